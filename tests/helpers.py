@@ -1,0 +1,88 @@
+"""Comparing torchnp results with NumPy's: the oracle for every test."""
+import numpy
+import torch
+
+import torchnp
+
+
+def to_numpy(x):
+    """A torchnp result as NumPy data (arrays via a host copy; tuples elementwise)."""
+    if isinstance(x, tuple):
+        return tuple(to_numpy(e) for e in x)
+    if isinstance(x, torchnp.ndarray):
+        return x.tensor.detach().cpu().resolve_conj().resolve_neg().numpy()
+    return x
+
+
+def assert_matches_numpy(actual, expected, rtol=None, atol=0, check_dtype=True):
+    """``actual`` (torchnp) equals ``expected`` (NumPy): kind of result, shape, dtype and values.
+
+    NumPy scalars are matched by 0-d torchnp arrays (docs/differences.md); NaNs compare equal, and
+    signed zeros must agree in sign.
+    """
+    if isinstance(expected, tuple):
+        assert isinstance(actual, tuple), f"expected a tuple, got {type(actual).__name__}"
+        assert len(actual) == len(expected)
+        for a, e in zip(actual, expected):
+            assert_matches_numpy(a, e, rtol=rtol, atol=atol, check_dtype=check_dtype)
+        return
+    if isinstance(expected, (numpy.ndarray, numpy.generic)):
+        assert isinstance(actual, torchnp.ndarray), \
+            f"expected a torchnp.ndarray, got {type(actual).__name__}"
+        got = to_numpy(actual)
+        expected = numpy.asarray(expected)
+        assert got.shape == expected.shape, f"shape {got.shape} != {expected.shape}"
+        if check_dtype:
+            assert actual.dtype == expected.dtype, f"dtype {actual.dtype} != {expected.dtype}"
+        if rtol is None:
+            rtol = _default_rtol(expected.dtype)
+        if expected.dtype.kind in "fc" and rtol == 0 and atol == 0:
+            numpy.testing.assert_array_equal(got, expected)
+            _assert_same_zero_signs(got, expected)
+        elif expected.dtype.kind in "fc":
+            numpy.testing.assert_allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+        else:
+            numpy.testing.assert_array_equal(got, expected)
+        return
+    assert actual == expected or (actual != actual and expected != expected), \
+        f"{actual!r} != {expected!r}"
+    assert type(actual) is type(expected), f"type {type(actual)} != {type(expected)}"
+
+
+def _default_rtol(np_dtype):
+    return {"e": 1e-3, "f": 1e-6, "d": 1e-13, "F": 1e-6, "D": 1e-13}.get(np_dtype.char, 0)
+
+
+def _assert_same_zero_signs(got, expected):
+    if got.dtype.kind == "f":
+        zeros = expected == 0
+        numpy.testing.assert_array_equal(numpy.signbit(got[zeros]), numpy.signbit(expected[zeros]))
+
+
+def numpy_and_torchnp(func_name, *np_args, **kwargs):
+    """Run ``func_name`` from both libraries on the same NumPy inputs; return (actual, expected)."""
+    expected = getattr(numpy, func_name)(*np_args, **kwargs)
+    args = [torchnp.asarray(a) if isinstance(a, numpy.ndarray) else a for a in np_args]
+    actual = getattr(torchnp, func_name)(*args, **kwargs)
+    return actual, expected
+
+
+def raises_like_numpy(np_call, tnp_call):
+    """Both calls raise, and the torchnp exception is an instance of NumPy's exception class."""
+    try:
+        np_call()
+    except Exception as e:      # noqa: BLE001 - the class is what we compare
+        expected = type(e)
+    else:
+        raise AssertionError("NumPy did not raise")
+    try:
+        tnp_call()
+    except expected:
+        return
+    except Exception as e:      # noqa: BLE001
+        raise AssertionError(f"torchnp raised {type(e).__name__}: {e}; NumPy raised "
+                             f"{expected.__name__}") from e
+    raise AssertionError(f"torchnp did not raise; NumPy raised {expected.__name__}")
+
+
+CPU = torch.device("cpu")

@@ -1,0 +1,1 @@
+"""torchnp infrastructure; defines no public NumPy function."""

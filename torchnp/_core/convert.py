@@ -1,0 +1,204 @@
+"""THE place for argument conversion: array-likes to tensors, axes, ``out=``, result wrapping."""
+import numpy
+import torch
+
+from torchnp._core import config
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.ndarray import ndarray
+
+AxisError = numpy.exceptions.AxisError
+NoValue = numpy._NoValue        # NumPy's own sentinel, so signatures print and compare alike
+
+_new = object.__new__
+
+
+def wrap(t):
+    """A tensor as an ndarray (no copy). With ``wrap_view``, the only way ndarrays are made:
+    an ndarray caches its tensor's dtype in ``_dt``, so ``_t`` is never reassigned elsewhere."""
+    a = _new(ndarray)
+    a._t = t
+    a._dt = t.dtype
+    return a
+
+
+def wrap_view(t, base):
+    """A tensor that views ``base``'s data, as an ndarray whose ``.base`` is ``base``."""
+    a = _new(ndarray)
+    a._t = t
+    a._dt = t.dtype
+    a._base = base if getattr(base, "_base", None) is None else base._base
+    return a
+
+
+# ----- array-likes to tensors ---------------------------------------------------------------------
+
+def as_tensor(a, dtype=None):
+    """Any array-like as a tensor (no copy where possible); ``dtype`` is a torch dtype or None."""
+    if type(a) is ndarray:
+        t = a._t
+    elif isinstance(a, torch.Tensor):
+        t = _check_tensor(a)
+    elif isinstance(a, ndarray):
+        t = a._t
+    else:
+        t = _from_host(a, dtype)
+    if dtype is not None and t.dtype is not dtype:
+        t = t.to(dtype)
+    return t
+
+
+def as_tensors(*arrays):
+    """Several array-likes as tensors, each keeping its own dtype."""
+    return [as_tensor(a) for a in arrays]
+
+
+def _check_tensor(t):
+    if t.dtype not in _dt.CHAR_OF_TORCH:
+        raise TypeError(f"torchnp does not support the torch dtype {t.dtype} "
+                        "(see docs/differences.md)")
+    return t
+
+
+def _on_default_device(t):
+    device = config.default_device()
+    return t if device is None else t.to(device)
+
+
+def _from_host(a, dtype=None):
+    """A tensor from host data: Python scalars, nested sequences, NumPy arrays, buffers."""
+    if isinstance(a, numpy.ndarray):
+        return _on_default_device(numpy_to_tensor(a))
+    if isinstance(a, (list, tuple)) and _holds_arrays(a):
+        return _stack_nested(a, dtype)
+    if not isinstance(a, (list, tuple, numpy.generic, bool, int, float, complex)):
+        if hasattr(a, "__dlpack__") and not hasattr(a, "__array__"):
+            return _check_tensor(torch.from_dlpack(a))
+    np_dtype = None if dtype is None else _dt.to_numpy_dtype(dtype)
+    host = numpy.asarray(a, dtype=np_dtype)
+    t = numpy_to_tensor(host)
+    if dtype is None and not isinstance(a, (numpy.ndarray, numpy.generic)):
+        t = _apply_default_float(t)
+    return _on_default_device(t)
+
+
+def _apply_default_float(t):
+    """Python floats become the default float dtype (float64 unless switched, as in NumPy)."""
+    fdt = config.default_float_dtype()
+    if fdt is torch.float64:
+        return t
+    if t.dtype is torch.float64:
+        return t.to(fdt)
+    if t.dtype is torch.complex128:
+        return t.to(fdt.to_complex())
+    return t
+
+
+def numpy_to_tensor(x):
+    """A NumPy array as a CPU tensor, zero-copy when torch can view its memory."""
+    dt = x.dtype
+    if dt.byteorder not in "=|":
+        x = x.astype(dt.newbyteorder("="))
+        dt = x.dtype
+    if dt not in _dt.TORCH_OF_NUMPY:
+        if dt.kind == "f" and dt.itemsize > 8:          # longdouble: float64 (docs/differences.md)
+            x = x.astype(numpy.float64)
+        elif dt.kind == "c" and dt.itemsize > 16:
+            x = x.astype(numpy.complex128)
+        else:
+            raise _dt.unsupported_dtype_error(dt)
+    if not x.flags.writeable or any(s < 0 for s in x.strides) or not x.flags.aligned:
+        x = x.copy()           # torch cannot view read-only, negatively strided or unaligned memory
+    return torch.from_numpy(x)
+
+
+def _holds_arrays(seq):
+    return any(isinstance(e, (ndarray, torch.Tensor)) or
+               (isinstance(e, (list, tuple)) and _holds_arrays(e)) for e in seq)
+
+
+def _stack_nested(seq, dtype):
+    """Nested sequences holding ndarrays/tensors: stacked on their device, no host round trip."""
+    parts = [as_tensor(e) if isinstance(e, (ndarray, torch.Tensor)) else
+             (_stack_nested(e, None) if isinstance(e, (list, tuple)) and _holds_arrays(e)
+              else _from_host(e)) for e in seq]
+    shapes = {tuple(p.shape) for p in parts}
+    if len(shapes) > 1:
+        raise ValueError("setting an array element with a sequence. The requested array has an "
+                         "inhomogeneous shape after 1 dimensions. The detected shape was "
+                         f"({len(parts)},) + inhomogeneous part.")
+    res_dt = dtype or promotion.result_dtype([p.dtype for p in parts])
+    device = next((p.device for p in parts if isinstance(p, torch.Tensor) and p.device.type != "cpu"),
+                  parts[0].device)
+    return torch.stack([p.to(device=device, dtype=res_dt) for p in parts])
+
+
+# ----- axes ---------------------------------------------------------------------------------------
+
+def normalize_axis_index(axis, ndim):
+    """``axis`` as a non-negative int; AxisError with NumPy's message when out of range."""
+    try:
+        axis = axis.__index__()
+    except AttributeError:
+        raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
+    if -ndim <= axis < ndim:
+        return axis + ndim if axis < 0 else axis
+    raise AxisError(axis, ndim)
+
+
+def normalize_axis_tuple(axis, ndim, argname=None):
+    """``axis`` (int or sequence) as a tuple of non-negative ints; ValueError on repeats."""
+    if type(axis) is not tuple and type(axis) is not list:
+        axis = (axis,)
+    res = tuple(normalize_axis_index(ax, ndim) for ax in axis)
+    if len(set(res)) != len(res):
+        raise ValueError(f"repeated axis in `{argname}` argument" if argname else "repeated axis")
+    return res
+
+
+# ----- out= ---------------------------------------------------------------------------------------
+
+def check_out(out, name="out"):
+    """``out`` as an ndarray (or None); TypeError for anything else, as NumPy."""
+    if out is None or type(out) is ndarray or isinstance(out, ndarray):
+        return out
+    raise TypeError(f"return arrays must be of ArrayType" if name == "out"
+                    else f"'{name}' must be an array")
+
+
+def write_out(out, t, casting="same_kind", what="output"):
+    """Write result tensor ``t`` into ndarray ``out`` under ``casting``; return ``out``."""
+    dst = out._t
+    if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
+        raise TypeError(f"Cannot cast {what} from {_dt.to_numpy_dtype(t.dtype)!r} to "
+                        f"{_dt.to_numpy_dtype(dst.dtype)!r} with casting rule {casting!r}")
+    if tuple(t.shape) != tuple(dst.shape):
+        try:
+            t = torch.broadcast_to(t, dst.shape)
+        except RuntimeError:
+            raise ValueError(f"non-broadcastable output operand with shape {tuple(dst.shape)} "
+                             f"doesn't match the broadcast shape {tuple(t.shape)}") from None
+    dst.copy_(t)
+    return out
+
+
+def shape_tuple(shape):
+    """A shape argument (int or sequence of ints) as a tuple of ints, with NumPy's errors."""
+    if isinstance(shape, (int, numpy.integer)) or hasattr(shape, "__index__"):
+        shape = (shape,)
+    try:
+        res = tuple(operator_index(s) for s in shape)
+    except TypeError:
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+    for s in res:
+        if s < 0:
+            raise ValueError("negative dimensions are not allowed")
+    return res
+
+
+def operator_index(x):
+    """``operator.index`` with NumPy's message."""
+    try:
+        return x.__index__()
+    except AttributeError:
+        raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None

@@ -1,0 +1,205 @@
+"""THE place for dtype promotion: result_type, promote_types, can_cast, NEP 50, ufunc loops.
+
+Every answer comes from tables generated from NumPy itself (``_generated/tables.py``, written by
+``tools/gen_tables.py``). Internally dtypes are ``torch.dtype``; the tables speak NumPy's one-letter
+codes, and Python scalars are the weak codes ``n`` (int), ``r`` (float), ``x`` (complex).
+"""
+import numpy
+import torch
+
+from torchnp._core import dtypes as _dt
+from torchnp._core._generated import tables as _tables
+
+WEAK_INT, WEAK_FLOAT, WEAK_COMPLEX = "n", "r", "x"
+_WEAK_RANK = {WEAK_INT: 0, WEAK_FLOAT: 1, WEAK_COMPLEX: 2}
+_WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
+
+_C = _dt.CHAR_OF_TORCH
+_T = _dt.TORCH_OF_CHAR
+
+# torch-keyed views of the tables, built once at import.
+_PROMOTE = {(_T[k[0]], _T[k[1]]): _T[v] for k, v in _tables.RESULT_TYPE.items()
+            if k[0] in _T and k[1] in _T}
+_PROMOTE_WEAK = {(_T[k[0]], k[1]): _T[v] for k, v in _tables.RESULT_TYPE.items()
+                 if k[0] in _T and k[1] in _WEAK_RANK}
+_CAN_CAST = {casting: frozenset((_T[p[0]], _T[p[1]]) for p in pairs)
+             for casting, pairs in _tables.CAN_CAST.items()}
+CASTINGS = tuple(_CAN_CAST)
+
+_UFUNC_LOOPS = _tables.LOOPS
+_UFUNC_ERRORS = _tables.ERRORS
+
+
+def weak_code(x):
+    """The weak code of a Python scalar (bool is not weak: it is the lowest strong kind)."""
+    return _WEAK_OF_TYPE.get(type(x))
+
+
+def promote(dt1, dt2):
+    """Promotion of two torch dtypes, as ``numpy.promote_types``."""
+    return _PROMOTE[dt1, dt2]
+
+
+def promote_weak(dt, code):
+    """Promotion of a torch dtype with a weak Python scalar code (NEP 50)."""
+    return _PROMOTE_WEAK[dt, code]
+
+
+def default_dtype_of_weak(code):
+    """The dtype a lone Python scalar takes: int64, the default float, or its complex."""
+    from torchnp._core import config
+    if code == WEAK_INT:
+        return torch.int64
+    fdt = config.default_float_dtype()
+    return fdt if code == WEAK_FLOAT else fdt.to_complex()
+
+
+def result_dtype(strong, weak=()):
+    """The result of promoting torch dtypes ``strong`` with weak codes ``weak`` (NEP 50)."""
+    res = None
+    for dt in strong:
+        res = dt if res is None else _PROMOTE[res, dt]
+    strongest_weak = max(weak, key=_WEAK_RANK.__getitem__, default=None)
+    if res is None:
+        if strongest_weak is None:
+            raise ValueError("at least one array or dtype is required")
+        return default_dtype_of_weak(strongest_weak)
+    if strongest_weak is not None:
+        res = _PROMOTE_WEAK[res, strongest_weak]
+    return res
+
+
+def can_cast_dtype(from_dt, to_dt, casting="safe"):
+    """``numpy.can_cast`` on torch dtypes."""
+    try:
+        table = _CAN_CAST[casting]
+    except KeyError:
+        raise ValueError(
+            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'") from None
+    return (from_dt, to_dt) in table
+
+
+def ufunc_loop(name, key):
+    """The loop codes (inputs then outputs) NumPy selects for input codes ``key``, or None."""
+    return _UFUNC_LOOPS[name].get(key)
+
+
+def ufunc_loop_error(name, key, nin):
+    """The exception NumPy raises when ufunc ``name`` has no loop for input codes ``key``."""
+    index = _UFUNC_ERRORS[name].get(key)
+    if index is None:
+        return TypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
+                         f"{_types_text(key, nin)} -> None")
+    cls_name, template = _tables.MESSAGES[index]
+    cls = {"TypeError": TypeError, "ValueError": ValueError}.get(cls_name, TypeError)
+    return cls(template.format(name=name, types=_types_text(key, nin)))
+
+
+_WEAK_DTYPE_CLASS = {WEAK_INT: "_PyLongDType", WEAK_FLOAT: "_PyFloatDType",
+                     WEAK_COMPLEX: "_PyComplexDType"}
+
+
+def _types_text(key, nin):
+    names = [_WEAK_DTYPE_CLASS.get(c) or type(numpy.dtype(c)).__name__ for c in key]
+    classes = [f"<class 'numpy.dtypes.{n}'>" for n in names]
+    return classes[0] if nin == 1 else "(" + ", ".join(classes) + ")"
+
+
+def ufunc_loop_table(name):
+    """The whole loop table of one ufunc: input codes -> loop codes."""
+    return _UFUNC_LOOPS[name]
+
+
+def ufunc_meta(name):
+    """(nin, nout, identity, signature) of NumPy's ufunc ``name``."""
+    return _tables.UFUNCS[name]
+
+
+# ----- public API ---------------------------------------------------------------------------------
+
+def _operand_dtype(x):
+    """(torch dtype, None) for a strong operand, (None, weak code) for a Python scalar."""
+    code = _WEAK_OF_TYPE.get(type(x))
+    if code is not None:
+        return None, code
+    if type(x) is bool:
+        return torch.bool, None
+    dt = getattr(x, "dtype", None)
+    if dt is not None and not isinstance(x, type):
+        return _dt.to_torch_dtype(dt), None
+    return _dt.to_torch_dtype(x), None
+
+
+def result_type(*arrays_and_dtypes):
+    """The dtype that results from applying NumPy's promotion rules to the arguments.
+
+    torchnp implementation of :func:`numpy.result_type`.
+    """
+    strong, weak = [], []
+    for x in arrays_and_dtypes:
+        dt, code = _operand_dtype(x)
+        if code is None:
+            strong.append(dt)
+        else:
+            weak.append(code)
+    return _dt.to_numpy_dtype(result_dtype(strong, weak))
+
+
+def promote_types(type1, type2):
+    """The smallest dtype to which both dtypes may be safely cast.
+
+    torchnp implementation of :func:`numpy.promote_types`.
+    """
+    return _dt.to_numpy_dtype(promote(_dt.to_torch_dtype(type1), _dt.to_torch_dtype(type2)))
+
+
+def can_cast(from_, to, casting="safe"):
+    """Whether a cast between data types can occur according to the casting rule.
+
+    torchnp implementation of :func:`numpy.can_cast`.
+    """
+    if type(from_) in _WEAK_OF_TYPE or type(from_) is bool:
+        raise TypeError("can_cast() does not support Python ints, floats, and complex because "
+                        "the result used to depend on the value.\nThis change was part of "
+                        "adopting NEP 50, we may explicitly allow them again in the future.")
+    from_dt, _ = _operand_dtype(from_)
+    return can_cast_dtype(from_dt, _dt.to_torch_dtype(to), casting)
+
+
+def min_scalar_type(a, /):
+    """For a scalar, the smallest dtype that holds its value; an array's own dtype otherwise.
+
+    torchnp implementation of :func:`numpy.min_scalar_type`.
+    """
+    t = getattr(a, "_t", None)
+    if t is not None:
+        if t.ndim > 0:
+            return _dt.to_numpy_dtype(t.dtype)
+        a = numpy.asarray(t.item(), dtype=_dt.to_numpy_dtype(t.dtype))   # host-sync: value-based
+    res = numpy.min_scalar_type(a)
+    _dt.to_torch_dtype(res)                  # TypeError for dtypes torchnp does not have
+    return res
+
+
+def common_type(*arrays):
+    """A scalar type common to the input arrays: integers count as float64.
+
+    torchnp implementation of :func:`numpy.common_type`.
+    """
+    is_complex, precision = False, 0
+    for a in arrays:
+        dt = _dt.to_torch_dtype(a.dtype)
+        if dt.is_complex:
+            is_complex = True
+            p = _dt.real_dtype(dt).itemsize
+        elif dt.is_floating_point:
+            p = dt.itemsize
+        elif dt in _dt.INTEGER_DTYPES:
+            p = 8
+        else:
+            raise TypeError("can't get common type for non-numeric array")
+        precision = max(precision, p)
+    float_type = {2: numpy.float16, 4: numpy.float32, 8: numpy.float64}.get(precision, numpy.float16)
+    if is_complex:
+        return numpy.complex128 if float_type is numpy.float64 else numpy.complex64
+    return float_type

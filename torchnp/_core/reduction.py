@@ -1,0 +1,1 @@
+"""One reduction driver: axis (None/int/tuple/negative), keepdims, dtype, out, where, initial."""

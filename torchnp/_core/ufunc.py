@@ -1,0 +1,161 @@
+"""The ufunc class: NumPy's universal function on torch kernels.
+
+A ufunc knows its NumPy loops (``promotion.ufunc_loop_table``) and turns each into a ``Loop``: the
+torch dtypes the kernel computes in (NumPy's loop dtypes, widened where torch lacks a kernel for
+them, see ``_kernels.compute_dtype``), the kernel, and the output dtypes. Loops are resolved once,
+at construction, into dicts keyed by input torch dtypes, so a call costs a dict lookup, the kernel
+and the wrap.
+"""
+import torch
+
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.convert import NoValue
+from torchnp._core.ndarray import ndarray
+
+_new = object.__new__
+
+
+class Loop:
+    """One resolved loop for one combination of input dtypes.
+
+    ``kernel`` takes tensors in ``compute_dts`` and returns tensor(s) in ``out_dts``; ``casts`` holds,
+    per input, the dtype to cast to before the kernel, or None where the input is already in it.
+    """
+    __slots__ = ("codes", "in_dts", "compute_dts", "out_dts", "out_dt", "casts", "kernel")
+
+    def __init__(self, key, codes, nin, kernel, compute_dts):
+        self.codes = codes
+        self.in_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[:nin])
+        self.out_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[nin:])
+        self.out_dt = self.out_dts[0]
+        self.compute_dts = compute_dts
+        given = tuple(_dt.TORCH_OF_CHAR.get(c) for c in key)      # None for weak Python scalars
+        self.casts = tuple(None if g is c else c for g, c in zip(given, compute_dts))
+        self.kernel = kernel
+
+
+class ufunc:
+    """A function that operates element by element on whole arrays.
+
+    torchnp implementation of :class:`numpy.ufunc`.
+    """
+
+    def __init__(self, name, kernel, *, select=None, doc=None):
+        nin, nout, identity, signature = promotion.ufunc_meta(name)
+        self.__name__ = name
+        self.__qualname__ = name
+        self.__doc__ = doc
+        self.nin = nin
+        self.nout = nout
+        self.nargs = nin + nout
+        self.identity = identity
+        self.signature = signature
+        self._kernel = kernel
+        # select(kernel, loop codes, nin) -> (kernel, compute torch dtypes); see _kernels
+        self._select = select
+        table = promotion.ufunc_loop_table(name)
+        self.types = _types_list(table, nin)
+        self.ntypes = len(self.types)
+        self._loops = {}        # input key (torch dtypes and weak codes) -> Loop
+        for key, codes in table.items():
+            self._loops[_key_of_codes(key)] = self._make_loop(key, codes)
+        # The fast path's view of the strong loops: dt1 -> dt2 -> Loop (unary: dt -> Loop).
+        self._fast = {}
+        for key, loop in self._loops.items():
+            if nout != 1 or signature or not all(type(k) is torch.dtype for k in key):
+                continue
+            if nin == 1:
+                self._fast[key[0]] = loop
+            elif nin == 2:
+                self._fast.setdefault(key[0], {})[key[1]] = loop
+
+    def _make_loop(self, key, codes):
+        from torchnp import _kernels
+        select = self._select or _kernels.select_default
+        kernel, compute_dts = select(self._kernel, codes, self.nin)
+        return Loop(key, codes, self.nin, kernel, compute_dts)
+
+    def __repr__(self):
+        return f"<ufunc '{self.__name__}'>"
+
+    def __call__(self, *args, out=None, **kwargs):
+        # Fast path: ndarray operands, no keywords, one output. Dtypes come from the ndarrays'
+        # cached ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
+        if out is None and not kwargs:
+            if len(args) == 2:
+                x1, x2 = args
+                if type(x1) is ndarray and type(x2) is ndarray:
+                    inner = self._fast.get(x1._dt)
+                    loop = inner and inner.get(x2._dt)
+                    if loop is not None:
+                        t1 = x1._t
+                        t2 = x2._t
+                        c1, c2 = loop.casts
+                        if c1 is not None:
+                            t1 = t1.to(c1)
+                        if c2 is not None:
+                            t2 = t2.to(c2)
+                        res = _new(ndarray)
+                        res._t = loop.kernel(t1, t2)
+                        res._dt = loop.out_dt
+                        return res
+            elif len(args) == 1:
+                x = args[0]
+                if type(x) is ndarray:
+                    loop = self._fast.get(x._dt)
+                    if loop is not None and self.nin == 1:
+                        t = x._t
+                        c = loop.casts[0]
+                        if c is not None:
+                            t = t.to(c)
+                        res = _new(ndarray)
+                        res._t = loop.kernel(t)
+                        res._dt = loop.out_dt
+                        return res
+        return _ufunc_call.call(self, args, out, kwargs)
+
+    # ----- methods ---------------------------------------------------------------------------
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue,
+               where=True):
+        return _ufunc_methods.reduce(self, array, axis, dtype, out, keepdims, initial, where)
+
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        return _ufunc_methods.accumulate(self, array, axis, dtype, out)
+
+    def reduceat(self, array, indices, axis=0, dtype=None, out=None):
+        return _ufunc_methods.reduceat(self, array, indices, axis, dtype, out)
+
+    def outer(self, A, B, /, **kwargs):
+        return _ufunc_methods.outer(self, A, B, **kwargs)
+
+    def at(self, a, indices, b=None, /):
+        return _ufunc_methods.at(self, a, indices, b)
+
+    def resolve_dtypes(self, dtypes, *, signature=None, casting=None, reduction=False):
+        return _ufunc_call.resolve_dtypes(self, dtypes, signature, casting, reduction)
+
+
+def _key_of_codes(key):
+    """Table key (codes) -> dict key: torch dtypes for strong codes, the code itself for weak ones."""
+    return tuple(_dt.TORCH_OF_CHAR.get(c, c) for c in key)
+
+
+def _types_list(table, nin):
+    """NumPy's ``ufunc.types``-style strings ('ff->f') for the strong loops torchnp has."""
+    seen = []
+    for key, codes in table.items():
+        if all(c in _dt.TORCH_OF_CHAR for c in key):
+            s = codes[:nin] + "->" + codes[nin:]
+            if s not in seen:
+                seen.append(s)
+    return seen
+
+
+def array_ufunc(np_ufunc, method, inputs, kwargs):
+    """``ndarray.__array_ufunc__``: a NumPy ufunc called on torchnp arrays runs torchnp's."""
+    return _ufunc_call.array_ufunc(np_ufunc, method, inputs, kwargs)
+
+
+from torchnp._core import ufunc_call as _ufunc_call  # noqa: E402
+from torchnp._core import ufunc_methods as _ufunc_methods  # noqa: E402

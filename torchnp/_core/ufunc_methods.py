@@ -1,0 +1,1 @@
+"""ufunc.reduce, accumulate, reduceat, outer and at."""
