@@ -36,6 +36,9 @@ from torchnp._math_ufuncs import (
 )
 
 # ----- array creation (_creation.py) --------------------------------------------------------------
+from torchnp._creation import (
+    array, asarray,
+)
 
 # ----- array manipulation (_manipulation.py) ------------------------------------------------------
 
