@@ -32,7 +32,8 @@ from torchnp._core.config import (
 # ----- ufuncs -------------------------------------------------------------------------------------
 from torchnp._core.ufunc import ufunc
 from torchnp._math_ufuncs import (
-    add, subtract, multiply, sin,
+    add, subtract, multiply, sin, divide, maximum, minimum, logical_and, logical_or, equal, less,
+    greater,
 )
 
 # ----- array creation (_creation.py) --------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""The command line: python -m torchnp {demo, bench, coverage, info}."""
+import argparse
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m torchnp", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("demo", help="a NumPy training loop run with NumPy and with torchnp")
+    bench = sub.add_parser("bench", help="per-call overhead vs torch and NumPy")
+    bench.add_argument("--quick", action="store_true", help="fewer repeats")
+    cov = sub.add_parser("coverage", help="which NumPy callables torchnp implements")
+    cov.add_argument("--markdown", action="store_true", help="write docs/coverage.md")
+    sub.add_parser("info", help="versions and devices")
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        from torchnp import _demo
+        return _demo.main()
+    if args.command == "bench":
+        from torchnp import _bench
+        return _bench.main(quick=args.quick)
+    if args.command == "coverage":
+        from torchnp import _coverage
+        return _coverage.main(markdown=args.markdown)
+    if args.command == "info":
+        return _info()
+    return 2
+
+
+def _info():
+    import numpy
+    import torch
+
+    import torchnp
+    print(f"torchnp {torchnp.__version__}, torch {torch.__version__}, numpy {numpy.__version__}")
+    print(f"cuda available: {torch.cuda.is_available()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
