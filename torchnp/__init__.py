@@ -27,6 +27,7 @@ bool = bool_  # noqa: A001  (NumPy 2 spells the scalar type both ways)
 # ----- configuration ------------------------------------------------------------------------------
 from torchnp._core.config import (
     set_default_float, get_default_float, default_float, set_default_device, get_default_device,
+    default_device, errstate, geterr, seterr, geterrcall, seterrcall,
 )
 
 # ----- ufuncs -------------------------------------------------------------------------------------
@@ -35,28 +36,70 @@ from torchnp._math_ufuncs import (
     add, subtract, multiply, sin, divide, maximum, minimum, logical_and, logical_or, equal, less,
     greater,
 )
+from torchnp._math_ufuncs import (   # math functions: trigonometric, exponential, rounding, floats
+    cos, tan, arcsin, arccos, arctan, arctan2, hypot, sinh, cosh, tanh, arcsinh, arccosh, arctanh,
+    degrees, radians, deg2rad, rad2deg, exp, exp2, expm1, log, log2, log10, log1p, logaddexp,
+    logaddexp2, rint, floor, ceil, trunc, spacing, nextafter, frexp, ldexp, modf, gcd, lcm,
+    bitwise_count, heaviside, matmul, vecdot, matvec, vecmat, asin, acos, atan, atan2, asinh,
+    acosh, atanh,
+)
 
 # ----- array creation (_creation.py) --------------------------------------------------------------
 from torchnp._creation import (
-    array, asarray,
+    array, asarray, asanyarray, ascontiguousarray, copy, empty, zeros, ones, full, empty_like,
+    zeros_like, ones_like, full_like, eye, identity, arange, linspace,
 )
 
 # ----- array manipulation (_manipulation.py) ------------------------------------------------------
+from torchnp._manipulation import (
+    reshape, ravel, transpose, permute_dims, matrix_transpose, swapaxes, moveaxis, rollaxis,
+    squeeze, expand_dims, repeat, tile, resize, concatenate, concat, stack, vstack, hstack, dstack,
+    column_stack, append, unstack, split, array_split, hsplit, vsplit, dsplit, atleast_1d,
+    atleast_2d, atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes, flip, fliplr, flipud,
+    roll, rot90, shape, ndim, size, astype, copyto, delete, trim_zeros,
+)
 
 # ----- indexing (_indexing.py) --------------------------------------------------------------------
+from torchnp._core.indexing import flatiter
+from torchnp._indexing import (
+    take, put, nonzero, flatnonzero, argwhere, diagonal, where, take_along_axis, put_along_axis,
+    compress, extract, place, putmask, choose, ix_, indices, diag_indices, diag_indices_from,
+    tril_indices, triu_indices, tril_indices_from, triu_indices_from,
+)
 
 # ----- mathematical functions: reductions, rounding, clipping (_math.py) --------------------------
+from torchnp._math import (
+    sum, prod, cumsum, cumprod, max, min, amax, amin, clip, round, around, nansum, nanprod,
+    nancumsum, nancumprod, nanmax, nanmin,
+)
 
 # ----- complex numbers (_complex.py) --------------------------------------------------------------
 
 # ----- logic (_logic.py) --------------------------------------------------------------------------
+from torchnp._logic import (
+    all, any,
+)
 
 # ----- sorting, searching (_sorting.py) -----------------------------------------------------------
+from torchnp._sorting import (
+    sort, argsort, partition, argpartition, lexsort, argmax, argmin, searchsorted, count_nonzero,
+    unique,
+)
 
 # ----- statistics (_statistics.py) ----------------------------------------------------------------
+from torchnp._statistics import (
+    mean, std, var, nanmean, nanstd, nanvar,
+)
 
 # ----- linear algebra at the top level: dot, trace, ... (_products.py) ----------------------------
+from torchnp._products import (
+    dot, vdot, inner, outer, tensordot, kron, cross, trace,
+)
 
 # ----- printing (_printing.py) --------------------------------------------------------------------
+from torchnp._printing import (
+    set_printoptions, get_printoptions, printoptions, array2string, array_repr, array_str,
+    format_float_positional, format_float_scientific,
+)
 
 __version__ = "0.1.0"

@@ -1,20 +1,727 @@
-"""Array creation: from data, from shapes, ranges, and the ndarray's Python-protocol helpers."""
+"""Array creation: from data, from shapes, ranges, and the ndarray's Python-protocol helpers.
+
+torchnp extensions on every creation function: keyword-only ``device=`` (where NumPy 2 already has
+``device=`` it keeps NumPy's position) and ``requires_grad=False``. Floats default to
+``config.default_float_dtype()`` (float64 unless switched), and ``dtype=float`` (the default of
+``zeros``/``eye``/...) means that default float too; the device defaults to
+``config.default_device()`` (the CPU unless set).
+"""
+import math
+
+import numpy
+import torch
+
+from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.ndarray import ndarray
+
+_wrap = convert.wrap
+_PY_SCALARS = (bool, int, float, complex)
 
 
-def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
-    """Convert the input to an array (no copy where possible).
+# ----- argument helpers ----------------------------------------------------------------------------
 
-    torchnp implementation of :func:`numpy.asarray`.
-    """
-    return convert.wrap(convert.as_tensor(a, _dt.to_torch_dtype(dtype)))
+def _device(device):
+    """A ``device=`` argument as a torch.device (None stays None), with NumPy's ValueError."""
+    if device is None or type(device) is torch.device:
+        return device
+    try:
+        return torch.device(device)
+    except (RuntimeError, TypeError):
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}') \
+            from None
 
 
-def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+def _target_device(device):
+    """The device for arrays made from shapes: ``device=`` or the default device (None: CPU)."""
+    return _device(device) if device is not None else config.default_device()
+
+
+def _float_or(dtype):
+    """A creation ``dtype=``: None and Python ``float`` mean the default float dtype."""
+    if dtype is None or dtype is float:
+        return config.default_float_dtype()
+    return _dt.to_torch_dtype(dtype)
+
+
+def _check_order(order, allowed):
+    if order is None:
+        return "K" if "K" in allowed else "C"
+    o = order.upper() if isinstance(order, str) else order
+    if o not in ("C", "F", "A", "K"):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    if o not in allowed:
+        raise ValueError("only 'C' or 'F' order is permitted")
+    return o
+
+
+def _check_like(like):
+    if like is not None and not isinstance(like, ndarray):
+        raise NotImplementedError("torchnp creation functions support like= only with a torchnp "
+                                  f"ndarray (got {type(like).__name__})")
+
+
+def _finish(t, requires_grad):
+    """Turn on autograd for a freshly made tensor when asked."""
+    if requires_grad and not t.requires_grad:
+        if not (t.is_floating_point() or t.is_complex()):
+            raise TypeError("only arrays of floating point and complex dtype can require "
+                            f"gradients, not {_dt.to_numpy_dtype(t.dtype)}")
+        t = t.detach().requires_grad_(True)
+    return t
+
+
+# ----- memory layout ------------------------------------------------------------------------------
+
+def _c_contiguous(shape, strides):
+    """NumPy's C-contiguity: strides of size-1 axes do not matter; empty arrays are contiguous."""
+    if 0 in shape:
+        return True
+    expected = 1
+    for n, s in zip(reversed(shape), reversed(strides)):
+        if n != 1:
+            if s != expected:
+                return False
+            expected *= n
+    return True
+
+
+def _f_contiguous(shape, strides):
+    return _c_contiguous(shape[::-1], strides[::-1])
+
+
+def _has_order(t, order):
+    if order == "K" or t.ndim < 2:
+        return order == "K" or _c_contiguous(tuple(t.shape), t.stride())
+    c = _c_contiguous(tuple(t.shape), t.stride())
+    if order == "C":
+        return c
+    f = _f_contiguous(tuple(t.shape), t.stride())
+    return f if order == "F" else (c or f)
+
+
+def _empty(shape, dt, device, order="C", like=None):
+    """An uninitialised tensor laid out in ``order``; 'K' and 'A' follow tensor ``like``."""
+    n = len(shape)
+    perm = None
+    if n > 1:
+        if order == "A":
+            order = "F" if like is not None and like.ndim == n and \
+                not _c_contiguous(tuple(like.shape), like.stride()) and \
+                _f_contiguous(tuple(like.shape), like.stride()) else "C"
+        if order == "F":
+            perm = list(range(n))[::-1]
+        elif order == "K" and like is not None and like.ndim == n:
+            strides = like.stride()
+            perm = sorted(range(n), key=lambda i: -abs(strides[i]))     # stable, as NumPy
+            if perm == list(range(n)):
+                perm = None
+    if perm is None:
+        return torch.empty(shape, dtype=dt, device=device)
+    t = torch.empty([shape[p] for p in perm], dtype=dt, device=device)
+    inverse = [0] * n
+    for i, p in enumerate(perm):
+        inverse[p] = i
+    return t.permute(inverse)
+
+
+def _layout_copy(t, order):
+    res = _empty(tuple(t.shape), t.dtype, t.device, order, like=t)
+    res.copy_(t)
+    return res
+
+
+# ----- from existing data -------------------------------------------------------------------------
+
+def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
+    """The body of array/asarray: NumPy 2's copy= semantics, order, ndmin, device, autograd."""
+    dt = _dt.to_torch_dtype(dtype)
+    t, owned = convert.to_tensor(obj, dt, _device(device), False if copy is False else None)
+    if not _has_order(t, order) or (copy and not owned):
+        if copy is False:
+            raise ValueError(convert.COPY_ERROR)
+        t = _layout_copy(t, order)
+        owned = True
+    if ndmax and t.ndim > ndmax and isinstance(obj, (list, tuple)):
+        raise ValueError("setting an array element with a sequence. The requested array would "
+                         f"exceed the maximum number of dimension of {ndmax}.")
+    if t.ndim < ndmin:
+        t = t.reshape((1,) * (ndmin - t.ndim) + tuple(t.shape))
+    if requires_grad:
+        t = _finish(t, requires_grad)
+    if isinstance(obj, ndarray) and not owned:
+        if t is obj._t:
+            return obj                  # nothing to do: the array itself, as NumPy
+        return convert.wrap_view(t, obj)
+    return _wrap(t)
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, ndmax=0, like=None,
+          device=None, requires_grad=False):
     """Create an array.
 
     torchnp implementation of :func:`numpy.array`.
+
+    Differences from NumPy: torch tensors (zero-copy with ``copy=False``/``None``) and sequences
+    of torchnp arrays (stacked on their device) are accepted; ``device=`` and ``requires_grad=``
+    are torchnp extensions.
     """
-    t = convert.as_tensor(object, _dt.to_torch_dtype(dtype))
-    return convert.wrap(t.clone() if copy else t)
+    _check_like(like)
+    return _array(object, dtype, copy, _check_order(order, "CFAK"), ndmin, ndmax, device,
+                  requires_grad)
+
+
+def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
+            requires_grad=False):
+    """Convert the input to an array (no copy where possible).
+
+    torchnp implementation of :func:`numpy.asarray`.
+
+    Differences from NumPy: zero-copy from NumPy arrays (CPU) and torch tensors; ``device=``
+    accepts any torch device; ``requires_grad=`` is a torchnp extension.
+    """
+    if type(a) is ndarray and dtype is None and order is None and device is None and \
+            copy is None and like is None and not requires_grad:
+        return a
+    _check_like(like)
+    return _array(a, dtype, copy, _check_order(order, "CFAK"), 0, 0, device, requires_grad)
+
+
+def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
+               requires_grad=False):
+    """Convert the input to an ndarray (torchnp has no ndarray subclasses).
+
+    torchnp implementation of :func:`numpy.asanyarray`.
+    """
+    return asarray(a, dtype, order, device=device, copy=copy, like=like,
+                   requires_grad=requires_grad)
+
+
+def ascontiguousarray(a, dtype=None, *, like=None, device=None, requires_grad=False):
+    """A C-contiguous array (ndim >= 1) with the data of ``a``; a copy only when needed.
+
+    torchnp implementation of :func:`numpy.ascontiguousarray`.
+    """
+    _check_like(like)
+    return _array(a, dtype, None, "C", 1, 0, device, requires_grad)
+
+
+def copy(a, order="K", subok=False):
+    """An array copy of the given object.
+
+    torchnp implementation of :func:`numpy.copy`.
+    """
+    return _array(a, None, True, _check_order(order, "CFAK"), 0, 0, None, False)
+
+
+# ----- from shapes --------------------------------------------------------------------------------
+
+def _filled(shape, value, dtype, order, device, requires_grad):
+    shape = convert.shape_tuple(shape)
+    dt = _float_or(dtype)
+    order = _check_order(order, "CF")
+    dev = _target_device(device)
+    if order == "C" or len(shape) < 2:
+        if value is None:
+            t = torch.empty(shape, dtype=dt, device=dev)
+        elif value == 0:
+            t = torch.zeros(shape, dtype=dt, device=dev)
+        else:
+            t = torch.ones(shape, dtype=dt, device=dev)
+    else:
+        t = _empty(shape, dt, dev, order)
+        if value is not None:
+            t.fill_(value)
+    return _wrap(_finish(t, requires_grad))
+
+
+def empty(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
+    """A new array of given shape and type, without initialising entries.
+
+    torchnp implementation of :func:`numpy.empty`.
+    """
+    _check_like(like)
+    return _filled(shape, None, dtype, order, device, requires_grad)
+
+
+def zeros(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
+    """A new array of given shape and type, filled with zeros.
+
+    torchnp implementation of :func:`numpy.zeros`.
+    """
+    _check_like(like)
+    return _filled(shape, 0, dtype, order, device, requires_grad)
+
+
+def ones(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
+    """A new array of given shape and type, filled with ones.
+
+    torchnp implementation of :func:`numpy.ones`.
+    """
+    _check_like(like)
+    return _filled(shape, 1, dtype, order, device, requires_grad)
+
+
+def _fill(t, fill_value):
+    """Copy ``fill_value`` (cast unsafely, Python ints range-checked as NumPy) into ``t``."""
+    value = convert.as_tensor(fill_value, t.dtype)
+    try:
+        t.copy_(value)
+    except RuntimeError:
+        raise ValueError(f"could not broadcast input array from shape {tuple(value.shape)} into "
+                         f"shape {tuple(t.shape)}") from None
+    return t
+
+
+def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
+         requires_grad=False):
+    """A new array of given shape and type, filled with ``fill_value``.
+
+    torchnp implementation of :func:`numpy.full`.
+    """
+    _check_like(like)
+    shape = convert.shape_tuple(shape)
+    order = _check_order(order, "CF")
+    if dtype is None:
+        value = convert.as_tensor(fill_value)       # its dtype, as NumPy's array(fill_value)
+        dt = value.dtype
+        if device is None and isinstance(fill_value, (ndarray, torch.Tensor)):
+            device = value.device
+    else:
+        value = fill_value
+        dt = _dt.to_torch_dtype(dtype)
+    t = _empty(shape, dt, _target_device(device), order)
+    return _wrap(_finish(_fill(t, value), requires_grad))
+
+
+def _like(a, dtype, order, shape, device):
+    t = convert.as_tensor(a)
+    dt = t.dtype if dtype is None else _dt.to_torch_dtype(dtype)
+    order = _check_order(order, "CFAK")
+    shp = tuple(t.shape) if shape is None else convert.shape_tuple(shape)
+    dev = t.device if device is None else _device(device)
+    return _empty(shp, dt, dev, order, like=t)
+
+
+def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None, *, device=None,
+               requires_grad=False):
+    """A new array with the shape and type of ``prototype``, without initialising entries.
+
+    torchnp implementation of :func:`numpy.empty_like`.
+    """
+    return _wrap(_finish(_like(prototype, dtype, order, shape, device), requires_grad))
+
+
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
+               requires_grad=False):
+    """An array of zeros with the shape and type of ``a``.
+
+    torchnp implementation of :func:`numpy.zeros_like`.
+    """
+    return _wrap(_finish(_like(a, dtype, order, shape, device).zero_(), requires_grad))
+
+
+def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
+              requires_grad=False):
+    """An array of ones with the shape and type of ``a``.
+
+    torchnp implementation of :func:`numpy.ones_like`.
+    """
+    return _wrap(_finish(_like(a, dtype, order, shape, device).fill_(1), requires_grad))
+
+
+def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None,
+              requires_grad=False):
+    """A full array with the shape and type of ``a``.
+
+    torchnp implementation of :func:`numpy.full_like`.
+    """
+    t = _like(a, dtype, order, shape, device)
+    return _wrap(_finish(_fill(t, fill_value), requires_grad))
+
+
+def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None, requires_grad=False):
+    """A 2-d array with ones on the ``k``-th diagonal and zeros elsewhere.
+
+    torchnp implementation of :func:`numpy.eye`.
+    """
+    _check_like(like)
+    n = convert.operator_index(N)
+    m = n if M is None else convert.operator_index(M)
+    k = convert.operator_index(k)
+    if n < 0 or m < 0:
+        raise ValueError("negative dimensions are not allowed")
+    t = _empty((n, m), _float_or(dtype), _target_device(device), _check_order(order, "CF"))
+    t.zero_()
+    t.diagonal(k).fill_(1)
+    return _wrap(_finish(t, requires_grad))
+
+
+def identity(n, dtype=None, *, like=None, device=None, requires_grad=False):
+    """The identity array: a square array with ones on the main diagonal.
+
+    torchnp implementation of :func:`numpy.identity`.
+    """
+    return eye(n, dtype=dtype, like=like, device=device, requires_grad=requires_grad)
+
+
+# ----- numerical ranges ---------------------------------------------------------------------------
+
+def _host_scalar(x):
+    """An arange argument as a host scalar: Python and NumPy scalars as they are, 0-d arrays as
+    NumPy scalars."""
+    if isinstance(x, (ndarray, torch.Tensor, numpy.ndarray)):
+        if x.ndim != 0:
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+        if isinstance(x, numpy.ndarray):
+            return x[()]
+        # host-sync: the length of the range depends on the value
+        return to_numpy(x if isinstance(x, ndarray) else _wrap(x), None, None)[()]
+    return x
+
+
+def _arange_dtype(args):
+    """NumPy's arange dtype: int64 promoted with each argument's dtype (Python floats: the
+    default float)."""
+    dt = torch.int64
+    python_only = True
+    for x in args:
+        if not isinstance(x, _PY_SCALARS):
+            python_only = False
+        dt = promotion.promote(dt, _dt.to_torch_dtype(numpy.asarray(x).dtype))
+    if python_only and dt in (torch.float64, torch.complex128):
+        fdt = config.default_float_dtype()
+        dt = fdt if dt is torch.float64 else fdt.to_complex()
+    return dt
+
+
+def _ceil_length(value):
+    if math.isnan(value):
+        raise ValueError("arange: cannot compute length")
+    if not -2.0**63 <= value <= 2.0**63:
+        raise ValueError("Maximum allowed size exceeded")
+    return math.ceil(value)
+
+
+def _arange_length(start, stop, step, is_complex):
+    """NumPy's arange length: ceil((stop - start) / step), computed on the Python objects."""
+    delta = stop - start
+    nonzero = delta != 0
+    val = delta / step
+    if is_complex and isinstance(val, complex):
+        return min(_ceil_length(val.real), _ceil_length(val.imag))
+    value = float(val)
+    if val == 0 and nonzero:        # underflow, or division by infinity
+        return 0 if math.copysign(1.0, value) < 0 else 1
+    return _ceil_length(value)
+
+
+def _arange_fill(first, second, n, dt, device):
+    """NumPy's fill: ``first + i * (second - first)`` computed in the dtype (float16 in float32),
+    with the first two items exactly ``first`` and ``second``."""
+    if dt in _dt.INTEGER_DTYPES:            # modular integer arithmetic, as C, cast back
+        a, b = int(first), int(second)
+        i = torch.arange(n, dtype=torch.int64, device=device)
+        if a == 0 and b == 1:
+            return i.to(dt)
+        wrap64 = lambda v: (v + 2**63) % 2**64 - 2**63      # noqa: E731
+        return (i * wrap64(b - a) + wrap64(a)).to(dt)
+    if dt.is_complex:
+        real = _arange_fill(first.real, second.real, n, dt.to_real(), device)
+        imag = _arange_fill(first.imag, second.imag, n, dt.to_real(), device)
+        return torch.complex(real, imag)
+    cdt = torch.float32 if dt is torch.float16 else dt
+    np_cdt = _dt.to_numpy_dtype(cdt)
+    start = np_cdt.type(first)
+    delta = np_cdt.type(second) - start                 # in the compute dtype, as NumPy's fill
+    t = torch.arange(n, dtype=cdt, device=device) * float(delta) + float(start)
+    t[:2] = torch.tensor([float(first), float(second)], dtype=cdt)
+    return t.to(dt)
+
+
+def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None,
+           requires_grad=False):
+    """Evenly spaced values within a given interval.
+
+    torchnp implementation of :func:`numpy.arange`.
+    """
+    _check_like(like)
+    start_or_stop = _host_scalar(start_or_stop)
+    stop = _host_scalar(stop)
+    step = 1 if step is None else _host_scalar(step)
+    if dtype is None:
+        dt = _arange_dtype([x for x in (start_or_stop, stop, step) if x is not None])
+    else:
+        dt = _dt.to_torch_dtype(dtype)
+    start = 0
+    if stop is None:
+        stop = start_or_stop
+    else:
+        start = start_or_stop
+    n = _arange_length(start, stop, step, dt.is_complex)
+    dev = _target_device(device)
+    if n <= 0:
+        return _wrap(_finish(torch.empty(0, dtype=dt, device=dev), requires_grad))
+    np_dtype = _dt.to_numpy_dtype(dt)
+    first = numpy.asarray(start, dtype=np_dtype)[()]      # NumPy's casts (and OverflowError)
+    second = numpy.asarray(start + step, dtype=np_dtype)[()] if n > 1 else first
+    if dt is torch.bool:
+        if n > 2:
+            raise TypeError("arange() is only supported for booleans when the result has at "
+                            "most length 2.")
+        t = torch.tensor([bool(first), bool(second)][:n], device=dev)
+    else:
+        t = _arange_fill(first, second, n, dt, dev)
+    return _wrap(_finish(t, requires_grad))
+
+
+def _inexact_dtype(values):
+    strong = [convert.as_tensor(v).dtype for v in values if promotion.weak_code(v) is None]
+    weak = [promotion.weak_code(v) for v in values if promotion.weak_code(v) is not None]
+    return promotion.result_dtype(strong, weak + [promotion.WEAK_FLOAT])
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *,
+             device=None, requires_grad=False):
+    """``num`` evenly spaced numbers over the interval [start, stop].
+
+    torchnp implementation of :func:`numpy.linspace`.
+
+    Differences from NumPy: ``step`` (with ``retstep=True``) is a 0-d array where NumPy returns a
+    NumPy scalar.
+    """
+    num = convert.operator_index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    div = (num - 1) if endpoint else num
+    dt = _inexact_dtype((start, stop))
+    dev = _device(device)
+    t_start = convert.as_tensor(start, dt)
+    t_stop = convert.as_tensor(stop, dt)
+    if dev is None:
+        dev = next((t.device for t in (t_start, t_stop) if t.device.type != "cpu"),
+                   t_start.device)
+    t_start, t_stop = t_start.to(dev), t_stop.to(dev)
+    delta = t_stop - t_start
+    y = torch.arange(0, num, dtype=dt, device=dev).reshape((-1,) + (1,) * delta.ndim)
+    if div > 0:
+        step_t = delta / div
+        # NumPy: if any step is zero (denormal deltas), y / div * delta instead of y * step; the
+        # choice is made with torch.where, without reading the values on the host.
+        y = torch.where((step_t == 0).any(), y / div * delta, y * step_t)
+        step = _wrap(step_t)
+    else:
+        step = math.nan
+        y = y * delta
+    y = y + t_start
+    if endpoint and num > 1:
+        y[-1, ...] = t_stop
+    if axis != 0:
+        y = torch.movedim(y, 0, convert.normalize_axis_index(axis, y.ndim))
+    if dtype is not None:
+        out_dt = _dt.to_torch_dtype(dtype)
+        if out_dt in _dt.INTEGER_DTYPES:
+            y = torch.floor(y)
+        y = y.to(out_dt)
+    y = _wrap(_finish(y, requires_grad))
+    return (y, step) if retstep else y
+
+
+# ----- the ndarray's constructor and Python protocols -----------------------------------------------
+
+def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
+    """``ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order=None)``."""
+    if cls is not ndarray:
+        raise NotImplementedError("torchnp.ndarray cannot be subclassed")
+    dt = _float_or(dtype)
+    if buffer is None:
+        if strides is not None:
+            raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
+        shp = convert.shape_tuple(shape)
+        return _wrap(_empty(shp, dt, config.default_device(), _check_order(order, "CF")))
+    if isinstance(buffer, ndarray):
+        buffer = to_numpy(buffer, None, None)
+    # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.
+    host = numpy.ndarray(shape, _dt.to_numpy_dtype(dt), buffer, offset, strides, order)
+    return _wrap(convert.numpy_to_tensor(host))
+
+
+class flagsobj:
+    """Memory-layout flags of an array: NumPy's ``ndarray.flags``.
+
+    Attribute (``a.flags.c_contiguous``) and item access (``a.flags['C_CONTIGUOUS']``, ``'C'``).
+    torchnp arrays are always writeable and aligned, and never WRITEBACKIFCOPY.
+    """
+    __slots__ = ("c_contiguous", "f_contiguous", "owndata")
+    writeable = True
+    aligned = True
+    writebackifcopy = False
+
+    def __init__(self, a):
+        t = a._t
+        shape, strides = tuple(t.shape), t.stride()
+        self.c_contiguous = _c_contiguous(shape, strides)
+        self.f_contiguous = _f_contiguous(shape, strides)
+        self.owndata = a.base is None
+
+    @property
+    def contiguous(self):
+        return self.c_contiguous
+
+    @property
+    def fortran(self):
+        return self.f_contiguous
+
+    @property
+    def fnc(self):
+        return self.f_contiguous and not self.c_contiguous
+
+    @property
+    def forc(self):
+        return self.f_contiguous or self.c_contiguous
+
+    @property
+    def behaved(self):
+        return True
+
+    @property
+    def carray(self):
+        return self.c_contiguous
+
+    @property
+    def farray(self):
+        return self.f_contiguous and not self.c_contiguous
+
+    _KEYS = {"C": "c_contiguous", "C_CONTIGUOUS": "c_contiguous", "CONTIGUOUS": "c_contiguous",
+             "F": "f_contiguous", "F_CONTIGUOUS": "f_contiguous", "FORTRAN": "f_contiguous",
+             "O": "owndata", "OWNDATA": "owndata", "W": "writeable", "WRITEABLE": "writeable",
+             "A": "aligned", "ALIGNED": "aligned", "X": "writebackifcopy",
+             "WRITEBACKIFCOPY": "writebackifcopy", "FNC": "fnc", "FORC": "forc", "B": "behaved",
+             "BEHAVED": "behaved", "CA": "carray", "CARRAY": "carray", "FA": "farray",
+             "FARRAY": "farray"}
+
+    def __getitem__(self, key):
+        try:
+            return getattr(self, self._KEYS[key])
+        except (KeyError, TypeError):
+            raise KeyError("Unknown flag") from None
+
+    def __setitem__(self, key, value):
+        name = self._KEYS.get(key)
+        if name is None:
+            raise KeyError("Unknown flag")
+        self.__setattr__(name, value)
+
+    def __setattr__(self, name, value):
+        if name in flagsobj.__slots__:
+            object.__setattr__(self, name, value)
+        elif name == "writeable":
+            if not value:
+                raise NotImplementedError("torchnp arrays are always writeable (torch tensors "
+                                          "have no read-only flag)")
+        elif name in ("aligned", "writebackifcopy"):
+            raise ValueError(f"cannot set {name.upper()} flag on a torchnp array")
+        else:
+            raise AttributeError(f"'flagsobj' object has no attribute '{name}'")
+
+    def __eq__(self, other):
+        return isinstance(other, flagsobj) and repr(self) == repr(other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        names = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED",
+                 "WRITEBACKIFCOPY")
+        return "".join(f"  {n} : {self[n]}\n" for n in names)
+
+
+def _item(a):
+    """The Python scalar of a 0-d array; NumPy's TypeError for others."""
+    t = a._t
+    if t.ndim != 0:
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+    return t.item()                 # host-sync: a Python scalar is requested
+
+
+def array_len(a):
+    """``len(a)``."""
+    if a._t.ndim == 0:
+        raise TypeError("len() of unsized object")
+    return a._t.shape[0]
+
+
+def array_bool(a):
+    """``bool(a)``: arrays of exactly one element only, as NumPy 2."""
+    n = a._t.numel()
+    if n == 1:
+        return bool(a._t)           # host-sync: truth value requested
+    if n == 0:
+        raise ValueError("The truth value of an empty array is ambiguous. Use `array.size > 0` "
+                         "to check that an array is not empty.")
+    raise ValueError("The truth value of an array with more than one element is ambiguous. "
+                     "Use a.any() or a.all()")
+
+
+def array_float(a):
+    """``float(a)`` for 0-d arrays."""
+    return float(_item(a))
+
+
+def array_int(a):
+    """``int(a)`` for 0-d arrays."""
+    return int(_item(a))
+
+
+def array_complex(a):
+    """``complex(a)`` for 0-d arrays."""
+    return complex(_item(a))
+
+
+def array_index(a):
+    """``operator.index(a)``: 0-d integer arrays only."""
+    if a._t.ndim != 0 or a._dt not in _dt.INTEGER_DTYPES:
+        raise TypeError("only integer scalar arrays can be converted to a scalar index")
+    return int(a._t.item())         # host-sync: a Python int is requested
+
+
+def array_contains(a, value):
+    """``value in a``: ``(a == value).any()``, as NumPy."""
+    from torchnp._math_ufuncs import equal
+    return bool(equal(a, value)._t.any())   # host-sync: a Python bool is requested
+
+
+def to_numpy(a, dtype=None, copy=None):
+    """``a.__array__(dtype, copy)``: a NumPy array; zero-copy for CPU arrays (writes through
+    either side are seen by the other), a host copy for other devices. ``copy=False`` raises
+    ValueError when a copy is needed (another device, lazy conjugation, a dtype change)."""
+    t = a._t
+    copied = False
+    if t.requires_grad:
+        t = t.detach()
+    if t.is_conj():
+        t = t.resolve_conj()
+        copied = True
+    if t.is_neg():
+        t = t.resolve_neg()
+        copied = True
+    if t.device.type != "cpu":
+        t = t.cpu()                 # host-sync: NumPy needs the data on the host
+        copied = True
+    x = t.numpy()
+    if dtype is not None:
+        np_dt = numpy.dtype(dtype)
+        if x.dtype != np_dt:
+            x = x.astype(np_dt)
+            copied = True
+    if copy and not copied:
+        x = x.copy()
+    elif copy is False and copied:
+        raise ValueError(convert.COPY_ERROR)
+    return x
+
+
+def from_host_array(x):
+    """An ndarray from a NumPy array (unpickling)."""
+    return _wrap(convert.numpy_to_tensor(x))

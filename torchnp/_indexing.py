@@ -1,1 +1,452 @@
-"""TODO"""
+"""Indexing routines: take, put, nonzero, where, diagonal, the *_along_axis pair, index builders.
+
+torchnp implementations of the functions in NumPy's "Indexing routines" chapter. The functions
+that select by index are written on top of ndarray indexing (``_core/indexing.py``), which holds
+NumPy's bounds checks and casting rules, so they inherit its errors.
+"""
+import numpy
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import indexing as _ix
+from torchnp._core import promotion
+from torchnp._core.ndarray import ndarray
+
+_wrap = convert.wrap
+
+
+def _tensor(a):
+    return convert.as_tensor(a)
+
+
+def _index_tensor(indices, device):
+    """Integer indices for take/put/choose: floats are truncated, as NumPy's unsafe intp cast."""
+    t = convert.as_tensor(indices)
+    if t.dtype is not torch.int64:
+        if t.is_complex():
+            raise TypeError("Cannot cast array data from dtype('complex128') to dtype('int64') "
+                            "according to the rule 'safe'")
+        t = t.to(torch.int64)
+    return t if device is None else t.to(device)
+
+
+def _apply_mode(idx, n, mode, axis):
+    """Indices normalised to [0, n) under ``mode`` ('raise', 'wrap' or 'clip')."""
+    if mode == "raise":
+        if idx.numel():
+            if n == 0:
+                raise IndexError("cannot do a non-empty take from an empty axes.")
+            _ix._check_bounds([idx], [n], [axis])
+        return torch.where(idx < 0, idx + n, idx)
+    if mode == "wrap":
+        return idx.remainder(n) if n else idx
+    if mode == "clip":
+        return idx.clamp(0, max(n - 1, 0))
+    raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
+
+
+# ----- take / put ---------------------------------------------------------------------------------
+
+def take(a, indices, axis=None, out=None, mode="raise"):
+    """Take elements from an array along an axis.
+
+    torchnp implementation of :func:`numpy.take`.
+    """
+    t = _tensor(a)
+    out = convert.check_out(out)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    else:
+        axis = convert.normalize_axis_index(axis, t.ndim)
+    idx = _index_tensor(indices, t.device)
+    n = t.shape[axis]
+    if n == 0 and idx.numel() and mode != "raise":
+        raise IndexError("cannot do a non-empty take from an empty axes.")
+    flat = _apply_mode(idx.reshape(-1), n, mode, axis)
+    r = torch.index_select(t, axis, flat)
+    r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
+    if out is not None:
+        if out._dt is not t.dtype:
+            raise TypeError(f"Cannot cast array data from {out.dtype!r} to "
+                            f"{_dt.to_numpy_dtype(t.dtype)!r} according to the rule 'safe'")
+        return convert.write_out(out, r, "unsafe")
+    return _wrap(r)
+
+
+def put(a, ind, v, mode="raise"):
+    """Replace specified elements of an array with given values (on the flattened array).
+
+    torchnp implementation of :func:`numpy.put`.
+    """
+    if not isinstance(a, ndarray):
+        raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a)}")
+    t = a._t
+    idx = _index_tensor(ind, t.device).reshape(-1)
+    idx = _apply_mode(idx, t.numel(), mode, 0)
+    vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)
+    if idx.numel() == 0 or vt.numel() == 0:
+        return
+    _ix.flatiter(a)[_wrap(idx)] = _wrap(vt)
+
+
+# ----- nonzero / where ----------------------------------------------------------------------------
+
+def nonzero(a):
+    """Indices of the elements that are non-zero, one int64 array per dimension.
+
+    torchnp implementation of :func:`numpy.nonzero`.
+    """
+    t = _tensor(a)
+    if t.ndim == 0:
+        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use "
+                         "np.atleast_1d(scalar).nonzero() instead.")
+    nz = torch.nonzero(t)                        # host-sync: the result's size depends on values
+    return tuple(_wrap(nz[:, j]) for j in range(t.ndim))
+
+
+def flatnonzero(a):
+    """Indices of the non-zero elements of the flattened array.
+
+    torchnp implementation of :func:`numpy.flatnonzero`.
+    """
+    t = _tensor(a).reshape(-1)
+    return _wrap(torch.nonzero(t)[:, 0])         # host-sync: the result's size depends on values
+
+
+def argwhere(a):
+    """Indices of the non-zero elements, grouped by element (shape ``(N, a.ndim)``).
+
+    torchnp implementation of :func:`numpy.argwhere`.
+    """
+    t = _tensor(a)
+    if t.ndim == 0:
+        return _wrap(torch.nonzero(t.reshape(1))[:, :0])   # host-sync: size depends on values
+    return _wrap(torch.nonzero(t))               # host-sync: the result's size depends on values
+
+
+def where(condition, x=None, y=None, /):
+    """Elements chosen from `x` or `y` depending on `condition`; ``nonzero`` with one argument.
+
+    torchnp implementation of :func:`numpy.where`.
+    """
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("either both or neither of x and y should be given")
+    cond = _tensor(condition)
+    if cond.dtype is not torch.bool:
+        cond = cond != 0
+    strong, weak = [], []
+    for v in (x, y):
+        code = promotion.weak_code(v)
+        if code is None:
+            strong.append(_tensor(v).dtype)
+        else:
+            weak.append(code)
+    dt = promotion.result_dtype(strong, weak)
+    tx = _operand(x, dt, cond.device)
+    ty = _operand(y, dt, cond.device)
+    shapes = [tuple(cond.shape), tuple(tx.shape), tuple(ty.shape)]
+    try:
+        torch.broadcast_shapes(*shapes)
+    except RuntimeError:
+        raise ValueError("operands could not be broadcast together with shapes "
+                         + "".join(f"{_ix._shape_str(s)} " for s in shapes)) from None
+    return _wrap(torch.where(cond, tx, ty))
+
+
+def _operand(v, dt, device):
+    if promotion.weak_code(v) is not None:
+        return torch.tensor(v, device=device).to(dt)
+    return _tensor(v).to(device=device, dtype=dt)
+
+
+# ----- diagonal -----------------------------------------------------------------------------------
+
+def diagonal(a, offset=0, axis1=0, axis2=1):
+    """Specified diagonals, as a view.
+
+    torchnp implementation of :func:`numpy.diagonal`.
+
+    Differences from NumPy: the view is writable (NumPy makes it read-only).
+    """
+    t = _tensor(a)
+    if t.ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
+    ax1 = convert.normalize_axis_index(axis1, t.ndim)
+    ax2 = convert.normalize_axis_index(axis2, t.ndim)
+    if ax1 == ax2:
+        raise ValueError("axis1 and axis2 cannot be the same")
+    r = torch.diagonal(t, offset, ax1, ax2)
+    return convert.wrap_view(r, a) if isinstance(a, ndarray) else _wrap(r)
+
+
+# ----- along an axis ------------------------------------------------------------------------------
+
+def _along_axis_index(arr_shape, indices, axis):
+    """NumPy's ``_make_along_axis_idx``: a fancy index selecting ``indices`` along ``axis``."""
+    if indices.dtype not in _dt.INTEGER_DTYPES:
+        raise IndexError("`indices` must be an integer array")
+    if len(arr_shape) != indices.ndim:
+        raise ValueError("`indices` and `arr` must have the same number of dimensions")
+    key = []
+    ndim = indices.ndim
+    for dim, n in enumerate(arr_shape):
+        if dim == axis:
+            key.append(indices)
+        else:
+            shape = [1] * ndim
+            shape[dim] = n
+            key.append(torch.arange(n, device=indices.device).reshape(shape))
+    return tuple(_wrap(k) for k in key)
+
+
+def take_along_axis(arr, indices, axis=-1):
+    """Take values from the input array by matching 1-d index and data slices.
+
+    torchnp implementation of :func:`numpy.take_along_axis`.
+    """
+    a = arr if isinstance(arr, ndarray) else _wrap(_tensor(arr))
+    idx = _tensor(indices)
+    if axis is None:
+        if idx.ndim != 1:
+            raise ValueError("when axis=None, `indices` must have a single dimension.")
+        a = _wrap(a._t.reshape(-1))
+        axis = 0
+    else:
+        axis = convert.normalize_axis_index(axis, a.ndim)
+    return _ix.getitem(a, _along_axis_index(a.shape, idx, axis))
+
+
+def put_along_axis(arr, indices, values, axis):
+    """Put values into the destination array by matching 1-d index and data slices.
+
+    torchnp implementation of :func:`numpy.put_along_axis`.
+    """
+    if not isinstance(arr, ndarray):
+        raise TypeError(f"argument 1 must be numpy.ndarray, not {type(arr)}")
+    idx = _tensor(indices)
+    if axis is None:
+        if idx.ndim != 1:
+            raise ValueError("when axis=None, `indices` must have a single dimension.")
+        if not arr._t.is_contiguous():
+            raise NotImplementedError("put_along_axis with axis=None on a non-contiguous array")
+        target = convert.wrap_view(arr._t.view(-1), arr)
+        axis = 0
+    else:
+        target = arr
+        axis = convert.normalize_axis_index(axis, arr.ndim)
+    _ix.setitem(target, _along_axis_index(target.shape, idx, axis), values)
+
+
+# ----- selecting by a condition ------------------------------------------------------------------
+
+def compress(condition, a, axis=None, out=None):
+    """Selected slices of an array along an axis.
+
+    torchnp implementation of :func:`numpy.compress`.
+    """
+    cond = _tensor(condition)
+    if cond.ndim != 1:
+        raise ValueError("condition must be a 1-d array")
+    positions = torch.nonzero(cond)[:, 0]        # host-sync: the result's size depends on values
+    return take(a, _wrap(positions), axis=axis, out=out)
+
+
+def extract(condition, arr):
+    """The elements of an array that satisfy a condition.
+
+    torchnp implementation of :func:`numpy.extract`.
+    """
+    cond = _tensor(condition).reshape(-1)
+    positions = torch.nonzero(cond)[:, 0]        # host-sync: the result's size depends on values
+    return take(arr, _wrap(positions))
+
+
+def place(arr, mask, vals):
+    """Change elements of an array based on conditional and input values (values cycle).
+
+    torchnp implementation of :func:`numpy.place`.
+    """
+    if not isinstance(arr, ndarray):
+        raise TypeError(f"place() argument 1 must be numpy.ndarray, not {type(arr).__name__}")
+    t = arr._t
+    m = _tensor(mask).to(t.device).reshape(-1)
+    positions = torch.nonzero(m)[:, 0]           # host-sync: the selection's size depends on values
+    vt = _ix._value_tensor(vals, arr._dt, None, t.device).reshape(-1)
+    if positions.numel() == 0:
+        return
+    if vt.numel() == 0:
+        raise ValueError("Cannot insert from an empty array!")
+    _ix.flatiter(arr)[_wrap(positions)] = _wrap(vt)
+
+
+def putmask(a, /, mask, values):
+    """Set ``a.flat[n] = values[n % len(values)]`` where ``mask.flat[n]`` is true.
+
+    torchnp implementation of :func:`numpy.putmask`.
+    """
+    if not isinstance(a, ndarray):
+        raise TypeError(f"argument a of putmask must be a numpy array, not {type(a).__name__}")
+    t = a._t
+    m = _tensor(mask).to(t.device)
+    if m.numel() != t.numel():
+        raise ValueError("putmask: mask and data must be the same size")
+    if m.dtype is not torch.bool:
+        m = m != 0
+    vt = _ix._value_tensor(values, a._dt, None, t.device).reshape(-1)
+    n = t.numel()
+    if n == 0 or vt.numel() == 0:
+        return
+    if vt.numel() != n:
+        vt = vt[torch.arange(n, device=t.device) % vt.numel()]
+    full = vt.reshape(t.shape)
+    t.copy_(torch.where(m.reshape(t.shape), _ix._no_overlap(full, t), t))
+
+
+def choose(a, choices, out=None, mode="raise"):
+    """An array built from an index array and a list of arrays to choose from.
+
+    torchnp implementation of :func:`numpy.choose`.
+    """
+    idx = _index_tensor(a, None)
+    if isinstance(choices, (list, tuple)):
+        parts = [_tensor(c) for c in choices]
+    else:
+        parts = list(_tensor(choices).unbind(0))
+    n = len(parts)
+    if n == 0:
+        raise ValueError("0-length sequence.")
+    dt = promotion.result_dtype([p.dtype for p in parts])
+    device = parts[0].device
+    idx = idx.to(device)
+    try:
+        shape = torch.broadcast_shapes(tuple(idx.shape), *[tuple(p.shape) for p in parts])
+    except RuntimeError:
+        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
+    if mode == "raise":
+        if idx.numel() and bool(((idx < 0) | (idx >= n)).any()):   # host-sync: bounds check
+            raise ValueError("invalid entry in choice array")
+    elif mode == "wrap":
+        idx = idx.remainder(n)
+    elif mode == "clip":
+        idx = idx.clamp(0, n - 1)
+    else:
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
+    stacked = torch.stack([p.to(dt).expand(shape) for p in parts])
+    r = torch.gather(stacked, 0, idx.expand(shape).unsqueeze(0))[0]
+    if out is not None:
+        return convert.write_out(convert.check_out(out), r, "same_kind")
+    return _wrap(r)
+
+
+# ----- index builders -----------------------------------------------------------------------------
+
+def ix_(*args):
+    """Open mesh from multiple sequences (for cross-product indexing).
+
+    torchnp implementation of :func:`numpy.ix_`.
+    """
+    out = []
+    nd = len(args)
+    for k, seq in enumerate(args):
+        if isinstance(seq, (list, tuple)) and len(seq) == 0:
+            t = torch.empty(0, dtype=torch.int64)
+        else:
+            t = _tensor(seq)
+        if t.ndim != 1:
+            raise ValueError("Cross index must be 1 dimensional")
+        if t.dtype is torch.bool:
+            t = torch.nonzero(t)[:, 0]           # host-sync: the result's size depends on values
+        shape = [1] * nd
+        shape[k] = t.shape[0]
+        out.append(_wrap(t.reshape(shape)))
+    return tuple(out)
+
+
+def indices(dimensions, dtype=int, sparse=False):
+    """An array representing the indices of a grid.
+
+    torchnp implementation of :func:`numpy.indices`.
+    """
+    dims = tuple(convert.operator_index(d) for d in dimensions)
+    dt = _dt.to_torch_dtype(dtype)
+    nd = len(dims)
+    parts = []
+    for k, n in enumerate(dims):
+        shape = [1] * nd
+        shape[k] = n
+        parts.append(torch.arange(n, dtype=dt).reshape(shape))
+    if sparse:
+        return tuple(_wrap(p) for p in parts)
+    if nd == 0:
+        return _wrap(torch.empty((0,), dtype=dt))
+    return _wrap(torch.stack([p.expand(dims) for p in parts]))
+
+
+def diag_indices(n, ndim=2):
+    """Indices to access the main diagonal of an ``(n, n, ..., n)`` array.
+
+    torchnp implementation of :func:`numpy.diag_indices`.
+    """
+    idx = torch.arange(convert.operator_index(n))
+    return tuple(_wrap(idx) for _ in range(ndim))
+
+
+def diag_indices_from(arr):
+    """Indices to access the main diagonal of an n-dimensional array.
+
+    torchnp implementation of :func:`numpy.diag_indices_from`.
+    """
+    shape = tuple(_tensor(arr).shape)
+    if len(shape) < 2:
+        raise ValueError("input array must be at least 2-d")
+    if any(s != shape[0] for s in shape):
+        raise ValueError("All dimensions of input must be of equal length")
+    return diag_indices(shape[0], len(shape))
+
+
+def tril_indices(n, k=0, m=None):
+    """Indices for the lower triangle of an ``(n, m)`` array.
+
+    torchnp implementation of :func:`numpy.tril_indices`.
+    """
+    n = convert.operator_index(n)
+    m = n if m is None else convert.operator_index(m)
+    r = torch.tril_indices(n, m, convert.operator_index(k))
+    return _wrap(r[0]), _wrap(r[1])
+
+
+def triu_indices(n, k=0, m=None):
+    """Indices for the upper triangle of an ``(n, m)`` array.
+
+    torchnp implementation of :func:`numpy.triu_indices`.
+    """
+    n = convert.operator_index(n)
+    m = n if m is None else convert.operator_index(m)
+    r = torch.triu_indices(n, m, convert.operator_index(k))
+    return _wrap(r[0]), _wrap(r[1])
+
+
+def tril_indices_from(arr, k=0):
+    """Indices for the lower triangle of a 2-d array.
+
+    torchnp implementation of :func:`numpy.tril_indices_from`.
+    """
+    shape = tuple(_tensor(arr).shape)
+    if len(shape) != 2:
+        raise ValueError("input array must be 2-d")
+    return tril_indices(shape[-2], k=k, m=shape[-1])
+
+
+def triu_indices_from(arr, k=0):
+    """Indices for the upper triangle of a 2-d array.
+
+    torchnp implementation of :func:`numpy.triu_indices_from`.
+    """
+    shape = tuple(_tensor(arr).shape)
+    if len(shape) != 2:
+        raise ValueError("input array must be 2-d")
+    return triu_indices(shape[-2], k=k, m=shape[-1])

@@ -1,1 +1,36 @@
-"""TODO"""
+"""Logic functions: truth-value reductions (all, any)."""
+import torch
+
+from torchnp._core import convert
+from torchnp._core import reduction as _red
+from torchnp._core.convert import NoValue
+from torchnp._core.ndarray import ndarray
+
+_wrap = _red.wrap
+_BOOL = torch.bool
+
+
+def all(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
+    """Test whether all array elements along a given axis evaluate to True.
+
+    torchnp implementation of :func:`numpy.all`.
+    """
+    if type(a) is ndarray and out is None and axis is None and (where is True or where is NoValue) \
+            and (keepdims is NoValue or keepdims is False):
+        r = a._t.all()
+        return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
+    return _red.reduce(_red.ALL, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
+                       keepdims, NoValue, where)
+
+
+def any(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
+    """Test whether any array element along a given axis evaluates to True.
+
+    torchnp implementation of :func:`numpy.any`.
+    """
+    if type(a) is ndarray and out is None and axis is None and (where is True or where is NoValue) \
+            and (keepdims is NoValue or keepdims is False):
+        r = a._t.any()
+        return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
+    return _red.reduce(_red.ANY, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
+                       keepdims, NoValue, where)

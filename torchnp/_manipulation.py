@@ -1,1 +1,1116 @@
-"""TODO"""
+"""Array manipulation: shapes, transposes, casts, joining, splitting, tiling, flipping.
+
+Results that NumPy returns as views (reshape where possible, transpose, ravel, squeeze, split, ...)
+are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
+"""
+import builtins
+import warnings
+
+import numpy
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
+from torchnp._core.ndarray import ndarray
+from torchnp.exceptions import ComplexWarning
+
+_wrap = convert.wrap
+_as_tensor = convert.as_tensor
+
+
+def _view_of(t, a):
+    """``t``, a view of ``a``'s tensor, as an ndarray with ``.base`` set where ``a`` is an ndarray."""
+    if isinstance(a, ndarray):
+        return convert.wrap_view(t, a)
+    return _wrap(t)
+
+
+def _maybe_view(r, t, a):
+    """The result ``r`` of a torch op that returns a view of ``t`` when it can, a copy otherwise."""
+    if r._is_view() or r is t:
+        return _view_of(r, a)
+    return _wrap(r)
+
+
+def _np_dtype(dt):
+    return _dt.to_numpy_dtype(dt)
+
+
+# ----- shape -------------------------------------------------------------------------------------
+
+def _shape_text(shape):
+    return "(" + ",".join("newaxis" if s < 0 else str(s) for s in shape) + ")"
+
+
+def _resolve_shape(shape, size):
+    """A requested shape (may hold one -1) as the concrete shape for ``size`` elements."""
+    unknown = None
+    known = 1
+    for i, s in enumerate(shape):
+        if s < 0:
+            if unknown is not None:
+                raise ValueError("can only specify one unknown dimension")
+            unknown = i
+        else:
+            known *= s
+    if unknown is None:
+        if known != size:
+            text = f"({shape[0]},)" if len(shape) == 1 else "(" + ",".join(map(str, shape)) + ")"
+            raise ValueError(f"cannot reshape array of size {size} into shape {text}")
+        return tuple(shape)
+    if known == 0 or size % known:
+        raise ValueError(f"cannot reshape array of size {size} into shape "
+                         f"{_shape_text(shape[1:] if shape[0] < 0 else shape)}")
+    res = list(shape)
+    res[unknown] = size // known
+    return tuple(res)
+
+
+def _shape_arg(shape):
+    """A shape argument (int or sequence) as a tuple of ints, negatives kept (for -1)."""
+    if isinstance(shape, (int, numpy.integer)) or hasattr(shape, "__index__"):
+        return (convert.operator_index(shape),)
+    try:
+        return tuple(convert.operator_index(s) for s in shape)
+    except TypeError:
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+
+
+def _rev(n):
+    return tuple(range(n - 1, -1, -1))
+
+
+def _reshape_tensor(t, shape, order):
+    """``t`` reshaped in C or F order (a view where torch can, else a copy)."""
+    if order == "F":
+        return t.permute(_rev(t.ndim)).reshape(shape[::-1]).permute(_rev(len(shape)))
+    return t.reshape(shape)
+
+
+def _check_order(order, allowed="CFA"):
+    if order is None:
+        return "C"
+    if not isinstance(order, str) or order.upper() not in allowed or len(order) != 1:
+        raise ValueError(f"order must be one of {', '.join(repr(c) for c in allowed)} "
+                         f"(got {order!r})")
+    return order.upper()
+
+
+def _is_f_contiguous(t):
+    return t.permute(_rev(t.ndim)).is_contiguous()
+
+
+def _reshape(a, shape, order="C", copy=None):
+    t = _as_tensor(a)
+    shape = _resolve_shape(_shape_arg(shape), t.numel())
+    order = _check_order(order)
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if copy:
+        return _wrap(_reshape_tensor(t, shape, order).clone())
+    r = _reshape_tensor(t, shape, order)
+    if r._is_view() or r is t:
+        return _view_of(r, a)
+    if copy is False:
+        raise ValueError("Unable to avoid creating a copy while reshaping.")
+    return _wrap(r)
+
+
+def reshape(a, /, shape, order="C", *, copy=None):
+    """Give a new shape to an array without changing its data.
+
+    torchnp implementation of :func:`numpy.reshape`.
+    """
+    return _reshape(a, shape, order, copy)
+
+
+def ndarray_reshape(a, shape, order, copy):
+    """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``."""
+    if len(shape) == 1:
+        shape = shape[0]
+    return _reshape(a, shape, order, copy)
+
+
+def set_shape(a, value):
+    """``a.shape = value``: reshape ``a`` itself, never copying."""
+    t = a._t
+    shape = _resolve_shape(_shape_arg(value), t.numel())
+    try:
+        r = t.view(shape)
+    except RuntimeError:
+        raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` to "
+                             "make a copy with the desired shape.") from None
+    convert.rebind(a, r)
+
+
+def shape(a):
+    """The shape of an array.
+
+    torchnp implementation of :func:`numpy.shape`.
+    """
+    return tuple(_as_tensor(a).shape)
+
+
+def ndim(a):
+    """The number of dimensions of an array.
+
+    torchnp implementation of :func:`numpy.ndim`.
+    """
+    return _as_tensor(a).ndim
+
+
+def size(a, axis=None):
+    """The number of elements along a given axis (all axes by default).
+
+    torchnp implementation of :func:`numpy.size`.
+    """
+    t = _as_tensor(a)
+    if axis is None:
+        return t.numel()
+    res = 1
+    for ax in normalize_axis_tuple(axis, t.ndim):
+        res *= t.shape[ax]
+    return res
+
+
+def ravel(a, order="C"):
+    """A contiguous flattened array (a view where possible).
+
+    torchnp implementation of :func:`numpy.ravel`.
+    """
+    t = _as_tensor(a)
+    order = _check_order(order, "CFAK")
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "K":
+        # memory order: axes by decreasing stride
+        perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
+        r = t.permute(perm).reshape(-1)
+    elif order == "F":
+        r = t.permute(_rev(t.ndim)).reshape(-1)
+    else:
+        r = t.reshape(-1)
+    return _maybe_view(r, t, a)
+
+
+def ndarray_flatten(a, order):
+    """``a.flatten(order)``: always a copy."""
+    t = a._t
+    order = _check_order(order, "CFAK")
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "K":
+        perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
+        t = t.permute(perm)
+    elif order == "F":
+        t = t.permute(_rev(t.ndim))
+    return _wrap(t.reshape(-1).clone() if t.is_contiguous() else t.reshape(-1))
+
+
+def squeeze(a, axis=None):
+    """Remove axes of length one.
+
+    torchnp implementation of :func:`numpy.squeeze`.
+    """
+    t = _as_tensor(a)
+    if axis is None:
+        dims = tuple(i for i, s in enumerate(t.shape) if s == 1)
+    else:
+        dims = normalize_axis_tuple(axis, t.ndim)
+        for d in dims:
+            if t.shape[d] != 1:
+                raise ValueError("cannot select an axis to squeeze out which has size not "
+                                 "equal to one")
+    return _view_of(t.squeeze(dims) if dims else t.view(t.shape), a)
+
+
+def expand_dims(a, axis):
+    """Insert new axes of length one at the positions ``axis``.
+
+    torchnp implementation of :func:`numpy.expand_dims`.
+    """
+    t = _as_tensor(a)
+    if type(axis) not in (tuple, list):
+        axis = (axis,)
+    dims = normalize_axis_tuple(axis, t.ndim + len(axis))
+    r = t.view(t.shape) if t.ndim else t.view(())
+    for d in sorted(dims):
+        r = r.unsqueeze(d)
+    return _view_of(r, a)
+
+
+# ----- transpose-like -----------------------------------------------------------------------------
+
+def _permute(a, axes):
+    t = _as_tensor(a)
+    if axes is None:
+        return _view_of(t.permute(_rev(t.ndim)), a)
+    axes = tuple(axes)
+    if len(axes) != t.ndim:
+        raise ValueError("axes don't match array")
+    perm = tuple(normalize_axis_index(ax, t.ndim) for ax in axes)
+    if len(set(perm)) != len(perm):
+        raise ValueError("repeated axis in transpose")
+    return _view_of(t.permute(perm), a)
+
+
+def transpose(a, axes=None):
+    """Permute the axes of an array (reverse them by default); a view.
+
+    torchnp implementation of :func:`numpy.transpose`.
+    """
+    return _permute(a, axes)
+
+
+def permute_dims(a, axes=None):
+    """Permute the axes of an array; a view.
+
+    torchnp implementation of :func:`numpy.permute_dims`.
+    """
+    return _permute(a, axes)
+
+
+def ndarray_transpose(a, axes):
+    """``a.transpose()``, ``a.transpose(1, 0)`` and ``a.transpose((1, 0))``."""
+    if len(axes) == 0 or (len(axes) == 1 and axes[0] is None):
+        return _permute(a, None)
+    if len(axes) == 1 and not isinstance(axes[0], (int, numpy.integer)) and \
+            not hasattr(axes[0], "__index__"):
+        axes = axes[0]
+    return _permute(a, axes)
+
+
+def matrix_transpose(x, /):
+    """Transpose the last two axes of an array; a view.
+
+    torchnp implementation of :func:`numpy.matrix_transpose`.
+    """
+    t = _as_tensor(x)
+    if t.ndim < 2:
+        raise ValueError("matrix transpose with ndim < 2 is undefined")
+    return _view_of(t.transpose(-1, -2), x)
+
+
+def swapaxes(a, axis1, axis2):
+    """Interchange two axes of an array; a view.
+
+    torchnp implementation of :func:`numpy.swapaxes`.
+    """
+    t = _as_tensor(a)
+    ax1 = normalize_axis_index(axis1, t.ndim)
+    ax2 = normalize_axis_index(axis2, t.ndim)
+    return _view_of(t.transpose(ax1, ax2), a)
+
+
+def moveaxis(a, source, destination):
+    """Move axes of an array to new positions; a view.
+
+    torchnp implementation of :func:`numpy.moveaxis`.
+    """
+    t = _as_tensor(a)
+    source = normalize_axis_tuple(source, t.ndim, "source")
+    destination = normalize_axis_tuple(destination, t.ndim, "destination")
+    if len(source) != len(destination):
+        raise ValueError("`source` and `destination` arguments must have the same number of "
+                         "elements")
+    order = [n for n in range(t.ndim) if n not in source]
+    for dest, src in sorted(zip(destination, source)):
+        order.insert(dest, src)
+    return _view_of(t.permute(order), a)
+
+
+def rollaxis(a, axis, start=0):
+    """Roll axis ``axis`` backwards until it lies before position ``start``; a view.
+
+    torchnp implementation of :func:`numpy.rollaxis`.
+    """
+    t = _as_tensor(a)
+    n = t.ndim
+    axis = normalize_axis_index(axis, n)
+    if start < 0:
+        start += n
+    if not (0 <= start < n + 1):
+        raise AxisError(f"'start' arg requires {-n} <= start < {n + 1}, but {start} was passed in")
+    if axis < start:
+        start -= 1
+    if axis == start:
+        return _view_of(t.view(t.shape), a)
+    axes = list(range(n))
+    axes.remove(axis)
+    axes.insert(start, axis)
+    return _view_of(t.permute(axes), a)
+
+
+# ----- casts and copies ---------------------------------------------------------------------------
+
+def cast_tensor(t, dt, copy=True):
+    """``t`` cast to ``dt`` with NumPy's value semantics for the casts torch spells differently."""
+    if t.dtype is dt:
+        return t.clone() if copy else t
+    if t.dtype.is_complex and not dt.is_complex:
+        if dt is torch.bool:
+            return t != 0
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      ComplexWarning, stacklevel=3)
+        return t.real.to(dt, copy=True)
+    return t.to(dt)
+
+
+def _cast_error(from_dt, to_dt, casting):
+    return TypeError(f"Cannot cast array data from {_np_dtype(from_dt)!r} to {_np_dtype(to_dt)!r} "
+                     f"according to the rule {casting!r}")
+
+
+def _layout_copy(t, order):
+    """A copy of ``t`` in memory order ``order`` ('C', 'F', 'A' or 'K')."""
+    order = _check_order(order, "CFAK")
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "F":
+        rev = _rev(t.ndim)
+        return t.permute(rev).contiguous().permute(rev) if t.ndim > 1 and not \
+            _is_f_contiguous(t) else (t.clone() if t.ndim <= 1 else
+                                      t.permute(rev).clone().permute(rev))
+    if order == "K":
+        return t.clone(memory_format=torch.preserve_format)
+    return t.clone(memory_format=torch.contiguous_format)
+
+
+def ndarray_astype(a, dtype, order, casting, subok, copy):
+    """``a.astype(dtype, order, casting, subok, copy)``."""
+    dt = _dt.to_torch_dtype(dtype) if dtype is not None else torch.float64
+    t = a._t
+    if casting != "unsafe" and not promotion.can_cast_dtype(t.dtype, dt, casting):
+        raise _cast_error(t.dtype, dt, casting)
+    if not copy and t.dtype is dt:
+        return a
+    r = cast_tensor(t, dt, copy=False)
+    if r is t or order not in ("K", "k"):
+        r = _layout_copy(r, order)
+    return _wrap(r)
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """Copy an array to a specified data type.
+
+    torchnp implementation of :func:`numpy.astype`.
+    """
+    if not isinstance(x, ndarray):
+        raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
+    dt = _dt.to_torch_dtype(dtype)
+    t = x._t
+    if device is not None and torch.device(device) != t.device:
+        return _wrap(cast_tensor(t, dt, copy=False).to(device))
+    if not copy and t.dtype is dt:
+        return x
+    return _wrap(cast_tensor(t, dt, copy=True))
+
+
+def copy(a, order="K", subok=False):
+    """An array copy of the given object.
+
+    torchnp implementation of :func:`numpy.copy`.
+    """
+    return _wrap(_layout_copy(_as_tensor(a), order))
+
+
+def ndarray_fill(a, value):
+    """``a.fill(value)``: every element set to the scalar ``value``, cast as in setitem."""
+    t = a._t
+    dt = t.dtype
+    if type(value) is int and dt is not torch.bool and not dt.is_floating_point and \
+            not dt.is_complex:
+        info = torch.iinfo(dt)
+        if not info.min <= value <= info.max:
+            raise OverflowError(f"Python integer {value} out of bounds for {_np_dtype(dt)}")
+    if isinstance(value, complex) and not isinstance(value, numpy.generic) and not dt.is_complex:
+        kind = "int" if dt in _dt.INTEGER_DTYPES else "float" if dt.is_floating_point else "bool"
+        if kind != "bool":
+            raise TypeError(f"{kind}() argument must be a string, a bytes-like object or a real "
+                            "number, not 'complex'" if kind == "int" else
+                            f"float() argument must be a string or a real number, not 'complex'")
+    if isinstance(value, (bool, int, float, complex)) and not isinstance(value, numpy.generic):
+        if dt.is_complex or not isinstance(value, complex):
+            t.fill_(value)
+            return
+    v = _as_tensor(value)
+    if v.numel() != 1:
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+    t.fill_(cast_tensor(v.reshape(()), dt, copy=False).to(t.device))
+
+
+def ndarray_item(a, *args):
+    """``a.item(*args)``: one element as a Python scalar (the one place NumPy returns those)."""
+    t = a._t
+    if not args:
+        if t.numel() != 1:
+            raise ValueError("can only convert an array of size 1 to a Python scalar")
+        return t.reshape(()).resolve_conj().resolve_neg().item()   # host-sync: Python scalar
+    if len(args) == 1 and isinstance(args[0], tuple):
+        args = args[0]
+    idx = [convert.operator_index(i) for i in args]
+    if len(idx) == 1:
+        n = t.numel()
+        i = idx[0]
+        if not -n <= i < n:
+            raise IndexError(f"index {i} is out of bounds for axis 0 with size {n}")
+        t = t.reshape(-1)
+    elif len(idx) != t.ndim:
+        raise ValueError("incorrect number of indices for array")
+    for ax, i in enumerate(idx):
+        size_ = t.shape[ax]
+        if not -size_ <= i < size_:
+            raise IndexError(f"index {i} is out of bounds for axis {ax} with size {size_}")
+    return t[tuple(idx)].resolve_conj().resolve_neg().item()   # host-sync: Python scalar
+
+
+def ndarray_tolist(a):
+    """``a.tolist()``: nested lists of Python scalars."""
+    return a._t.resolve_conj().resolve_neg().tolist()   # host-sync: Python objects
+
+
+def ndarray_view(a, dtype, type):
+    """``a.view(dtype)``: the same memory seen with another dtype (or another ndarray type)."""
+    if isinstance(dtype, builtins.type) and issubclass(dtype, (ndarray, numpy.ndarray)):
+        dtype, type = None, dtype
+    if type is not None and not (isinstance(type, builtins.type) and issubclass(type, ndarray)):
+        raise NotImplementedError("view(type=...) supports only torchnp.ndarray types")
+    t = a._t
+    if dtype is None:
+        return convert.wrap_view(t.view(t.shape), a)
+    dt = _dt.to_torch_dtype(dtype)
+    old, new = t.element_size(), dt.itemsize
+    if t.is_conj():
+        t = t.resolve_conj()
+    if old == new:
+        return convert.wrap_view(t.view(dt), a)
+    if t.ndim == 0:
+        raise ValueError("Changing the dtype of a 0d array is only supported if the itemsize "
+                         "is unchanged")
+    if t.shape[-1] != 1 and t.stride(-1) != 1:
+        raise ValueError("To change to a dtype of a different size, the last axis must be "
+                         "contiguous")
+    if new > old and (t.shape[-1] * old) % new:
+        raise ValueError("When changing to a larger dtype, its size must be a divisor of the "
+                         "total size in bytes of the last axis of the array.")
+    try:
+        return convert.wrap_view(t.view(dt), a)
+    except RuntimeError as e:
+        # torch: also needs the other strides and the offset divisible by the size ratio
+        raise ValueError(f"cannot view this array as {_np_dtype(dt)}: {e}") from None
+
+
+# ----- repeating, tiling, resizing ----------------------------------------------------------------
+
+def repeat(a, repeats, axis=None):
+    """Repeat each element of an array after themselves.
+
+    torchnp implementation of :func:`numpy.repeat`.
+    """
+    t = _as_tensor(a)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    else:
+        axis = normalize_axis_index(axis, t.ndim)
+    n = t.shape[axis]
+    if isinstance(repeats, (int, numpy.integer)):
+        if repeats < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return _wrap(torch.repeat_interleave(t, int(repeats), dim=axis))
+    r = _as_tensor(repeats)
+    if r.dtype.is_floating_point or r.dtype.is_complex:
+        raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
+                        "according to the rule 'safe'")
+    r = r.to(torch.int64).reshape(-1)
+    if r.numel() == 1:
+        r = r.expand(n)
+    elif r.numel() != n:
+        raise ValueError(f"operands could not be broadcast together with shape ({n},) "
+                         f"({r.numel()},)")
+    if bool((r < 0).any()):     # host-sync: NumPy's error depends on values
+        raise ValueError("negative dimensions are not allowed")
+    # host-sync: the output length depends on the repeat counts (torch reads them too)
+    return _wrap(torch.repeat_interleave(t, r.to(t.device), dim=axis))
+
+
+def tile(A, reps):
+    """Construct an array by repeating ``A`` the number of times given by ``reps``.
+
+    torchnp implementation of :func:`numpy.tile`.
+    """
+    t = _as_tensor(A)
+    reps = _shape_arg(reps)
+    if any(r < 0 for r in reps):
+        raise ValueError("negative dimensions are not allowed")
+    d = len(reps)
+    if d < t.ndim:
+        reps = (1,) * (t.ndim - d) + reps
+    return _wrap(t.tile(reps) if reps else t.clone())
+
+
+def resize(a, new_shape):
+    """A new array with the given shape, filled with repeated copies of ``a``.
+
+    torchnp implementation of :func:`numpy.resize`.
+    """
+    t = _as_tensor(a)
+    new_shape = _shape_arg(new_shape)
+    if any(s < 0 for s in new_shape):
+        raise ValueError("all elements of `new_shape` must be non-negative")
+    new_size = 1
+    for s in new_shape:
+        new_size *= s
+    flat = t.reshape(-1)
+    if flat.numel() == 0 or new_size == 0:
+        return _wrap(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
+    reps = -(-new_size // flat.numel())
+    return _wrap(flat.repeat(reps)[:new_size].reshape(new_shape))
+
+
+# ----- joining ------------------------------------------------------------------------------------
+
+def _join_dtype(ts, dtype, casting, what="array data"):
+    if dtype is None:
+        return promotion.result_dtype([t.dtype for t in ts])
+    dt = _dt.to_torch_dtype(dtype)
+    for t in ts:
+        if not promotion.can_cast_dtype(t.dtype, dt, casting):
+            raise TypeError(f"Cannot cast {what} from {_np_dtype(t.dtype)!r} to {_np_dtype(dt)!r} "
+                            f"according to the rule {casting!r}")
+    return dt
+
+
+def _tensors(arrays):
+    if isinstance(arrays, (ndarray, torch.Tensor)) or hasattr(arrays, "__array__"):
+        t = _as_tensor(arrays)
+        return list(t.unbind(0)) if t.ndim else [t]
+    return [_as_tensor(x) for x in arrays]
+
+
+def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
+    if out is not None and dtype is not None:
+        raise TypeError(f"{fname}() only takes `out` or `dtype` as an argument, but both were "
+                        "provided.")
+    if not ts:
+        raise ValueError("need at least one array to concatenate")
+    if axis is None:
+        ts = [t.reshape(-1) for t in ts]
+        axis = 0
+    nd = ts[0].ndim
+    if nd == 0:
+        raise ValueError("zero-dimensional arrays cannot be concatenated")
+    for i, t in enumerate(ts):
+        if t.ndim != nd:
+            raise ValueError("all the input arrays must have same number of dimensions, but the "
+                             f"array at index 0 has {nd} dimension(s) and the array at index {i} "
+                             f"has {t.ndim} dimension(s)")
+    axis = normalize_axis_index(axis, nd)
+    shape0 = ts[0].shape
+    for i, t in enumerate(ts[1:], 1):
+        for d in range(nd):
+            if d != axis and t.shape[d] != shape0[d]:
+                raise ValueError("all the input array dimensions except for the concatenation "
+                                 f"axis must match exactly, but along dimension {d}, the array at "
+                                 f"index 0 has size {shape0[d]} and the array at index {i} has "
+                                 f"size {t.shape[d]}")
+    if out is not None:
+        out = convert.check_out(out)
+        res_dt = _join_dtype(ts, out._dt, casting)
+        shp = list(shape0)
+        shp[axis] = builtins.sum(t.shape[axis] for t in ts)
+        if tuple(out._t.shape) != tuple(shp):
+            raise ValueError("Output array is the wrong shape")
+        torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis, out=out._t)
+        return out
+    res_dt = _join_dtype(ts, dtype, casting)
+    return _wrap(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
+
+
+def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Join a sequence of arrays along an existing axis.
+
+    torchnp implementation of :func:`numpy.concatenate`.
+    """
+    return _concat_tensors(_tensors(arrays), axis, out, dtype, casting)
+
+
+def concat(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Join a sequence of arrays along an existing axis.
+
+    torchnp implementation of :func:`numpy.concat`.
+    """
+    return _concat_tensors(_tensors(arrays), axis, out, dtype, casting)
+
+
+def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Join a sequence of arrays along a new axis.
+
+    torchnp implementation of :func:`numpy.stack`.
+    """
+    ts = _tensors(arrays)
+    if not ts:
+        raise ValueError("need at least one array to stack")
+    if len({tuple(t.shape) for t in ts}) != 1:
+        raise ValueError("all input arrays must have the same shape")
+    axis = normalize_axis_index(axis, ts[0].ndim + 1)
+    return _concat_tensors([t.unsqueeze(axis) for t in ts], axis, out, dtype, casting, "stack")
+
+
+def _atleast(t, n):
+    if t.ndim >= n:
+        return t
+    if n == 1:
+        return t.reshape(1)
+    if n == 2:
+        return t.reshape(1, -1) if t.ndim == 1 else t.reshape(1, 1)
+    if t.ndim == 0:
+        return t.reshape(1, 1, 1)
+    if t.ndim == 1:
+        return t.reshape(1, -1, 1)
+    return t.unsqueeze(-1)
+
+
+def _atleast_public(arys, n):
+    res = tuple(_view_of(_atleast(_as_tensor(a), n), a) if _as_tensor(a).ndim < n else
+                (a if isinstance(a, ndarray) else _wrap(_as_tensor(a))) for a in arys)
+    return res[0] if len(res) == 1 else res
+
+
+def atleast_1d(*arys):
+    """Arrays with at least one dimension.
+
+    torchnp implementation of :func:`numpy.atleast_1d`.
+    """
+    return _atleast_public(arys, 1)
+
+
+def atleast_2d(*arys):
+    """Arrays with at least two dimensions.
+
+    torchnp implementation of :func:`numpy.atleast_2d`.
+    """
+    return _atleast_public(arys, 2)
+
+
+def atleast_3d(*arys):
+    """Arrays with at least three dimensions.
+
+    torchnp implementation of :func:`numpy.atleast_3d`.
+    """
+    return _atleast_public(arys, 3)
+
+
+def vstack(tup, *, dtype=None, casting="same_kind"):
+    """Stack arrays in sequence vertically (row wise).
+
+    torchnp implementation of :func:`numpy.vstack`.
+    """
+    ts = [_atleast(t, 2) for t in _tensors(tup)]
+    return _concat_tensors(ts, 0, None, dtype, casting)
+
+
+def hstack(tup, *, dtype=None, casting="same_kind"):
+    """Stack arrays in sequence horizontally (column wise).
+
+    torchnp implementation of :func:`numpy.hstack`.
+    """
+    ts = [_atleast(t, 1) for t in _tensors(tup)]
+    axis = 0 if ts and ts[0].ndim == 1 else 1
+    return _concat_tensors(ts, axis, None, dtype, casting)
+
+
+def dstack(tup):
+    """Stack arrays in sequence depth wise (along the third axis).
+
+    torchnp implementation of :func:`numpy.dstack`.
+    """
+    return _concat_tensors([_atleast(t, 3) for t in _tensors(tup)], 2, None, None, "same_kind")
+
+
+def column_stack(tup):
+    """Stack 1-D arrays as columns into a 2-D array.
+
+    torchnp implementation of :func:`numpy.column_stack`.
+    """
+    ts = [t.reshape(-1, 1) if t.ndim < 2 else t for t in _tensors(tup)]
+    return _concat_tensors(ts, 1, None, None, "same_kind")
+
+
+def append(arr, values, axis=None):
+    """Append values to the end of an array.
+
+    torchnp implementation of :func:`numpy.append`.
+    """
+    t, v = _as_tensor(arr), _as_tensor(values)
+    if axis is None:
+        return _concat_tensors([t.reshape(-1), v.reshape(-1)], 0, None, None, "same_kind")
+    return _concat_tensors([t, v], axis, None, None, "same_kind")
+
+
+def unstack(x, /, *, axis=0):
+    """Split an array into a tuple of arrays along an axis (views).
+
+    torchnp implementation of :func:`numpy.unstack`.
+    """
+    t = _as_tensor(x)
+    if t.ndim == 0:
+        raise ValueError("Input array must be at least 1-d.")
+    axis = normalize_axis_index(axis, t.ndim)
+    return tuple(_view_of(p, x) for p in t.unbind(axis))
+
+
+# ----- splitting ----------------------------------------------------------------------------------
+
+def _split_at(a, t, bounds, axis):
+    n = t.shape[axis]
+    res = []
+    for start, stop in bounds:
+        start, stop, _ = slice(start, stop).indices(n)
+        res.append(_view_of(t.narrow(axis, start, builtins.max(stop - start, 0)), a))
+    return res
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    """Split an array into multiple sub-arrays (views); sections may differ in size.
+
+    torchnp implementation of :func:`numpy.array_split`.
+    """
+    t = _as_tensor(ary)
+    axis = normalize_axis_index(axis, t.ndim) if t.ndim else axis
+    n = t.shape[axis]
+    try:
+        sections = len(indices_or_sections) + 1
+        points = [0] + [convert.operator_index(i) for i in indices_or_sections] + [n]
+    except TypeError:
+        sections = convert.operator_index(indices_or_sections)
+        if sections <= 0:
+            raise ValueError("number sections must be larger than 0.") from None
+        each, extras = divmod(n, sections)
+        sizes = [0] + extras * [each + 1] + (sections - extras) * [each]
+        points = [0]
+        for s in sizes[1:]:
+            points.append(points[-1] + s)
+    return _split_at(ary, t, list(zip(points[:-1], points[1:])), axis)
+
+
+def split(ary, indices_or_sections, axis=0):
+    """Split an array into multiple sub-arrays of equal size (views).
+
+    torchnp implementation of :func:`numpy.split`.
+    """
+    if not hasattr(indices_or_sections, "__len__"):
+        t = _as_tensor(ary)
+        n = t.shape[normalize_axis_index(axis, t.ndim)]
+        sections = convert.operator_index(indices_or_sections)
+        if sections == 0 or n % sections:
+            raise ValueError("array split does not result in an equal division")
+    return array_split(ary, indices_or_sections, axis)
+
+
+def hsplit(ary, indices_or_sections):
+    """Split an array horizontally (column-wise).
+
+    torchnp implementation of :func:`numpy.hsplit`.
+    """
+    nd = _as_tensor(ary).ndim
+    if nd == 0:
+        raise ValueError("hsplit only works on arrays of 1 or more dimensions")
+    return split(ary, indices_or_sections, 1 if nd > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    """Split an array vertically (row-wise).
+
+    torchnp implementation of :func:`numpy.vsplit`.
+    """
+    if _as_tensor(ary).ndim < 2:
+        raise ValueError("vsplit only works on arrays of 2 or more dimensions")
+    return split(ary, indices_or_sections, 0)
+
+
+def dsplit(ary, indices_or_sections):
+    """Split an array along the third axis (depth).
+
+    torchnp implementation of :func:`numpy.dsplit`.
+    """
+    if _as_tensor(ary).ndim < 3:
+        raise ValueError("dsplit only works on arrays of 3 or more dimensions")
+    return split(ary, indices_or_sections, 2)
+
+
+# ----- broadcasting -------------------------------------------------------------------------------
+
+def _broadcast_shape_of(shapes):
+    nd = builtins.max((len(s) for s in shapes), default=0)
+    res = [1] * nd
+    for i, s in enumerate(shapes):
+        for d, n in enumerate(s):
+            j = nd - len(s) + d
+            if res[j] == 1:
+                res[j] = n
+            elif n != 1 and n != res[j]:
+                first = next(k for k, s2 in enumerate(shapes)
+                             if len(s2) >= nd - j and s2[len(s2) - nd + j] == res[j])
+                raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
+                                 f"Mismatch is between arg {first} with shape {tuple(shapes[first])} "
+                                 f"and arg {i} with shape {tuple(s)}.")
+    return tuple(res)
+
+
+def broadcast_shapes(*args):
+    """The shape that results from broadcasting the given shapes together.
+
+    torchnp implementation of :func:`numpy.broadcast_shapes`.
+    """
+    return _broadcast_shape_of([_shape_arg(s) for s in args])
+
+
+def broadcast_to(array, shape, subok=False):
+    """Broadcast an array to a new shape (a view).
+
+    torchnp implementation of :func:`numpy.broadcast_to`.
+
+    Differences from NumPy: the result is writable (NumPy's is read-only); writing to it writes
+    the shared elements.
+    """
+    t = _as_tensor(array)
+    shape = _shape_arg(shape)
+    if any(s < 0 for s in shape):
+        raise ValueError("all elements of broadcast shape must be non-negative")
+    ok = len(shape) >= t.ndim and all(
+        s == n or s == 1 for s, n in zip(t.shape[::-1], shape[::-1]))
+    if not ok:
+        raise ValueError("operands could not be broadcast together with remapped shapes "
+                         f"[original->remapped]: {_shape_str(t.shape)}  and requested shape "
+                         f"{_shape_str(shape)}")
+    return _view_of(t.expand(shape), array)
+
+
+def _shape_str(shape):
+    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def broadcast_arrays(*args, subok=False):
+    """Broadcast any number of arrays against each other (views).
+
+    torchnp implementation of :func:`numpy.broadcast_arrays`.
+    """
+    ts = [_as_tensor(a) for a in args]
+    shape = _broadcast_shape_of([tuple(t.shape) for t in ts])
+    return tuple(_view_of(t.expand(shape), a) if tuple(t.shape) != shape else
+                 (a if isinstance(a, ndarray) else _wrap(t)) for t, a in zip(ts, args))
+
+
+# ----- rearranging --------------------------------------------------------------------------------
+
+# torch: flip has no kernels for uint16/32/64; the same-size signed view moves the same bits.
+_SIGNED_VIEW = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def _flip_tensor(t, dims):
+    sv = _SIGNED_VIEW.get(t.dtype)
+    if sv is not None:
+        return t.view(sv).flip(dims).view(t.dtype)
+    return t.flip(dims)
+
+
+def flip(m, axis=None):
+    """Reverse the order of elements along the given axes.
+
+    torchnp implementation of :func:`numpy.flip`.
+
+    Differences from NumPy: a copy, not a view (torch tensors have no negative strides).
+    """
+    t = _as_tensor(m)
+    dims = tuple(range(t.ndim)) if axis is None else normalize_axis_tuple(axis, t.ndim)
+    return _wrap(_flip_tensor(t, dims) if dims else t.clone())
+
+
+def fliplr(m):
+    """Reverse the order of elements along axis 1 (left/right).
+
+    torchnp implementation of :func:`numpy.fliplr`.
+    """
+    t = _as_tensor(m)
+    if t.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return _wrap(_flip_tensor(t, (1,)))
+
+
+def flipud(m):
+    """Reverse the order of elements along axis 0 (up/down).
+
+    torchnp implementation of :func:`numpy.flipud`.
+    """
+    t = _as_tensor(m)
+    if t.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return _wrap(_flip_tensor(t, (0,)))
+
+
+def roll(a, shift, axis=None):
+    """Roll array elements along the given axes.
+
+    torchnp implementation of :func:`numpy.roll`.
+    """
+    t = _as_tensor(a)
+    if axis is None:
+        return _wrap(t.reshape(-1).roll(_int_or_tuple(shift), 0).reshape(t.shape))
+    shifts = _int_or_tuple(shift)
+    axes = tuple(normalize_axis_index(ax, t.ndim) for ax in
+                 (axis if isinstance(axis, (tuple, list)) else (axis,)))
+    shifts = shifts if isinstance(shifts, tuple) else (shifts,)
+    if len(shifts) != len(axes):
+        if len(shifts) == 1:
+            shifts = shifts * len(axes)
+        elif len(axes) == 1:
+            axes = axes * len(shifts)
+        else:
+            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+    total = {}
+    for s, ax in zip(shifts, axes):
+        total[ax] = total.get(ax, 0) + s
+    if not total or t.numel() == 0:
+        return _wrap(t.clone())
+    return _wrap(t.roll(tuple(total.values()), tuple(total.keys())))
+
+
+def _int_or_tuple(x):
+    if isinstance(x, (tuple, list)):
+        return tuple(convert.operator_index(s) for s in x)
+    if isinstance(x, ndarray) and x.ndim:
+        return tuple(x.tolist())
+    return convert.operator_index(x)
+
+
+def rot90(m, k=1, axes=(0, 1)):
+    """Rotate an array by 90 degrees in the plane given by ``axes``.
+
+    torchnp implementation of :func:`numpy.rot90`.
+    """
+    axes = tuple(axes)
+    if len(axes) != 2:
+        raise ValueError("len(axes) must be 2.")
+    t = _as_tensor(m)
+    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == t.ndim:
+        raise ValueError("Axes must be different.")
+    if axes[0] >= t.ndim or axes[0] < -t.ndim or axes[1] >= t.ndim or axes[1] < -t.ndim:
+        raise ValueError(f"Axes={axes} out of range for array of ndim={t.ndim}.")
+    k %= 4
+    if k == 0:
+        return _view_of(t.view(t.shape), m)
+    a0, a1 = axes[0] % t.ndim, axes[1] % t.ndim
+    if k == 2:
+        return _wrap(_flip_tensor(t, (a0, a1)))
+    perm = list(range(t.ndim))
+    perm[a0], perm[a1] = perm[a1], perm[a0]
+    if k == 1:
+        return _wrap(_flip_tensor(t, (a1,)).permute(perm))
+    return _wrap(_flip_tensor(t.permute(perm), (a1,)))
+
+
+def copyto(dst, src, casting="same_kind", where=True):
+    """Copy values from one array to another, broadcasting as necessary.
+
+    torchnp implementation of :func:`numpy.copyto`.
+    """
+    if not isinstance(dst, ndarray):
+        raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {type(dst).__name__}")
+    d = dst._t
+    code = promotion.weak_code(src)
+    if code is not None:
+        if code == promotion.WEAK_INT and d.dtype in _dt.INTEGER_DTYPES:
+            info = torch.iinfo(d.dtype)
+            if not info.min <= src <= info.max:
+                raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(d.dtype)}")
+        src_dt = promotion.default_dtype_of_weak(code)
+        if promotion.promote_weak(d.dtype, code) is not d.dtype and \
+                not promotion.can_cast_dtype(src_dt, d.dtype, casting):
+            raise TypeError(f"Cannot cast scalar from {_np_dtype(src_dt)!r} to "
+                            f"{_np_dtype(d.dtype)!r} according to the rule {casting!r}")
+        s = torch.tensor(src, dtype=d.dtype, device=d.device) if not (
+            isinstance(src, complex) and not d.dtype.is_complex) else \
+            torch.tensor(src.real, dtype=d.dtype, device=d.device)
+    else:
+        s = _as_tensor(src)
+        if not promotion.can_cast_dtype(s.dtype, d.dtype, casting):
+            raise _cast_error(s.dtype, d.dtype, casting)
+        s = cast_tensor(s, d.dtype, copy=False)
+    try:
+        s = s.expand(d.shape) if tuple(s.shape) != tuple(d.shape) else s
+    except RuntimeError:
+        raise ValueError(f"could not broadcast input array from shape {tuple(s.shape)} into "
+                         f"shape {tuple(d.shape)}") from None
+    if where is True:
+        d.copy_(s)
+        return
+    w = _as_tensor(where)
+    if w.dtype is not torch.bool:
+        raise TypeError(f"Cannot cast array data from {_np_dtype(w.dtype)!r} to dtype('bool') "
+                        "according to the rule 'safe'")
+    d.copy_(torch.where(w.to(d.device), s, d))
+
+
+# ----- deleting and inserting ---------------------------------------------------------------------
+
+def delete(arr, obj, axis=None):
+    """A new array with sub-arrays along an axis deleted.
+
+    torchnp implementation of :func:`numpy.delete`.
+    """
+    t = _as_tensor(arr)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    axis = normalize_axis_index(axis, t.ndim)
+    n = t.shape[axis]
+    keep = torch.ones(n, dtype=torch.bool, device=t.device)
+    if isinstance(obj, slice):
+        keep[obj] = False
+    else:
+        o = _as_tensor(obj)
+        if o.dtype is torch.bool:
+            if o.shape != (n,):
+                raise ValueError("boolean array argument obj to delete must be one dimensional "
+                                 f"and match the axis length of {n}")
+            keep = ~o.to(t.device)
+        else:
+            if o.dtype.is_floating_point or o.dtype.is_complex:
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            o = o.reshape(-1).to(device=t.device, dtype=torch.int64)
+            if o.numel():
+                # host-sync: NumPy's IndexError depends on the index values
+                lo, hi = int(o.min()), int(o.max())
+                bad = hi if hi >= n else lo
+                if hi >= n or lo < -n:
+                    raise IndexError(f"index {bad} is out of bounds for axis {axis} with size {n}")
+                keep[o] = False
+    # host-sync: the result length depends on which indices are kept
+    return _wrap(t.index_select(axis, keep.nonzero().reshape(-1)))
+
+
+def trim_zeros(filt, trim="fb", axis=None):
+    """Trim the leading and/or trailing zeros of an array.
+
+    torchnp implementation of :func:`numpy.trim_zeros`.
+    """
+    t = _as_tensor(filt)
+    trim = trim.lower()
+    if any(c not in "fb" for c in trim):
+        raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
+    axes = tuple(range(t.ndim)) if axis is None else normalize_axis_tuple(axis, t.ndim)
+    res = t
+    for ax in axes:
+        other = tuple(d for d in range(t.ndim) if d != ax)
+        nz = (t != 0).any(dim=other) if other else (t != 0)
+        idx = nz.nonzero().reshape(-1)        # host-sync: the result shape depends on values
+        if idx.numel() == 0:
+            start = stop = 0
+        else:
+            start = int(idx[0]) if "f" in trim else 0
+            stop = int(idx[-1]) + 1 if "b" in trim else t.shape[ax]
+        res = res.narrow(ax, start, stop - start)
+    return _view_of(res, filt)

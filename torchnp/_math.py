@@ -1,1 +1,387 @@
-"""TODO"""
+"""Mathematical functions: sums, products, cumulative sums, extrema, clipping, rounding, and their
+NaN-ignoring variants. Reductions go through the one driver in ``_core/reduction.py``."""
+import builtins
+import warnings
+
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core import reduction as _red
+from torchnp._core.convert import NoValue
+from torchnp._core.ndarray import ndarray
+
+_wrap = _red.wrap
+
+# Input dtypes for which torch.sum/prod already return NumPy's result dtype (fast path).
+_SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,
+             torch.float16: torch.float16, torch.complex64: torch.complex64,
+             torch.complex128: torch.complex128, torch.int64: torch.int64,
+             torch.int32: torch.int64, torch.int16: torch.int64, torch.int8: torch.int64,
+             torch.bool: torch.int64}
+# Input dtypes torch.amax/amin handle directly (fast path).
+_EXTREME_FAST = frozenset({torch.float64, torch.float32, torch.float16, torch.int64, torch.int32,
+                           torch.int16, torch.int8, torch.uint8, torch.bool})
+_ZERO = 0      # the ndarray methods pass initial=0 / initial=1 for "no initial"
+_ONE = 1
+
+
+def _not_given(x):
+    return x is NoValue or x is True
+
+
+# ----- sum, prod ----------------------------------------------------------------------------------
+
+def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Sum of array elements over a given axis.
+
+    torchnp implementation of :func:`numpy.sum`.
+    """
+    if (type(a) is ndarray and dtype is None and out is None and (where is True or where is NoValue)
+            and (initial is NoValue or initial is _ZERO)):
+        dt = _SUM_FAST.get(a._dt)
+        if dt is not None:
+            if axis is None:
+                if keepdims is NoValue or keepdims is False:
+                    return _wrap(a._t.sum(), dt)
+            elif type(axis) is int and (keepdims is False or keepdims is True
+                                        or keepdims is NoValue):
+                try:
+                    return _wrap(a._t.sum(axis, keepdims is True), dt)
+                except IndexError:
+                    pass                                  # the general path raises AxisError
+    return _sum_prod(_red.SUM, a, axis, dtype, out, keepdims, initial, where)
+
+
+def prod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Product of array elements over a given axis.
+
+    torchnp implementation of :func:`numpy.prod`.
+    """
+    if (type(a) is ndarray and dtype is None and out is None and (where is True or where is NoValue)
+            and (initial is NoValue or initial is _ONE) and axis is None
+            and (keepdims is NoValue or keepdims is False)):
+        dt = _SUM_FAST.get(a._dt)
+        if dt is not None:
+            return _wrap(a._t.prod(), dt)
+    return _sum_prod(_red.PROD, a, axis, dtype, out, keepdims, initial, where)
+
+
+def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
+    t = convert.as_tensor(a)
+    if dtype is None:
+        res_dt = promotion.sum_dtype(t.dtype)
+    else:
+        res_dt = _dt.to_torch_dtype(dtype)
+        t = t.to(res_dt)
+    out = convert.check_out(out)
+    return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
+
+
+# ----- cumulative sum, product --------------------------------------------------------------------
+
+def cumsum(a, axis=None, dtype=None, out=None):
+    """Cumulative sum of the elements along a given axis.
+
+    torchnp implementation of :func:`numpy.cumsum`.
+    """
+    return _cumulative(torch.cumsum, a, axis, dtype, out)
+
+
+def cumprod(a, axis=None, dtype=None, out=None):
+    """Cumulative product of elements along a given axis.
+
+    torchnp implementation of :func:`numpy.cumprod`.
+    """
+    return _cumulative(torch.cumprod, a, axis, dtype, out)
+
+
+def _cumulative(fn, a, axis, dtype, out):
+    t = convert.as_tensor(a)
+    if axis is None or t.ndim == 0:
+        t = t.reshape(-1)
+        dim = 0 if axis is None else convert.normalize_axis_index(axis, 1)
+    else:
+        dim = convert.normalize_axis_index(axis, t.ndim)
+    if dtype is None:
+        res_dt = promotion.sum_dtype(t.dtype)
+    else:
+        res_dt = _dt.to_torch_dtype(dtype)
+        t = t.to(res_dt)
+    # torch: cumsum/cumprod of integers return int64, whose bits equal NumPy's wrapped result.
+    res = fn(t, dim)
+    if res.dtype is not res_dt:
+        res = res.to(res_dt)
+    if out is None:
+        return _wrap(res, res_dt)
+    out = convert.check_out(out)
+    if tuple(out._t.shape) != tuple(res.shape):
+        raise ValueError("provided out is the wrong size for the accumulation.")
+    return convert.write_out(out, res, "unsafe")
+
+
+# ----- max, min -----------------------------------------------------------------------------------
+
+def max(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Maximum of an array or maximum along an axis (NaN propagates).
+
+    torchnp implementation of :func:`numpy.max`.
+    """
+    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is NoValue or initial is None) and a._dt in _EXTREME_FAST):
+        r = _extreme_fast(torch.amax, a, axis, keepdims)
+        if r is not None:
+            return r
+    return _extreme(_red.MAX, a, axis, out, keepdims, initial, where)
+
+
+def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Minimum of an array or minimum along an axis (NaN propagates).
+
+    torchnp implementation of :func:`numpy.min`.
+    """
+    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is NoValue or initial is None) and a._dt in _EXTREME_FAST):
+        r = _extreme_fast(torch.amin, a, axis, keepdims)
+        if r is not None:
+            return r
+    return _extreme(_red.MIN, a, axis, out, keepdims, initial, where)
+
+
+amax = max
+amin = min
+
+
+def _extreme_fast(fn, a, axis, keepdims):
+    # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
+    try:
+        if axis is None:
+            if keepdims is NoValue or keepdims is False:
+                return _wrap(fn(a._t), a._dt)
+        elif type(axis) is int and (keepdims is False or keepdims is True or keepdims is NoValue):
+            return _wrap(fn(a._t, axis, keepdims is True), a._dt)
+    except (IndexError, RuntimeError):
+        pass
+    return None
+
+
+def _extreme(op, a, axis, out, keepdims, initial, where):
+    t = convert.as_tensor(a)
+    out = convert.check_out(out)
+    return _red.reduce(op, t, t.dtype, axis, out, keepdims, initial, where)
+
+
+# ----- NaN-ignoring reductions --------------------------------------------------------------------
+
+def _nan_to(t, value):
+    if t.dtype.is_floating_point or t.dtype.is_complex:
+        return torch.where(torch.isnan(t), _red.const(value, t.dtype, t.device), t)
+    return t
+
+
+def nansum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Sum of array elements over a given axis, treating NaNs as zero.
+
+    torchnp implementation of :func:`numpy.nansum`.
+    """
+    t = _nan_to(convert.as_tensor(a), 0)
+    return _sum_prod(_red.SUM, _wrap(t, t.dtype), axis, dtype, out, keepdims, initial, where)
+
+
+def nanprod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Product of array elements over a given axis, treating NaNs as one.
+
+    torchnp implementation of :func:`numpy.nanprod`.
+    """
+    t = _nan_to(convert.as_tensor(a), 1)
+    return _sum_prod(_red.PROD, _wrap(t, t.dtype), axis, dtype, out, keepdims, initial, where)
+
+
+def nancumsum(a, axis=None, dtype=None, out=None):
+    """Cumulative sum of array elements over a given axis, treating NaNs as zero.
+
+    torchnp implementation of :func:`numpy.nancumsum`.
+    """
+    t = _nan_to(convert.as_tensor(a), 0)
+    return _cumulative(torch.cumsum, _wrap(t, t.dtype), axis, dtype, out)
+
+
+def nancumprod(a, axis=None, dtype=None, out=None):
+    """Cumulative product of array elements over a given axis, treating NaNs as one.
+
+    torchnp implementation of :func:`numpy.nancumprod`.
+    """
+    t = _nan_to(convert.as_tensor(a), 1)
+    return _cumulative(torch.cumprod, _wrap(t, t.dtype), axis, dtype, out)
+
+
+def nanmax(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Maximum of an array or along an axis, ignoring NaNs.
+
+    torchnp implementation of :func:`numpy.nanmax`.
+    """
+    return _nan_extreme(_red.MAX, -torch.inf, a, axis, out, keepdims, initial, where)
+
+
+def nanmin(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
+    """Minimum of an array or along an axis, ignoring NaNs.
+
+    torchnp implementation of :func:`numpy.nanmin`.
+    """
+    return _nan_extreme(_red.MIN, torch.inf, a, axis, out, keepdims, initial, where)
+
+
+def _nan_extreme(op, fill, a, axis, out, keepdims, initial, where):
+    t = convert.as_tensor(a)
+    if not (t.dtype.is_floating_point or t.dtype.is_complex):
+        return _extreme(op, _wrap(t, t.dtype), axis, out, keepdims, initial, where)
+    nan = torch.isnan(t)
+    res = _extreme(op, _wrap(torch.where(nan, _red.const(fill, t.dtype, t.device), t), t.dtype),
+                   axis, None, keepdims, initial, where)
+    if initial is NoValue or initial is None:
+        all_nan = _red.reduce(_red.ALL, nan, torch.bool, axis, None, keepdims, NoValue,
+                              True if where is NoValue else where)._t
+        if bool(all_nan.any()):          # host-sync: NumPy warns on an all-NaN slice
+            warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
+            res = _wrap(torch.where(all_nan, _red.const(torch.nan, t.dtype, t.device), res._t),
+                        t.dtype)
+    if out is None:
+        return res
+    convert.check_out(out)
+    _red.check_out_shape(out, tuple(res._t.shape), op.name, keepdims is True)
+    return convert.write_out(out, res._t, "unsafe")
+
+
+# ----- clip ---------------------------------------------------------------------------------------
+
+def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue, **kwargs):
+    """Clip (limit) the values in an array.
+
+    torchnp implementation of :func:`numpy.clip`.
+    """
+    if a_min is NoValue and a_max is NoValue:
+        a_min = None if min is NoValue else min
+        a_max = None if max is NoValue else max
+    elif a_min is NoValue:
+        raise TypeError("clip() missing 1 required positional argument: 'a_min'")
+    elif a_max is NoValue:
+        raise TypeError("clip() missing 1 required positional argument: 'a_max'")
+    elif min is not NoValue or max is not NoValue:
+        raise ValueError("Passed `min` or `max` keyword argument when `a_min` and `a_max` were "
+                         "also passed. Only one should be passed.")
+    casting = kwargs.pop("casting", "same_kind")
+    dtype = kwargs.pop("dtype", None)
+    for name, value in kwargs.items():
+        if not (name == "where" and value is True) and not (name in ("order", "subok")):
+            raise NotImplementedError(f"clip: the argument {name!r} is not supported")
+    t = convert.as_tensor(a)
+    strong, weak = [t.dtype], []
+    bounds = []
+    for b in (a_min, a_max):
+        if b is None:
+            bounds.append(None)
+            continue
+        code = promotion.weak_code(b)
+        if code is None:
+            b = convert.as_tensor(b)
+            strong.append(b.dtype)
+        else:
+            weak.append(code)
+        bounds.append(b)
+    res_dt = _dt.to_torch_dtype(dtype) if dtype is not None else promotion.result_dtype(strong, weak)
+    t = t.to(res_dt)
+    lo, hi = (_bound_tensor(b, res_dt, t.device) for b in bounds)
+    res = _clip_kernel(t, lo, hi)
+    if out is None:
+        return _wrap(res, res_dt)
+    return _red.write_ufunc_out(out, res, "clip", 3, casting)
+
+
+def _bound_tensor(b, dt, device):
+    if b is None:
+        return None
+    if isinstance(b, torch.Tensor):
+        return b.to(device=device, dtype=dt)
+    if type(b) is int and dt in _dt.INTEGER_DTYPES:
+        # NumPy's clip clamps a Python int bound that does not fit the dtype to the dtype's range.
+        hi = (1 << 64) - 1 if dt is torch.uint64 else torch.iinfo(dt).max
+        lo = 0 if dt is torch.uint64 else torch.iinfo(dt).min
+        b = builtins.min(builtins.max(b, lo), hi)
+    return _red.const(b, dt, device)
+
+
+def _clip_kernel(t, lo, hi):
+    dt = t.dtype
+    # torch: maximum/minimum lack uint16/32/64 kernels: compare uint16/32 widened, uint64 with its
+    # sign bit flipped (the unsigned order becomes the signed one).
+    if dt is torch.uint64:
+        flip = lambda x: None if x is None else x.view(torch.int64) ^ (-(1 << 63))  # noqa: E731
+        return (_clip_kernel(flip(t), flip(lo), flip(hi)) ^ (-(1 << 63))).view(dt)
+    if dt in (torch.uint16, torch.uint32):
+        wide = torch.int64
+        up = lambda x: None if x is None else x.to(wide)  # noqa: E731
+        return _clip_kernel(up(t), up(lo), up(hi)).to(dt)
+    if dt.is_complex:
+        raise NotImplementedError("clip: complex inputs are not supported")
+    res = t if lo is None else torch.maximum(t, lo)
+    res = res if hi is None else torch.minimum(res, hi)
+    return res.clone() if res is t else res
+
+
+# ----- rounding -----------------------------------------------------------------------------------
+
+def round(a, decimals=0, out=None):
+    """Evenly round to the given number of decimals.
+
+    torchnp implementation of :func:`numpy.round`.
+    """
+    t = convert.as_tensor(a)
+    decimals = convert.operator_index(decimals)
+    res = _round_tensor(t, decimals)
+    if out is None:
+        return _wrap(res, res.dtype)
+    return convert.write_out(convert.check_out(out), res, "unsafe")
+
+
+around = round
+
+
+def _round_tensor(t, decimals):
+    dt = t.dtype
+    if dt is torch.bool:
+        return t.to(torch.float16)
+    if dt.is_complex:
+        return torch.complex(_round_tensor(t.real, decimals), _round_tensor(t.imag, decimals))
+    if dt.is_floating_point:
+        if decimals == 0:
+            return torch.round(t)
+        if decimals > 0:                    # NumPy's formula, step by step in the input dtype
+            f = 10.0 ** decimals
+            return torch.round(t * f) / f
+        f = 10.0 ** -decimals
+        return torch.round(t / f) * f
+    if decimals >= 0:
+        return t.clone()
+    # integers, decimals < 0: exact round-half-to-even to a multiple of 10**-decimals.
+    f = 10 ** -decimals
+    wide = torch.int64
+    x = t.to(wide) if dt is not torch.uint64 else t.view(wide)
+    if f > (1 << 62):
+        return torch.zeros_like(t)
+    q = torch.div(x, f, rounding_mode="floor")
+    r = x - q * f
+    up = (2 * r > f) | ((2 * r == f) & (q % 2 == 1))
+    res = (q + up.to(wide)) * f
+    return res.to(dt) if dt is not torch.uint64 else res.view(dt)
+
+
+def array_round(a, ndigits=None):
+    """Python's ``round(a[, ndigits])`` on a 0-d array: as on the NumPy scalar it stands for."""
+    dt = a._dt
+    if a._t.ndim != 0 or dt is torch.bool or dt.is_complex:
+        name = "ndarray" if a._t.ndim != 0 else _dt.to_numpy_dtype(dt).type.__name__
+        raise TypeError(f"type numpy.{name} doesn't define __round__ method")
+    if ndigits is None:
+        return builtins.round(a._t.item())       # host-sync: Python's round returns an int
+    return round(a, ndigits)

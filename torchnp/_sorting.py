@@ -1,1 +1,405 @@
-"""TODO"""
+"""Sorting, searching and counting: sort, argsort, searchsorted, argmax, partition, unique, ...
+
+NumPy's order is total: NaN sorts after every number, and complex numbers sort by real part,
+then imaginary part, with ``R+Rj < R+nanj < nan+Rj < nan+nanj``. Leaf helpers at the bottom turn
+tensors into keys torch orders that way.
+"""
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.convert import NoValue, normalize_axis_index, normalize_axis_tuple
+from torchnp._core.ndarray import ndarray
+
+_wrap = convert.wrap
+_as_tensor = convert.as_tensor
+
+_KINDS = ("quicksort", "quick", "mergesort", "merge", "heapsort", "heap", "stable")
+
+
+def _check_sort_args(kind, order, stable):
+    if order is not None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+    if kind is not None:
+        if stable is not None:
+            raise ValueError("`kind` and keyword parameters can't be provided at the same time. "
+                             "Use only one of them.")
+        if not isinstance(kind, str) or kind.lower() not in _KINDS:
+            raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' "
+                             f"(got {kind!r})")
+
+
+def _sort_tensor(t, axis):
+    """(values, indices) of a stable sort of ``t`` along ``axis`` in NumPy's order."""
+    if t.dtype.is_complex:
+        idx = _lex_argsort(_complex_keys(t), axis)
+        return torch.take_along_dim(t, idx, axis), idx
+    return torch.sort(t, dim=axis, stable=True)
+
+
+def _argsort_tensor(t, axis):
+    if t.dtype.is_complex:
+        return _lex_argsort(_complex_keys(t), axis)
+    return torch.argsort(t, dim=axis, stable=True)
+
+
+def sort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """A sorted copy of an array.
+
+    torchnp implementation of :func:`numpy.sort`.
+    """
+    _check_sort_args(kind, order, stable)
+    t = _as_tensor(a)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    axis = normalize_axis_index(axis, t.ndim)
+    return _wrap(_sort_tensor(t, axis)[0])
+
+
+def ndarray_sort(a, axis, kind, order, stable):
+    """``a.sort()``: sort in place."""
+    _check_sort_args(kind, order, stable)
+    t = a._t
+    axis = normalize_axis_index(axis, t.ndim)
+    t.copy_(_sort_tensor(t, axis)[0])
+
+
+def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """The indices that would sort an array (a stable sort).
+
+    torchnp implementation of :func:`numpy.argsort`.
+    """
+    _check_sort_args(kind, order, stable)
+    t = _as_tensor(a)
+    if axis is None or t.ndim == 0:
+        t = t.reshape(-1)
+        axis = 0
+    axis = normalize_axis_index(axis, t.ndim)
+    return _wrap(_argsort_tensor(t, axis))
+
+
+def _check_kth(kth, n):
+    kth_t = _as_tensor(kth)
+    if kth_t.dtype.is_floating_point or kth_t.dtype.is_complex or kth_t.dtype is torch.bool:
+        raise TypeError("Partition index must be integer")
+    for k in kth_t.reshape(-1).tolist():     # host-sync: kth is a small host-side argument
+        if not -n <= k < n:
+            raise ValueError(f"kth(={k}) out of bounds ({n})")
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    """A partitioned copy of an array: the kth element in its sorted place.
+
+    torchnp implementation of :func:`numpy.partition`.
+
+    Differences from NumPy: the result is fully sorted along ``axis``, which is one of the
+    partitions NumPy may return.
+    """
+    if order is not None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+    if kind != "introselect":
+        raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
+    t = _as_tensor(a)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    axis = normalize_axis_index(axis, t.ndim)
+    _check_kth(kth, t.shape[axis])
+    return _wrap(_sort_tensor(t, axis)[0])
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    """Indices that partition an array around the kth element.
+
+    torchnp implementation of :func:`numpy.argpartition`.
+
+    Differences from NumPy: the indices fully sort the array along ``axis`` (a valid partition).
+    """
+    if order is not None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+    if kind != "introselect":
+        raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
+    t = _as_tensor(a)
+    if axis is None or t.ndim == 0:
+        t = t.reshape(-1)
+        axis = 0
+    axis = normalize_axis_index(axis, t.ndim)
+    _check_kth(kth, t.shape[axis])
+    return _wrap(_argsort_tensor(t, axis))
+
+
+def lexsort(keys, axis=-1):
+    """Indirect stable sort on several keys; the last key is the primary one.
+
+    torchnp implementation of :func:`numpy.lexsort`.
+    """
+    if isinstance(keys, (list, tuple)):
+        ts = [_as_tensor(k) for k in keys]
+    else:
+        t = _as_tensor(keys)
+        ts = list(t.unbind(0)) if t.ndim else [t]
+    if not ts:
+        raise TypeError("need sequence of keys with len > 0 in lexsort")
+    if len({tuple(k.shape) for k in ts}) != 1:
+        raise ValueError("all keys need to be the same shape")
+    if ts[0].ndim == 0:
+        ts = [k.reshape(1) for k in ts]
+    axis = normalize_axis_index(axis, ts[0].ndim)
+    key_list = []
+    for k in reversed(ts):       # primary first
+        key_list.extend(_complex_keys(k) if k.dtype.is_complex else [k])
+    return _wrap(_lex_argsort(key_list, axis))
+
+
+# ----- argmax / argmin ----------------------------------------------------------------------------
+
+def _arg_extreme(name, a, axis, out, keepdims):
+    t = _as_tensor(a)
+    keepdims = False if keepdims is NoValue else bool(keepdims)
+    if axis is None:
+        if t.numel() == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        r = _arg_kernel(name, t.reshape(-1), 0)
+        if keepdims:
+            r = r.reshape((1,) * t.ndim)
+    else:
+        axis = normalize_axis_index(axis, t.ndim)
+        if t.shape[axis] == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        r = _arg_kernel(name, t, axis)
+        if keepdims:
+            r = r.unsqueeze(axis)
+    if out is not None:
+        out = convert.check_out(out)
+        if tuple(out._t.shape) != tuple(r.shape):
+            raise ValueError(f"output array does not match result of np.{name}.")
+        if not promotion.can_cast_dtype(out._dt, torch.int64, "safe"):
+            # NumPy checks the cast of ``out`` to the index dtype, in that direction
+            raise TypeError(f"Cannot cast scalar from {_dt.to_numpy_dtype(out._dt)!r} to "
+                            "dtype('int64') according to the rule 'safe'")
+        return convert.write_out(out, r, "unsafe")
+    return _wrap(r)
+
+
+def argmax(a, axis=None, out=None, *, keepdims=NoValue):
+    """Indices of the maximum values along an axis (the first NaN if any).
+
+    torchnp implementation of :func:`numpy.argmax`.
+    """
+    return _arg_extreme("argmax", a, axis, out, keepdims)
+
+
+def argmin(a, axis=None, out=None, *, keepdims=NoValue):
+    """Indices of the minimum values along an axis (the first NaN if any).
+
+    torchnp implementation of :func:`numpy.argmin`.
+    """
+    return _arg_extreme("argmin", a, axis, out, keepdims)
+
+
+# ----- searching ----------------------------------------------------------------------------------
+
+def searchsorted(a, v, side="left", sorter=None):
+    """Indices where elements of ``v`` should be inserted into sorted ``a`` to keep its order.
+
+    torchnp implementation of :func:`numpy.searchsorted`.
+    """
+    if side not in ("left", "right"):
+        raise ValueError(f"search side must be 'left' or 'right' (got {side!r})")
+    ta = _as_tensor(a)
+    if ta.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    tv = _as_tensor(v)
+    if sorter is not None:
+        ts = _as_tensor(sorter)
+        if ts.numel() != ta.numel():
+            raise ValueError("sorter.size must equal a.size")
+        if ts.dtype.is_floating_point or ts.dtype.is_complex:
+            raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
+                            "according to the rule 'safe'")
+        ta = ta[ts.reshape(-1).to(device=ta.device, dtype=torch.int64)]
+    dt = promotion.result_dtype([ta.dtype, tv.dtype])
+    ta, tv = ta.to(dt), tv.to(device=ta.device, dtype=dt)
+    right = side == "right"
+    if dt.is_complex:
+        return _wrap(_bisect(_complex_keys(ta), _complex_keys(tv), right))
+    ka, kv = _scalar_key(ta), _scalar_key(tv)
+    return _wrap(torch.searchsorted(ka, kv, right=right))
+
+
+def count_nonzero(a, axis=None, *, keepdims=False):
+    """The number of non-zero values along an axis.
+
+    torchnp implementation of :func:`numpy.count_nonzero`.
+    """
+    t = _as_tensor(a)
+    nz = t != 0
+    if axis is None:
+        r = nz.sum()
+        if keepdims:
+            r = r.reshape((1,) * t.ndim)
+        return _wrap(r)
+    axes = normalize_axis_tuple(axis, t.ndim)
+    return _wrap(nz.sum(dim=axes, keepdim=bool(keepdims)) if axes else
+                 nz.to(torch.int64))
+
+
+# ----- unique -------------------------------------------------------------------------------------
+
+def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *,
+           equal_nan=True, sorted=True):
+    """The sorted unique elements of an array, with optional indices, inverse and counts.
+
+    torchnp implementation of :func:`numpy.unique`.
+    """
+    t = _as_tensor(ar)
+    shape = tuple(t.shape)
+    if axis is None:
+        flat = t.reshape(-1)
+        perm = _argsort_tensor(flat, 0)
+        s = flat[perm]
+        if s.numel():
+            diff = s[1:] != s[:-1]
+            if equal_nan and (s.dtype.is_floating_point or s.dtype.is_complex):
+                nan = torch.isnan(s)
+                diff &= ~(nan[1:] & nan[:-1])
+            mask = torch.cat([torch.ones(1, dtype=torch.bool, device=s.device), diff])
+        else:
+            mask = torch.ones(0, dtype=torch.bool, device=s.device)
+        inv_shape = shape
+        values = s[mask]           # host-sync: the number of unique values depends on the data
+    else:
+        axis = normalize_axis_index(axis, t.ndim)
+        moved = t.movedim(axis, 0)
+        n = moved.shape[0]
+        rows = moved.reshape(n, -1)
+        keys = []
+        for j in range(rows.shape[1]):
+            col = rows[:, j]
+            keys.extend(_complex_keys(col) if col.dtype.is_complex else [col])
+        perm = _lex_argsort(keys, 0) if keys else torch.arange(n, device=t.device)
+        s = rows[perm]
+        if n:
+            diff = (s[1:] != s[:-1]).any(dim=1) if s.shape[1] else \
+                torch.zeros(n - 1, dtype=torch.bool, device=s.device)
+            mask = torch.cat([torch.ones(1, dtype=torch.bool, device=s.device), diff])
+        else:
+            mask = torch.ones(0, dtype=torch.bool, device=s.device)
+        u = s[mask]                # host-sync: the number of unique rows depends on the data
+        values = u.reshape((u.shape[0],) + tuple(moved.shape[1:])).movedim(0, axis)
+        inv_shape = (n,)
+    res = [_wrap(values)]
+    if return_index:
+        res.append(_wrap(perm[mask]))
+    if return_inverse:
+        inv = torch.empty_like(perm)
+        inv[perm] = torch.cumsum(mask, 0) - 1
+        res.append(_wrap(inv.reshape(inv_shape)))
+    if return_counts:
+        starts = mask.nonzero().reshape(-1)
+        ends = torch.cat([starts[1:], torch.tensor([mask.numel()], device=starts.device)])
+        res.append(_wrap(ends[:starts.numel()] - starts))
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+# ----- leaves: torch orderings made NumPy's -------------------------------------------------------
+
+def _complex_keys(t):
+    """Keys whose lexicographic order is NumPy's complex order: (NaN class, real, imag)."""
+    re, im = t.real, t.imag
+    re_nan, im_nan = torch.isnan(re), torch.isnan(im)
+    cls = re_nan.to(torch.int8) * 2 + im_nan.to(torch.int8)
+    return [cls, torch.where(re_nan, 0, re), torch.where(im_nan, 0, im)]
+
+
+def _lex_argsort(keys, axis):
+    """Stable argsort by several keys along ``axis``, the first key primary."""
+    idx = None
+    for k in reversed(keys):
+        if k.dtype in _dt.UNSIGNED_DTYPES:
+            k = _scalar_key(k)        # torch: no gather kernels for uint16/32/64
+        kk = k if idx is None else torch.take_along_dim(k, idx, axis)
+        step = torch.argsort(kk, dim=axis, stable=True)
+        idx = step if idx is None else torch.take_along_dim(idx, step, axis)
+    return idx
+
+
+_INT_OF_FLOAT = {torch.float16: torch.int16, torch.float32: torch.int32, torch.float64: torch.int64}
+
+
+def _scalar_key(t):
+    """A tensor torch's searchsorted orders as NumPy orders ``t`` (real dtypes)."""
+    dt = t.dtype
+    if dt is torch.bool:
+        return t.to(torch.uint8)
+    if dt is torch.uint16:
+        # torch: no searchsorted / comparison kernels for uint16/32/64; widen (exact)
+        return t.to(torch.int32)
+    if dt is torch.uint32:
+        return t.to(torch.int64)
+    if dt is torch.uint64:
+        return t.view(torch.int64) ^ torch.iinfo(torch.int64).min   # order-preserving bijection
+    if dt.is_floating_point:
+        # torch: searchsorted with NaNs disagrees with NumPy's NaN-last order; the IEEE bits,
+        # sign-folded, order floats exactly, with -0.0 == 0.0 and every NaN last.
+        idt = _INT_OF_FLOAT[dt]
+        bits = (t + 0.0).contiguous().view(idt)
+        key = torch.where(bits < 0, bits ^ torch.iinfo(idt).max, bits)
+        return torch.where(torch.isnan(t), torch.iinfo(idt).max, key)
+    return t
+
+
+def _arg_kernel(name, t, axis):
+    dt = t.dtype
+    if dt.is_complex:
+        return _complex_arg_extreme(name, t, axis)
+    if dt is torch.bool or dt in _dt.UNSIGNED_DTYPES and dt is not torch.uint8:
+        t = _scalar_key(t)        # torch: no argmax/argmin kernels for bool, uint16/32/64
+    return torch.argmax(t, dim=axis) if name == "argmax" else torch.argmin(t, dim=axis)
+
+
+def _complex_arg_extreme(name, t, axis):
+    """argmax/argmin of complex ``t`` in NumPy's lexicographic order, the first NaN winning."""
+    # torch: no argmax/argmin (nor ordering) for complex
+    re, im = t.real, t.imag
+    nan = torch.isnan(re) | torch.isnan(im)
+    pick = torch.amax if name == "argmax" else torch.amin
+    best_re = pick(torch.where(nan, 0, re), dim=axis, keepdim=True)
+    cand = (re == best_re) & ~nan
+    fill = float("-inf") if name == "argmax" else float("inf")
+    best_im = pick(torch.where(cand, im, fill), dim=axis, keepdim=True)
+    hit = cand & (im == best_im)
+    first_hit = torch.argmax(hit.to(torch.uint8), dim=axis)
+    first_nan = torch.argmax(nan.to(torch.uint8), dim=axis)
+    return torch.where(nan.any(dim=axis), first_nan, first_hit)
+
+
+def _bisect(a_keys, v_keys, right):
+    """searchsorted of ``v`` in ``a`` (both as lexicographic key lists), vectorised bisection."""
+    n = a_keys[0].shape[0]
+    shape = v_keys[0].shape
+    lo = torch.zeros(shape, dtype=torch.int64, device=v_keys[0].device)
+    hi = torch.full(shape, n, dtype=torch.int64, device=v_keys[0].device)
+    for _ in range(n.bit_length() + 1):
+        active = lo < hi
+        mid = (lo + hi) // 2
+        midc = mid.clamp(max=builtin_max(n - 1, 0))
+        am = [k[midc] for k in a_keys]
+        go_right = ~_lex_less(v_keys, am) if right else _lex_less(am, v_keys)
+        lo = torch.where(active & go_right, mid + 1, lo)
+        hi = torch.where(active & ~go_right, mid, hi)
+    return lo
+
+
+def _lex_less(x_keys, y_keys):
+    less = torch.zeros_like(x_keys[0], dtype=torch.bool)
+    equal = torch.ones_like(x_keys[0], dtype=torch.bool)
+    for x, y in zip(x_keys, y_keys):
+        less = less | (equal & (x < y))
+        equal = equal & (x == y)
+    return less
+
+
+builtin_max = max

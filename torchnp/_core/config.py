@@ -1,10 +1,13 @@
-"""Process-wide settings held in context variables: default float dtype, default device.
+"""Process-wide settings held in context variables: default float dtype, default device, print
+options and floating-point error handling (``errstate``).
 
-Context variables make the context managers thread-safe and asyncio-safe: each thread sees the
-value it set, and leaving a ``with`` block restores the one before it.
+Context variables make the settings thread-safe and asyncio-safe: each thread (and each asyncio
+task) sees the value it set, a new thread starts from the defaults, and leaving a ``with`` block
+restores the value from before it.
 """
 import contextlib
 import contextvars
+import functools
 
 import torch
 
@@ -12,16 +15,14 @@ from torchnp._core import dtypes as _dt
 
 _default_float = contextvars.ContextVar("torchnp_default_float", default=torch.float64)
 _default_device = contextvars.ContextVar("torchnp_default_device", default=None)
+_UNSET = object()
 
+
+# ----- default float dtype -------------------------------------------------------------------------
 
 def default_float_dtype():
     """The torch dtype creation functions use for floats when no dtype is given."""
     return _default_float.get()
-
-
-def default_device():
-    """The torch.device creation functions use when no device is given (None: torch's CPU)."""
-    return _default_device.get()
 
 
 def _float_dtype(dtype):
@@ -32,40 +33,200 @@ def _float_dtype(dtype):
 
 
 def set_default_float(dtype):
-    """Set the dtype (float64 as in NumPy, or float32 for GPU work) that creation uses for floats."""
+    """Set the dtype (float64 as in NumPy, or float32 for GPU work) that creation uses for floats.
+
+    torchnp extension (NumPy always uses float64). Applies to the current thread / context.
+    """
     _default_float.set(_float_dtype(dtype))
 
 
 def get_default_float():
-    """The default float dtype, as a NumPy dtype."""
+    """The default float dtype, as a NumPy dtype (torchnp extension)."""
     return _dt.to_numpy_dtype(_default_float.get())
 
 
-@contextlib.contextmanager
-def default_float(dtype):
-    """Context manager: creation uses ``dtype`` for floats inside the block."""
-    token = _default_float.set(_float_dtype(dtype))
-    try:
-        yield
-    finally:
-        _default_float.reset(token)
+def default_float(dtype=_UNSET):
+    """``with default_float("float32"):`` creation uses ``dtype`` for floats inside the block.
+
+    Without an argument: the current default float dtype, as a NumPy dtype. torchnp extension.
+    """
+    if dtype is _UNSET:
+        return get_default_float()
+    return _scope(_default_float, _float_dtype(dtype))
+
+
+# ----- default device ------------------------------------------------------------------------------
+
+def _device(device):
+    return None if device is None else torch.device(device)
 
 
 def set_default_device(device):
-    """Set the device creation functions use when none is given (``None``: the CPU)."""
-    _default_device.set(None if device is None else torch.device(device))
+    """Set the device creation functions use when none is given (``None``: the CPU).
+
+    torchnp extension. Applies to the current thread / context.
+    """
+    _default_device.set(_device(device))
 
 
 def get_default_device():
-    """The default device as a torch.device."""
+    """The default device as a torch.device (torchnp extension)."""
     return _default_device.get() or torch.device("cpu")
 
 
+def default_device(device=_UNSET):
+    """``with default_device("cuda"):`` creation functions put arrays on ``device`` in the block.
+
+    Without an argument: the default device set (a torch.device), or None when none is set (the
+    CPU); library code calls it this way. torchnp extension.
+    """
+    if device is _UNSET:
+        return _default_device.get()
+    return _scope(_default_device, _device(device))
+
+
+default_device_scope = default_device
+
+
 @contextlib.contextmanager
-def default_device_scope(device):
-    """Context manager: creation functions put arrays on ``device`` inside the block."""
-    token = _default_device.set(None if device is None else torch.device(device))
+def _scope(var, value):
+    token = var.set(value)
     try:
         yield
     finally:
-        _default_device.reset(token)
+        var.reset(token)
+
+
+# ----- print options -------------------------------------------------------------------------------
+# torchnp's own print options (NumPy's keys and defaults); _printing applies them with
+# numpy.printoptions(...) while it formats, so they never touch NumPy's global state.
+DEFAULT_PRINT_OPTIONS = {
+    "edgeitems": 3, "threshold": 1000, "floatmode": "maxprec", "precision": 8, "suppress": False,
+    "linewidth": 75, "nanstr": "nan", "infstr": "inf", "sign": "-", "formatter": None,
+    "legacy": False, "override_repr": None,
+}
+_print_options = contextvars.ContextVar("torchnp_print_options", default=DEFAULT_PRINT_OPTIONS)
+
+
+def print_options():
+    """The current print options (a dict that must not be mutated)."""
+    return _print_options.get()
+
+
+def set_print_options(options):
+    """Replace the print options (a complete dict); returns the token for ``reset_print_options``."""
+    return _print_options.set(dict(options))
+
+
+def reset_print_options(token):
+    _print_options.reset(token)
+
+
+# ----- floating-point error handling ---------------------------------------------------------------
+_ERR_KEYS = ("divide", "over", "under", "invalid")
+_ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+_DEFAULT_ERR = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
+_err = contextvars.ContextVar("torchnp_errstate", default=(_DEFAULT_ERR, None))
+
+
+def _new_err(all=None, divide=None, over=None, under=None, invalid=None, call=_UNSET):
+    modes, old_call = _err.get()
+    new = dict(modes)
+    if all is not None:
+        new = dict.fromkeys(_ERR_KEYS, all)
+    for key, value in (("divide", divide), ("over", over), ("under", under), ("invalid", invalid)):
+        if value is not None:
+            new[key] = value
+    for value in new.values():
+        if value not in _ERR_MODES:
+            raise ValueError(f"invalid error mode {value!r}")
+    if call is _UNSET:
+        call = old_call
+    elif call is not None and not callable(call):
+        if not callable(getattr(call, "write", None)):
+            raise TypeError("python object must be callable or have a callable write method")
+    return new, call
+
+
+def geterr():
+    """How floating-point errors are handled.
+
+    torchnp implementation of :func:`numpy.geterr`.
+
+    Differences from NumPy: the settings are stored and reported, but torch kernels do not signal
+    floating-point errors, so torchnp never warns or raises for them (docs/differences.md).
+    """
+    return dict(_err.get()[0])
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    """Set how floating-point errors are handled; returns the old settings.
+
+    torchnp implementation of :func:`numpy.seterr`.
+
+    Differences from NumPy: the settings are stored and reported, but torch kernels do not signal
+    floating-point errors, so torchnp never warns or raises for them (docs/differences.md).
+    """
+    old = geterr()
+    _err.set(_new_err(all, divide, over, under, invalid))
+    return old
+
+
+def geterrcall():
+    """The callback used for floating-point errors in 'call' mode.
+
+    torchnp implementation of :func:`numpy.geterrcall`.
+    """
+    return _err.get()[1]
+
+
+def seterrcall(func):
+    """Set the callback for floating-point errors in 'call' mode; returns the old one.
+
+    torchnp implementation of :func:`numpy.seterrcall`.
+    """
+    modes, old = _err.get()
+    _err.set(_new_err(call=func))
+    return old
+
+
+class errstate:
+    """Context manager (and decorator) for floating-point error handling.
+
+    torchnp implementation of :class:`numpy.errstate`.
+
+    Differences from NumPy: the settings are stored and reported by ``geterr``, but torch kernels
+    do not signal floating-point errors, so torchnp never warns or raises for them.
+    """
+    __slots__ = ("_call", "_all", "_divide", "_over", "_under", "_invalid", "_token")
+
+    def __init__(self, *, call=_UNSET, all=None, divide=None, over=None, under=None, invalid=None):
+        self._token = None
+        self._call = call
+        self._all = all
+        self._divide = divide
+        self._over = over
+        self._under = under
+        self._invalid = invalid
+
+    def _state(self):
+        return _new_err(self._all, self._divide, self._over, self._under, self._invalid,
+                        self._call)
+
+    def __enter__(self):
+        if self._token is not None:
+            raise TypeError("Cannot enter `np.errstate` twice.")
+        self._token = _err.set(self._state())
+
+    def __exit__(self, *exc_info):
+        _err.reset(self._token)
+
+    def __call__(self, func):
+        @functools.wraps(func)
+        def inner(*args, **kwargs):
+            token = _err.set(self._state())
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _err.reset(token)
+        return inner

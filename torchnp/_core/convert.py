@@ -31,6 +31,13 @@ def wrap_view(t, base):
     return a
 
 
+def rebind(a, t):
+    """Point ndarray ``a`` at ``t``, a view of its own data: only for ``a.shape = ...``, which
+    NumPy defines as an in-place change of the array object itself."""
+    a._t = t
+    a._dt = t.dtype
+
+
 # ----- array-likes to tensors ---------------------------------------------------------------------
 
 def as_tensor(a, dtype=None):
@@ -69,17 +76,90 @@ def _from_host(a, dtype=None):
     """A tensor from host data: Python scalars, nested sequences, NumPy arrays, buffers."""
     if isinstance(a, numpy.ndarray):
         return _on_default_device(numpy_to_tensor(a))
+    return _on_default_device(_host_to_tensor(a, dtype, None)[0])
+
+
+def _host_to_tensor(a, dtype, copy):
+    """(tensor, owned) from host data other than NumPy arrays, on the CPU; ``owned``: whether
+    the tensor's memory is new (not shared with ``a``). ``copy`` is NumPy 2's ``copy=``."""
     if isinstance(a, (list, tuple)) and _holds_arrays(a):
-        return _stack_nested(a, dtype)
+        if copy is False:
+            raise ValueError(COPY_ERROR)
+        return _stack_nested(a, dtype), True
     if not isinstance(a, (list, tuple, numpy.generic, bool, int, float, complex)):
         if hasattr(a, "__dlpack__") and not hasattr(a, "__array__"):
-            return _check_tensor(torch.from_dlpack(a))
+            return _check_tensor(torch.from_dlpack(a)), False
     np_dtype = None if dtype is None else _dt.to_numpy_dtype(dtype)
-    host = numpy.asarray(a, dtype=np_dtype)
-    t = numpy_to_tensor(host)
+    # NumPy parses Python data (nested sequences, scalars, buffers, __array__ objects): its
+    # inference (bool < int < float < complex, big ints as uint64), ragged-sequence errors and
+    # copy=False errors are NumPy's own.
+    host = numpy.asarray(a, dtype=np_dtype, copy=copy)
+    if host.dtype.kind == "O":
+        _raise_for_object(host)
+    t, copied = _numpy_to_tensor(host)
+    owned = copied or copy is True or isinstance(a, (list, tuple, numpy.generic, bool, int, float,
+                                                     complex))
     if dtype is None and not isinstance(a, (numpy.ndarray, numpy.generic)):
         t = _apply_default_float(t)
-    return _on_default_device(t)
+    return t, owned
+
+
+def _raise_for_object(host):
+    """NumPy made an object array: OverflowError for Python ints too large, else TypeError."""
+    big = [x for x in host.flat if type(x) is int]
+    if big and len(big) == host.size:
+        v = max(big, key=abs)
+        raise OverflowError(f"Python integer {v} out of bounds for {'uint64' if v > 0 else 'int64'}")
+    raise _dt.unsupported_dtype_error(host.dtype)
+
+
+COPY_ERROR = (
+    "Unable to avoid copy while creating an array as requested.\n"
+    "If using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when "
+    "needed (no behavior change in NumPy 1.x).\n"
+    "For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html"
+    "#adapting-to-changes-in-the-copy-keyword.")
+
+
+def same_device(device, target):
+    """Whether a tensor on ``device`` is on ``target`` (``cuda`` matches the current cuda:N)."""
+    if device.type != target.type:
+        return False
+    if target.index is None:
+        return device.index is None or device.type != "cuda" or \
+            device.index == torch.cuda.current_device()
+    return device.index == target.index or (device.index is None and target.index == 0)
+
+
+def to_tensor(a, dtype=None, device=None, copy=None):
+    """``(tensor, owned)`` for array-like ``a`` with dtype ``dtype`` (torch dtype or None) on
+    ``device`` (torch.device or None), under NumPy 2's ``copy=`` rule: True always copies, None
+    copies only when needed, False raises ValueError when a copy is needed. ``owned``: whether
+    the tensor's memory is new. ``device=None``: an array's own device; host data goes to the
+    default device. Zero-copy for ndarrays, tensors and (CPU) NumPy arrays where possible."""
+    if type(a) is ndarray or isinstance(a, ndarray):
+        t, owned = a._t, False
+    elif isinstance(a, torch.Tensor):
+        t, owned = _check_tensor(a), False
+    else:
+        if isinstance(a, numpy.ndarray):
+            t, owned = _numpy_to_tensor(a)
+            if owned and copy is False:     # read-only, byte-swapped, ... memory torch cannot view
+                raise ValueError(COPY_ERROR)
+        else:
+            t, owned = _host_to_tensor(a, dtype, copy)
+        if device is None:
+            device = config.default_device()
+    if (dtype is not None and t.dtype is not dtype) or \
+            (device is not None and not same_device(t.device, device)):
+        if copy is False and not owned:
+            raise ValueError(COPY_ERROR)
+        t = t.to(device=device, dtype=dtype)
+        owned = True
+    if copy and not owned:
+        t = t.clone()
+        owned = True
+    return t, owned
 
 
 def _apply_default_float(t):
@@ -96,6 +176,12 @@ def _apply_default_float(t):
 
 def numpy_to_tensor(x):
     """A NumPy array as a CPU tensor, zero-copy when torch can view its memory."""
+    return _numpy_to_tensor(x)[0]
+
+
+def _numpy_to_tensor(x):
+    """(CPU tensor, copied) for NumPy array ``x``; zero-copy when torch can view its memory."""
+    x0 = x
     dt = x.dtype
     if dt.byteorder not in "=|":
         x = x.astype(dt.newbyteorder("="))
@@ -109,7 +195,7 @@ def numpy_to_tensor(x):
             raise _dt.unsupported_dtype_error(dt)
     if not x.flags.writeable or any(s < 0 for s in x.strides) or not x.flags.aligned:
         x = x.copy()           # torch cannot view read-only, negatively strided or unaligned memory
-    return torch.from_numpy(x)
+    return torch.from_numpy(x), x is not x0
 
 
 def _holds_arrays(seq):

@@ -1,1 +1,653 @@
-"""ndarray.__getitem__ / __setitem__, iteration and flatiter: NumPy's indexing on torch."""
+"""ndarray.__getitem__ / __setitem__, iteration and flatiter: NumPy's indexing on torch.
+
+Keys made only of Python ints and slices without negative steps go straight to torch's own
+indexing (a view, as NumPy's basic indexing). Every other key is parsed by ``_parse`` into a basic
+view of the array (ints, positive slices, ``None``) plus the advanced indices (integer and boolean
+arrays) applied to it, which lets us follow NumPy's rules where torch's differ:
+
+* integer scalars count as advanced indices when any array index is present (torch applies them
+  first, as basic indices, so ``a[0, :, [0, 1]]`` gets a different shape);
+* advanced indices separated by a slice, ``None`` or ``...`` put their dimensions first;
+* bounds are checked here, with NumPy's messages (torch raises RuntimeError, or asserts on CUDA);
+* negative slice steps (torch has no negative strides: the result is a copy, see
+  docs/differences.md), while *assignments* through negative-step slices write the base directly.
+
+Full integer indexing (NumPy returns a scalar) returns a 0-d *copy*: a NumPy scalar does not change
+when the array is written afterwards (``t = a[0]; a[0] = a[1]; a[1] = t`` must swap).
+"""
+import operator
+import warnings
+
+import numpy
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core.ndarray import ndarray
+
+_new = object.__new__
+_wrap = convert.wrap
+_wrap_view = convert.wrap_view
+
+_INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
+                  "integer or boolean arrays are valid indices")
+_SCALAR_TYPES = (int, float, complex, bool)
+_INT_RANGE = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+              for dt in _dt.INTEGER_DTYPES}
+_INT_RANGE[torch.uint64] = (0, 2**64 - 1)           # torch.iinfo(uint64).max is wrong in places
+_INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
+
+
+# ----- __getitem__ --------------------------------------------------------------------------------
+
+def getitem(a, key):
+    """``a[key]`` with NumPy's semantics (views for basic indexing, copies for advanced)."""
+    tk = type(key)
+    if tk is int or (tk is slice and key.step is None):
+        try:
+            r = a._t[key]
+        except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
+            return _getitem_slow(a, key)                 # NumPy's error message
+        if r.ndim == 0:
+            return _wrap(r.clone())                      # a scalar in NumPy: a copy, not a view
+        return _wrap_view(r, a)
+    if tk is tuple:
+        t = a._t
+        nint = 0
+        for k in key:
+            tki = type(k)
+            if tki is int:
+                nint += 1
+            elif tki is not slice or not (k.step is None or (type(k.step) is int and k.step > 0)):
+                return _getitem_slow(a, key)
+        if len(key) > t.ndim:
+            return _getitem_slow(a, key)
+        try:
+            r = t[key]
+        except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
+            return _getitem_slow(a, key)
+        if nint == t.ndim:
+            return _wrap(r.clone())
+        return _wrap_view(r, a)
+    return _getitem_slow(a, key)
+
+
+def _getitem_slow(a, key):
+    t = a._t
+    if _is_full_mask(t, key):
+        return _wrap(t[_tensor_of(key)])               # host-sync: boolean mask (torch sizes it)
+    ix = _parse(t, key)
+    view = ix.view
+    if ix.adv is None:
+        if ix.neg:
+            # torch: no negative strides, so a negative-step slice is a copy (docs/differences.md)
+            return _wrap(view.flip(ix.neg))
+        if ix.scalar:
+            return _wrap(view.clone())
+        return _wrap_view(view, a)
+    if ix.neg:
+        view = view.flip(ix.neg)                     # advanced indexing copies anyway
+    dims, idx = ix.adv_dims, ix.broadcast_indices()
+    rest = [d for d in range(view.ndim) if d not in dims]
+    r = view.permute(dims + rest)[tuple(idx)]
+    return _wrap(ix.to_result_layout(r))
+
+
+def _is_full_mask(t, key):
+    """Whether ``key`` is a single boolean array with the array's shape (the ``a[a > 0]`` case)."""
+    kt = type(key)
+    if kt is ndarray:
+        return key._dt is torch.bool and key._t.shape == t.shape and t.ndim > 0
+    if kt is numpy.ndarray:
+        return key.dtype == numpy.bool_ and key.shape == tuple(t.shape) and t.ndim > 0
+    if kt is torch.Tensor:
+        return key.dtype is torch.bool and key.shape == t.shape and t.ndim > 0
+    return False
+
+
+def _tensor_of(key):
+    t = convert.as_tensor(key)
+    return t
+
+
+# ----- parsing a key ------------------------------------------------------------------------------
+
+class _Index:
+    """A parsed key: the basic view of the array and the advanced indices applied to it."""
+    __slots__ = ("view", "neg", "scalar", "adv", "adv_dims", "adv_axes", "adjacent", "bshape")
+
+    def broadcast_indices(self):
+        """The advanced index tensors, bounds-checked and broadcast together."""
+        idx = [i for _, i in self.adv]
+        shapes = [tuple(i.shape) for i in idx]
+        try:
+            bshape = torch.broadcast_shapes(*shapes)
+        except RuntimeError:
+            raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
+                             "with shapes " + "".join(f"{s} " for s in shapes)) from None
+        self.bshape = tuple(bshape)
+        if _prod(bshape) and self.adv_axes:
+            _check_bounds(idx, [self.view.shape[d] for d in self.adv_dims], self.adv_axes)
+        return [i.expand(bshape) for i in idx]
+
+    def result_shape(self):
+        rest = [self.view.shape[d] for d in range(self.view.ndim) if d not in self.adv_dims]
+        p = self.adv_dims[0] if self.adjacent else 0
+        return tuple(rest[:p]) + self.bshape + tuple(rest[p:])
+
+    def to_result_layout(self, r):
+        """From (broadcast dims, other dims) to NumPy's placement of the broadcast dims."""
+        p = self.adv_dims[0]
+        if self.adjacent and p:
+            b = len(self.bshape)
+            r = r.movedim(tuple(range(b)), tuple(range(p, p + b)))
+        return r
+
+    def to_front_layout(self, v):
+        p = self.adv_dims[0]
+        if self.adjacent and p:
+            b = len(self.bshape)
+            v = v.movedim(tuple(range(p, p + b)), tuple(range(b)))
+        return v
+
+    def result_dims_of_view_dims(self, vdims):
+        """Where non-advanced dims of the view land in the result."""
+        rest = [d for d in range(self.view.ndim) if d not in self.adv_dims]
+        p = self.adv_dims[0] if self.adjacent else 0
+        b = len(self.bshape)
+        out = []
+        for d in vdims:
+            j = rest.index(d)
+            out.append(j + b if j >= p else j)
+        return out
+
+
+def _prod(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return n
+
+
+def _check_bounds(idx, sizes, axes):
+    """IndexError with NumPy's message when an index is out of range (one host sync in all)."""
+    checks = [(i, n, ax) for i, n, ax in zip(idx, sizes, axes) if i.numel() and ax is not None]
+    if not checks:
+        return
+    bad = torch.stack([((i < -n) | (i >= n)).any() for i, n, _ in checks])
+    flags = bad.tolist()                         # host-sync: bounds check of advanced indices
+    for (i, n, ax), f in zip(checks, flags):
+        if f:
+            flat = i.reshape(-1)
+            pos = ((flat < -n) | (flat >= n)).nonzero()[0, 0]
+            value = int(flat[pos])               # host-sync: the offending index, for the message
+            raise IndexError(f"index {value} is out of bounds for axis {ax} with size {n}")
+
+
+def _classify(k):
+    """(kind, value) of one index item: 'new', 'ell', 'slice', 'int', 'arr' or 'bool'."""
+    if k is None:
+        return "new", None
+    if k is Ellipsis:
+        return "ell", None
+    tk = type(k)
+    if tk is slice:
+        return "slice", _check_slice(k)
+    if tk is int:
+        return "int", k
+    if tk is bool or tk is numpy.bool_:
+        return "bool", torch.tensor(bool(k))
+    if isinstance(k, numpy.integer):
+        return "int", int(k)
+    if tk is ndarray or isinstance(k, (ndarray, torch.Tensor, numpy.ndarray)):
+        t = convert.as_tensor(k)
+        return _classify_array(t, "arrays used as indices must be of integer (or boolean) type")
+    if tk is list or tk is tuple:
+        return _classify_sequence(k)
+    if isinstance(k, (float, complex, numpy.inexact, str, bytes)):
+        raise IndexError(_INVALID_INDEX)
+    if hasattr(k, "__index__"):
+        return "int", operator.index(k)
+    raise IndexError(_INVALID_INDEX)
+
+
+def _classify_array(t, float_message):
+    dt = t.dtype
+    if dt is torch.bool:
+        return "bool", t
+    if dt not in _dt.INTEGER_DTYPES:
+        raise IndexError(float_message)
+    if t.ndim == 0:
+        return "int", int(t)                     # host-sync: a 0-d integer array is an integer
+    return "arr", t if dt is torch.int64 else t.to(torch.int64)
+
+
+def _classify_sequence(k):
+    if convert._holds_arrays(k):
+        t = convert.as_tensor(k)
+    else:
+        host = numpy.asarray(k)
+        if host.size == 0 and host.dtype.kind == "f":
+            host = host.astype(numpy.intp)       # an empty list is an empty integer index
+        if host.dtype.kind not in "biu":
+            raise IndexError(_INVALID_INDEX)
+        t = convert.as_tensor(host)
+    return _classify_array(t, _INVALID_INDEX)
+
+
+def _check_slice(s):
+    start, stop, step = s.start, s.stop, s.step
+    try:
+        start = None if start is None else operator.index(start)
+        stop = None if stop is None else operator.index(stop)
+        step = None if step is None else operator.index(step)
+    except TypeError:
+        raise TypeError("slice indices must be integers or None or have an __index__ method") from None
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    return slice(start, stop, step)
+
+
+def _parse(t, key):
+    if type(key) is not tuple:
+        key = (key,)
+    items = [_classify(k) for k in key]
+    ndim = t.ndim
+    consumed = 0
+    n_ell = 0
+    has_adv = False
+    for kind, val in items:
+        if kind == "int" or kind == "slice" or kind == "arr":
+            consumed += 1
+        elif kind == "bool":
+            consumed += val.ndim
+        elif kind == "ell":
+            n_ell += 1
+        if kind == "arr" or kind == "bool":
+            has_adv = True
+    if n_ell > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    if consumed > ndim:
+        raise IndexError(f"too many indices for array: array is {ndim}-dimensional, but "
+                         f"{consumed} were indexed")
+    fill = [("slice", slice(None))] * (ndim - consumed)
+    scalar = n_ell == 0 and not has_adv and all(kind == "int" for kind, _ in items)
+    if n_ell:
+        e = next(i for i, (kind, _) in enumerate(items) if kind == "ell")
+        items[e:e + 1] = fill
+    else:
+        items += fill
+
+    shape = t.shape
+    tkey = []
+    adv = []            # (view dim, index tensor)
+    adv_axes = []       # the array's axis each index refers to (None: a 0-d boolean's new axis)
+    adv_pos = []        # positions in the key, for NumPy's adjacency rule
+    neg = []
+    vdim = 0
+    axis = 0
+    for pos, (kind, val) in enumerate(items):
+        if kind == "new":
+            tkey.append(None)
+            vdim += 1
+        elif kind == "slice":
+            start, stop, step = val.indices(shape[axis])
+            if step > 0:
+                tkey.append(slice(start, stop, step))
+            else:
+                m = len(range(start, stop, step))
+                if m == 0:
+                    tkey.append(slice(0, 0))
+                else:
+                    tkey.append(slice(start + (m - 1) * step, start + 1, -step))
+                    neg.append(vdim)
+            vdim += 1
+            axis += 1
+        elif kind == "int":
+            n = shape[axis]
+            if not -n <= val < n:
+                if not _INTP_MIN <= val <= _INTP_MAX:
+                    raise IndexError(_INVALID_INDEX)
+                raise IndexError(f"index {val} is out of bounds for axis {axis} with size {n}")
+            if has_adv:
+                tkey.append(slice(None))
+                adv.append((vdim, torch.tensor(val, device=t.device)))
+                adv_axes.append(None)        # already checked
+                adv_pos.append(pos)
+                vdim += 1
+            else:
+                tkey.append(val)
+            axis += 1
+        elif kind == "arr":
+            tkey.append(slice(None))
+            adv.append((vdim, val.to(t.device)))
+            adv_axes.append(axis)
+            adv_pos.append(pos)
+            vdim += 1
+            axis += 1
+        else:  # bool
+            k = val.ndim
+            val = val.to(t.device)
+            if k == 0:
+                tkey.append(None)
+                adv.append((vdim, val.reshape(1).nonzero()[:, 0]))  # host-sync: boolean index
+                adv_axes.append(None)
+                vdim += 1
+            else:
+                for j in range(k):
+                    if val.shape[j] != shape[axis + j]:
+                        raise IndexError(
+                            f"boolean index did not match indexed array along axis {axis + j}; "
+                            f"size of axis is {shape[axis + j]} but size of corresponding boolean "
+                            f"axis is {val.shape[j]}")
+                tkey.extend([slice(None)] * k)
+                nz = val.nonzero().unbind(1)     # host-sync: the size of a boolean selection
+                for j in range(k):
+                    adv.append((vdim + j, nz[j]))
+                    adv_axes.append(None)        # in bounds by construction
+                vdim += k
+                axis += k
+            adv_pos.append(pos)
+    ix = _new(_Index)
+    ix.view = t[tuple(tkey)] if tkey else t
+    ix.neg = neg
+    ix.scalar = scalar
+    if adv:
+        ix.adv = adv
+        ix.adv_dims = [d for d, _ in adv]
+        ix.adv_axes = adv_axes
+        ix.adjacent = adv_pos[-1] - adv_pos[0] + 1 == len(adv_pos)
+    else:
+        ix.adv = None
+    return ix
+
+
+# ----- __setitem__ --------------------------------------------------------------------------------
+
+def setitem(a, key, value):
+    """``a[key] = value`` with NumPy's casting, broadcasting and errors; writes reach the base."""
+    tk = type(key)
+    tv = type(value)
+    dt = a._dt
+    if (tv is float or tv is int or tv is bool) and dt is not torch.uint64 and \
+            (tk is int or (tk is slice and key.step is None)):
+        s = _scalar_value(value, dt)
+        try:
+            a._t[key] = s
+            return
+        except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
+            pass                                           # NumPy's error from the slow path
+    _setitem_slow(a, key, value)
+
+
+def _setitem_slow(a, key, value):
+    t = a._t
+    dt = a._dt
+    if _is_full_mask(t, key):
+        mask = _tensor_of(key).to(t.device)
+        if _is_scalar(value):
+            t.masked_fill_(mask, _scalar_value(value, dt))
+            return
+        vt = _value_tensor(value, dt, t.ndim, t.device)
+        if vt.ndim == 0:
+            t.masked_fill_(mask, vt)
+            return
+        if vt.ndim > 1:
+            raise TypeError("NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
+                            f"input, input has {vt.ndim} dimensions")
+        count = int(mask.sum())                    # host-sync: the size of a boolean selection
+        if vt.shape[0] != count and vt.shape[0] != 1:
+            raise ValueError(f"NumPy boolean array indexing assignment cannot assign {vt.shape[0]} "
+                             f"input values to the {count} output values where the mask is true")
+        t[mask] = _no_overlap(vt, t).expand(count)
+        return
+    ix = _parse(t, key)
+    view = ix.view
+    if ix.adv is None:
+        if ix.scalar:
+            if _is_scalar(value):
+                view.fill_(_scalar_value(value, dt))
+                return
+            vt = _value_tensor(value, dt, None, t.device)
+            if vt.ndim:
+                raise ValueError("setting an array element with a sequence.")
+            view.copy_(vt)
+            return
+        if _is_scalar(value):
+            view.fill_(_scalar_value(value, dt))
+            return
+        vt = _broadcast_value(_value_tensor(value, dt, view.ndim, t.device), tuple(view.shape))
+        if ix.neg:
+            vt = vt.flip(ix.neg)
+        view.copy_(_no_overlap(vt, t))
+        return
+    dims, idx = ix.adv_dims, ix.broadcast_indices()
+    rest = [d for d in range(view.ndim) if d not in dims]
+    target = view.permute(dims + rest)
+    if _is_scalar(value):
+        vt = torch.tensor(_scalar_value(value, dt), dtype=dt, device=t.device)
+    else:
+        shape = ix.result_shape()
+        vt = _value_tensor(value, dt, len(shape), t.device)
+        vt = _broadcast_value(vt, shape, advanced=True)
+        if ix.neg:
+            vt = vt.flip(ix.result_dims_of_view_dims(ix.neg))
+        vt = _no_overlap(ix.to_front_layout(vt), t)
+    # torch: index_put_ with repeated indices; serial on CPU below its grain size, so the last
+    # write wins as in NumPy. (On parallel/GPU kernels the winner among duplicates is unspecified.)
+    target.index_put_(tuple(idx), vt)
+
+
+def _is_scalar(value):
+    tv = type(value)
+    return tv is float or tv is int or tv is bool or tv is complex
+
+
+def _scalar_value(v, dt):
+    """A Python scalar converted for an array of dtype ``dt`` as NumPy's setitem does."""
+    tv = type(v)
+    if dt is torch.bool:
+        return bool(v)
+    if dt.is_floating_point:
+        if tv is complex:
+            raise TypeError("float() argument must be a string or a real number, not 'complex'")
+        if tv is int:
+            try:
+                float(v)
+            except OverflowError:
+                raise OverflowError("int too large to convert to float") from None
+        return v
+    if dt.is_complex:
+        if tv is int:
+            try:
+                complex(v)
+            except OverflowError:
+                raise OverflowError("int too large to convert to float") from None
+        return v
+    if tv is float:
+        v = int(v)       # ValueError for nan, OverflowError for inf: Python's messages are NumPy's
+    elif tv is complex:
+        raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                        "not 'complex'")
+    elif tv is bool:
+        return int(v)
+    lo, hi = _INT_RANGE[dt]
+    if lo <= v <= hi:
+        return v
+    if not -2**63 <= v < 2**64:
+        raise OverflowError("Python int too large to convert to C long")
+    raise OverflowError(f"Python integer {v} out of bounds for {_dt.to_numpy_dtype(dt)}")
+
+
+def _value_tensor(value, dt, max_ndim, device):
+    """The value of an assignment as a tensor of ``dt`` (NumPy's unsafe setitem cast)."""
+    if type(value) is ndarray or isinstance(value, (ndarray, torch.Tensor)):
+        vt = convert.as_tensor(value)
+    elif isinstance(value, numpy.ndarray):
+        vt = convert.numpy_to_tensor(value)
+    elif isinstance(value, numpy.generic):
+        vt = convert.numpy_to_tensor(numpy.asarray(value))
+    elif _is_scalar(value):
+        return torch.tensor(_scalar_value(value, dt), dtype=dt, device=device)
+    elif isinstance(value, (list, tuple)) and not convert._holds_arrays(value):
+        host = numpy.asarray(value)
+        if max_ndim is not None and host.ndim > max_ndim:
+            raise ValueError("setting an array element with a sequence. The requested array would "
+                             f"exceed the maximum number of dimension of {max_ndim}.")
+        # NumPy converts the list with the array's dtype: its OverflowError / TypeError on bad items
+        host = numpy.asarray(value, dtype=_dt.to_numpy_dtype(dt))
+        vt = convert.numpy_to_tensor(host)
+    else:
+        vt = convert.as_tensor(value)
+    return _cast_value(vt, dt).to(device)
+
+
+def _cast_value(vt, dt):
+    if vt.dtype is dt:
+        return vt
+    if vt.is_complex() and not dt.is_complex:
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      numpy.exceptions.ComplexWarning, stacklevel=4)
+        vt = vt.real
+    return vt.to(dt)
+
+
+def _broadcast_value(vt, shape, advanced=False):
+    vs = tuple(vt.shape)
+    if vs == shape:
+        return vt
+    while len(vs) > len(shape) and vs[0] == 1:
+        vt = vt[0]
+        vs = vs[1:]
+    ok = len(vs) <= len(shape) and all(v == s or v == 1 for v, s in zip(vs[::-1], shape[::-1]))
+    if not ok:
+        if advanced:
+            raise ValueError(f"shape mismatch: value array of shape {_shape_str(tuple(vt.shape))} "
+                             f"could not be broadcast to indexing result of shape {_shape_str(shape)}")
+        raise ValueError(f"could not broadcast input array from shape {_shape_str(tuple(vt.shape))} "
+                         f"into shape {_shape_str(shape)}")
+    return vt.expand(shape)
+
+
+def _shape_str(shape):
+    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _no_overlap(vt, t):
+    """``vt``, copied when it shares memory with ``t`` (NumPy buffers overlapping assignments)."""
+    if vt.device == t.device and vt.untyped_storage().data_ptr() == t.untyped_storage().data_ptr():
+        return vt.clone()
+    return vt
+
+
+# ----- iteration ----------------------------------------------------------------------------------
+
+def array_iter(a):
+    """``iter(a)``: the sub-arrays along the first axis (0-d copies for a 1-d array)."""
+    t = a._t
+    if t.ndim == 0:
+        raise TypeError("iteration over a 0-d array")
+    return _iter_rows(a, t)
+
+
+def _iter_rows(a, t):
+    if t.ndim == 1:
+        for r in t.unbind(0):
+            yield _wrap(r.clone())
+    else:
+        for r in t.unbind(0):
+            yield _wrap_view(r, a)
+
+
+class flatiter:
+    """A flat iterator over an array: ``a.flat``.
+
+    torchnp implementation of :class:`numpy.flatiter`. Indexing returns copies, as in NumPy;
+    assignment writes the array, repeating the values if there are fewer than the selected items.
+    """
+    __slots__ = ("_a", "_i")
+
+    def __init__(self, a):
+        self._a = a
+        self._i = 0
+
+    @property
+    def base(self):
+        return self._a
+
+    @property
+    def index(self):
+        return self._i
+
+    @property
+    def coords(self):
+        shape = self._a.shape
+        i = self._i
+        out = []
+        for n in reversed(shape):
+            out.append(i % n if n else 0)
+            i = i // n if n else 0
+        return tuple(reversed(out))
+
+    def __len__(self):
+        return self._a._t.numel()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        t = self._a._t
+        if self._i >= t.numel():
+            raise StopIteration
+        r = _wrap(t.reshape(-1)[self._i].clone())
+        self._i += 1
+        return r
+
+    def _flat(self):
+        return _wrap(self._a._t.reshape(-1))
+
+    def __getitem__(self, key):
+        n = self._a._t.numel()
+        if type(key) is tuple and len(key) > 1:
+            raise IndexError("too many indices for flat iterator: flat iterator is 1-dimensional, "
+                             f"but {len(key)} were indexed")
+        if type(key) is int and not -n <= key < n:
+            raise IndexError(f"index {key} is out of bounds for size {n}")
+        r = getitem(self._flat(), key)
+        return r if r.base is None else _wrap(r._t.clone())
+
+    def __setitem__(self, key, value):
+        t = self._a._t
+        n = t.numel()
+        if type(key) is int and not -n <= key < n:
+            raise IndexError(f"index {key} is out of bounds for size {n}")
+        positions = getitem(_wrap(torch.arange(n, device=t.device)), key)._t.reshape(-1)
+        k = positions.numel()
+        vt = _value_tensor(value, self._a._dt, None, t.device).reshape(-1)
+        if vt.numel() == 0:
+            return
+        if vt.numel() != k:
+            vt = vt[torch.arange(k, device=t.device) % vt.numel()]    # NumPy repeats the values
+        if t.is_contiguous():
+            t.view(-1).index_put_((positions,), _no_overlap(vt, t))
+        else:
+            coords = _unravel(positions, tuple(t.shape))
+            t.index_put_(coords, _no_overlap(vt, t))
+
+    def __array__(self, dtype=None, copy=None):
+        return self.copy().__array__(dtype)
+
+    def copy(self):
+        """A copy of the iterator's array, flattened."""
+        return _wrap(self._a._t.reshape(-1).clone())
+
+    def __repr__(self):
+        return f"<torchnp.flatiter object at {id(self):#x}>"
+
+
+def _unravel(flat, shape):
+    coords = []
+    for n in reversed(shape):
+        coords.append(flat % n)
+        flat = flat // n
+    return tuple(reversed(coords))

@@ -115,6 +115,49 @@ def ufunc_meta(name):
     return _tables.UFUNCS[name]
 
 
+# ----- reductions ---------------------------------------------------------------------------------
+# add/multiply reductions (sum, prod, cumsum, add.reduce, ...) widen bool and small integers to the
+# platform integer, as NumPy: signed (and bool) to int64, unsigned to uint64.
+_SUM_DTYPE = {torch.bool: torch.int64, torch.int8: torch.int64, torch.int16: torch.int64,
+              torch.int32: torch.int64, torch.uint8: torch.uint64, torch.uint16: torch.uint64,
+              torch.uint32: torch.uint64}
+_LOGICAL_REDUCE = frozenset({"logical_and", "logical_or", "logical_xor"})
+
+
+def sum_dtype(dt):
+    """The result dtype of ``sum``/``prod``/``cumsum``/``cumprod`` without ``dtype=``."""
+    return _SUM_DTYPE.get(dt, dt)
+
+
+def mean_dtype(dt):
+    """The result dtype of ``mean`` without ``dtype=``: integers and bool give float64."""
+    return dt if dt.is_floating_point or dt.is_complex else torch.float64
+
+
+def var_dtype(dt):
+    """The result dtype of ``var``/``std`` computed in ``dt``: complex gives its real dtype."""
+    return dt.to_real() if dt.is_complex else dt
+
+
+def reduce_dtype(name, dt, dtype=None):
+    """The loop dtype (input = output) of ``numpy.<name>.reduce`` on ``dt`` with ``dtype=``.
+
+    Raises NumPy's TypeError where the ufunc has no loop usable for a reduction.
+    """
+    if dtype is None and name in ("add", "multiply"):
+        return _SUM_DTYPE.get(dt, dt)
+    key = _C[dtype if dtype is not None else dt] * 2
+    codes = _UFUNC_LOOPS[name].get(key)
+    if codes is None:
+        raise ufunc_loop_error(name, key, 2)
+    if codes[0] == codes[1] == codes[2]:
+        return _T[codes[2]]
+    if name in _LOGICAL_REDUCE:            # logical reductions run the bool loop on any input
+        return torch.bool
+    raise TypeError(f"No loop matching the specified signature and casting was found for ufunc "
+                    f"{name}")
+
+
 # ----- public API ---------------------------------------------------------------------------------
 
 def _operand_dtype(x):

@@ -1,1 +1,317 @@
-"""One reduction driver: axis (None/int/tuple/negative), keepdims, dtype, out, where, initial."""
+"""The one reduction driver: ``axis``, ``keepdims``, ``out``, ``where`` and ``initial`` for every
+reduction (``sum``, ``max``, ``all``, ``ufunc.reduce``, ...).
+
+A ``Reduction`` describes one operation: NumPy's name for it (used in messages), its identity (or
+None), whether it may reduce several axes at once, and a kernel ``kernel(t, dims, keepdim)`` that
+reduces a non-empty tensor over a non-empty tuple of dims. ``reduce`` does everything else. The
+caller chooses the result dtype (from ``promotion``) and casts the input where NumPy's loop does.
+"""
+import torch
+
+from torchnp._core import convert
+from torchnp._core import promotion
+from torchnp._core import dtypes as _dt
+from torchnp._core.convert import NoValue
+from torchnp._core.ndarray import ndarray
+
+_new = object.__new__
+
+
+class Reduction:
+    """One reduction: name, identity, kernel ``(t, dims, keepdim) -> tensor``, reorderability."""
+    __slots__ = ("name", "identity", "kernel", "reorderable")
+
+    def __init__(self, name, identity, kernel, reorderable=True):
+        self.name = name
+        self.identity = identity
+        self.kernel = kernel
+        self.reorderable = reorderable
+
+
+def wrap(t, dt):
+    """A result tensor whose dtype ``dt`` is known, as an ndarray (skips reading ``t.dtype``)."""
+    res = _new(ndarray)
+    res._t = t
+    res._dt = dt
+    return res
+
+
+def reduce_dims(axis, ndim, scalar_axis_ok=True):
+    """``axis`` (None, int, tuple) as a tuple of non-negative dims, with NumPy's errors.
+
+    ``scalar_axis_ok``: ufunc-style reductions accept axis 0 / -1 on a 0-d array (reduce nothing).
+    """
+    if axis is None:
+        return tuple(range(ndim))
+    if type(axis) is tuple:
+        dims = tuple(convert.normalize_axis_index(ax, ndim) for ax in axis)
+        if len(set(dims)) != len(dims):
+            raise ValueError("duplicate value in 'axis'")
+        return dims
+    axis = convert.operator_index(axis)
+    if ndim == 0 and scalar_axis_ok and axis in (0, -1):
+        return ()
+    return (convert.normalize_axis_index(axis, ndim),)
+
+
+def kept_shape(shape, dims, keepdims):
+    """The result shape of reducing ``shape`` over ``dims``."""
+    if keepdims:
+        return tuple(1 if i in dims else n for i, n in enumerate(shape))
+    return tuple(n for i, n in enumerate(shape) if i not in dims)
+
+
+def const(value, dt, device):
+    """A 0-d tensor holding the Python/NumPy scalar ``value`` in ``dt`` (wrapping ints)."""
+    if isinstance(value, ndarray):
+        return value._t.to(dtype=dt, device=device)
+    if isinstance(value, torch.Tensor):
+        return value.to(dtype=dt, device=device)
+    if hasattr(value, "dtype") and hasattr(value, "item"):   # NumPy scalars and arrays
+        value = value.item()
+    if dt in _dt.INTEGER_DTYPES and isinstance(value, int) and not isinstance(value, bool):
+        bits = dt.itemsize * 8
+        value &= (1 << bits) - 1
+        if dt is torch.uint64 and value >= 1 << 63:
+            # torch: a Python int >= 2**63 cannot be converted to uint64; go through int64 bits.
+            return torch.tensor(value - (1 << 64), dtype=torch.int64, device=device).view(dt)
+        if dt.is_signed and value >= 1 << (bits - 1):
+            value -= 1 << bits
+    elif dt is torch.bool:
+        value = bool(value)
+    elif not dt.is_complex and isinstance(value, complex):
+        value = value.real
+    return torch.tensor(value, dtype=dt, device=device)
+
+
+def check_initial(initial, dt):
+    """NumPy converts a Python int ``initial`` to the result dtype strictly: OverflowError."""
+    if type(initial) is int and dt in _dt.INTEGER_DTYPES:
+        info = torch.iinfo(dt) if dt is not torch.uint64 else None
+        lo, hi = (0, (1 << 64) - 1) if info is None else (info.min, info.max)
+        if not lo <= initial <= hi:
+            raise OverflowError(f"Python integer {initial} out of bounds for "
+                                f"{_dt.to_numpy_dtype(dt)}")
+    elif isinstance(initial, (list, tuple)) or (isinstance(initial, ndarray) and initial.ndim):
+        raise ValueError("setting an array element with a sequence.")
+
+
+def mask_of(where, t):
+    """The ``where=`` argument as a bool tensor broadcast to ``t``'s shape, with NumPy's errors."""
+    m = convert.as_tensor(where)
+    if m.dtype is not torch.bool:
+        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(m.dtype)!r} to "
+                        "dtype('bool') according to the rule 'safe'")
+    if m.device != t.device:
+        m = m.to(t.device)
+    try:
+        return torch.broadcast_to(m, t.shape)
+    except RuntimeError:
+        raise ValueError(f"operands could not be broadcast together with shapes "
+                         f"{tuple(t.shape)} {tuple(m.shape)}") from None
+
+
+def check_out_shape(out, shape, name, keepdims):
+    """``out`` of a reduction must have the result's shape exactly (NumPy does not broadcast)."""
+    convert.check_out(out)
+    got = tuple(out._t.shape)
+    if got == shape:
+        return
+    if len(got) != len(shape):
+        extra = " (must match the operand's when keepdims=True)" if keepdims else ""
+        raise ValueError(f"output parameter for reduction operation {name} has the wrong number "
+                         f"of dimensions: Found {len(got)} but expected {len(shape)}{extra}")
+    raise ValueError(f"output parameter for reduction operation {name} has a wrong shape: "
+                     f"found {got} but expected {shape}")
+
+
+class _UfuncName:
+    """Stands for a NumPy ufunc in NumPy's casting-error classes (they read name and nin/nout)."""
+    def __init__(self, name, nin):
+        self.__name__ = name
+        self.nin = nin
+        self.nout = 1
+
+
+def write_ufunc_out(out, t, name, nin, casting="same_kind"):
+    """Write ``t`` into ``out`` as NumPy's ufunc ``name`` would: its casting error class."""
+    convert.check_out(out)
+    dst_dt = out._t.dtype
+    if not promotion.can_cast_dtype(t.dtype, dst_dt, casting):
+        from torchnp._core.ufunc_call import _UFuncOutputCastingError
+        raise _UFuncOutputCastingError(_UfuncName(name, nin), casting,
+                                       _dt.to_numpy_dtype(t.dtype), _dt.to_numpy_dtype(dst_dt), 0)
+    return convert.write_out(out, t, "unsafe")
+
+
+def finish(res, res_dt, out, name, keepdims, casting="unsafe"):
+    """Cast ``res`` to ``res_dt``, then write it into ``out`` (NumPy's reductions cast unsafely
+    into ``out``) or wrap it."""
+    if res.dtype is not res_dt:
+        res = res.to(res_dt)
+    if out is None:
+        return wrap(res, res_dt)
+    check_out_shape(out, tuple(res.shape), name, keepdims)
+    return convert.write_out(out, res, casting)
+
+
+def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=True):
+    """Reduce tensor ``t`` (already in the loop dtype) with ``op``; the result has ``res_dt``.
+
+    ``initial`` is NoValue when not given; ``where`` is True when not given.
+    """
+    keepdims = bool(keepdims) if keepdims is not NoValue else False
+    ndim = t.ndim
+    dims = reduce_dims(axis, ndim, scalar_axis_ok)
+    if len(dims) > 1 and not op.reorderable:
+        raise ValueError(f"reduction operation '{op.name}' is not reorderable, so at most one "
+                         "axis may be specified")
+    has_initial = initial is not NoValue and initial is not None
+    if has_initial:
+        check_initial(initial, res_dt)
+    if where is not True and where is not NoValue:
+        mask = mask_of(where, t)
+        if op.identity is None and not has_initial:
+            raise ValueError(f"reduction operation '{op.name}' does not have an identity, so to "
+                             "use a where mask one has to specify 'initial'")
+        fill = op.identity if op.identity is not None else initial
+        t = torch.where(mask, t, const(fill, t.dtype, t.device))
+    shape = tuple(t.shape)
+    extent = 1
+    for d in dims:
+        extent *= shape[d]
+    if dims and extent == 0:
+        if op.identity is None and not has_initial:
+            raise ValueError(f"zero-size array to reduction operation {op.name} which has no "
+                             "identity")
+        value = initial if has_initial else op.identity
+        res = const(value, res_dt, t.device).expand(kept_shape(shape, dims, keepdims)).clone()
+        return finish(res, res_dt, out, op.name, keepdims)
+    if not dims:
+        res = t.clone() if t.dtype is res_dt else t.to(res_dt)
+    else:
+        res = op.kernel(t, dims, keepdims)
+    if has_initial:
+        if res.dtype is not res_dt:
+            res = res.to(res_dt)
+        init = const(initial, res_dt, res.device).expand(res.shape)
+        res = op.kernel(torch.stack([init, res]), (0,), False)
+    return finish(res, res_dt, out, op.name, keepdims)
+
+
+# ----- torch kernels: (t, dims, keepdim) -> tensor ------------------------------------------------
+
+def over_last(fn, t, dims, keepdim):
+    """Apply ``fn(t, dim)`` (a one-dim reduction) over several dims, by merging them last."""
+    if len(dims) == 1:
+        return fn(t, dims[0], keepdim)
+    kept = [d for d in range(t.ndim) if d not in dims]
+    shape = t.shape
+    merged = t.permute(kept + list(dims)).reshape([shape[d] for d in kept] + [-1])
+    res = fn(merged, -1, False)
+    if keepdim:
+        res = res.reshape(kept_shape(tuple(shape), dims, True))
+    return res
+
+
+def sum_kernel(t, dims, keepdim):
+    # torch: sum of integers (uint16/32/64 included) returns int64, whose bits equal NumPy's
+    # wrapped int64/uint64 sums; the driver casts to the result dtype.
+    return torch.sum(t, dims, keepdim)
+
+
+def prod_kernel(t, dims, keepdim):
+    # torch: prod reduces one dim at a time.
+    return over_last(torch.prod, t, dims, keepdim)
+
+
+# torch: amax/amin lack uint16/32/64 kernels. uint16/32 compare exactly in int32/int64; uint64
+# compares in int64 after flipping the sign bit (which maps the unsigned order onto the signed one).
+_WIDER = {torch.uint16: torch.int32, torch.uint32: torch.int64}
+_SIGN = -(1 << 63)
+
+
+def _extreme(fn, t, dims, keepdim):
+    dt = t.dtype
+    if dt in _WIDER:
+        return fn(t.to(_WIDER[dt]), dims, keepdim).to(dt)
+    if dt is torch.uint64:
+        flipped = t.view(torch.int64) ^ _SIGN
+        return (fn(flipped, dims, keepdim) ^ _SIGN).view(torch.uint64)
+    if dt.is_complex:
+        return _complex_extreme(fn, t, dims, keepdim)
+    return fn(t, dims, keepdim)
+
+
+def _complex_extreme(fn, t, dims, keepdim):
+    # torch: no ordering of complex numbers; NumPy orders lexicographically (real, then imag),
+    # and a NaN anywhere in an element propagates that element.
+    re, im = t.real, t.imag
+    best_re = fn(re, dims, True)
+    sentinel = -torch.inf if fn is torch.amax else torch.inf
+    best_im = fn(torch.where(re == best_re, im, sentinel), dims, True)
+    res = torch.complex(best_re, best_im)
+    nan = torch.isnan(re) | torch.isnan(im)
+    nan_any = nan.any(dims[0], keepdim=True) if len(dims) == 1 else over_last(
+        lambda x, d, k: x.any(d, keepdim=k), nan, dims, True)
+    if len(dims) == 1:
+        first = torch.take_along_dim(t, nan.to(torch.uint8).argmax(dims[0], keepdim=True),
+                                     dims[0])
+        res = torch.where(nan_any, first, res)
+    else:
+        res = torch.where(nan_any, torch.complex(torch.tensor(torch.nan, dtype=re.dtype),
+                                                 torch.tensor(0.0, dtype=re.dtype)), res)
+    if not keepdim:
+        res = res.reshape(kept_shape(tuple(t.shape), dims, False))
+    return res
+
+
+def amax_kernel(t, dims, keepdim):
+    return _extreme(torch.amax, t, dims, keepdim)
+
+
+def amin_kernel(t, dims, keepdim):
+    return _extreme(torch.amin, t, dims, keepdim)
+
+
+def all_kernel(t, dims, keepdim):
+    # torch: all/any of uint8 return uint8; the driver casts to bool.
+    return torch.all(t, dims, keepdim)
+
+
+def any_kernel(t, dims, keepdim):
+    return torch.any(t, dims, keepdim)
+
+
+def _bitwise(fn):
+    def kernel(t, dims, keepdim):
+        # torch: no bitwise reductions; fold pairwise (log depth) with the elementwise op.
+        # torch: no bitwise kernels for uint16/32/64; their bits are computed in int32/int64.
+        dt = t.dtype
+        if dt is torch.uint64:
+            return kernel(t.view(torch.int64), dims, keepdim).view(dt)
+        if dt in _WIDER:
+            return kernel(t.to(_WIDER[dt]), dims, keepdim).to(dt)
+
+        def one(x, d, k):
+            x = x.movedim(d, 0)
+            while x.shape[0] > 1:
+                n = x.shape[0]
+                h = n // 2
+                head = fn(x[:h], x[h:2 * h])
+                x = torch.cat([head, x[2 * h:]]) if n % 2 else head
+            x = x[0]
+            return x.unsqueeze(d) if k else x
+        return over_last(one, t, dims, keepdim)
+    return kernel
+
+
+SUM = Reduction("add", 0, sum_kernel)
+PROD = Reduction("multiply", 1, prod_kernel)
+MAX = Reduction("maximum", None, amax_kernel)
+MIN = Reduction("minimum", None, amin_kernel)
+ALL = Reduction("logical_and", True, all_kernel)
+ANY = Reduction("logical_or", False, any_kernel)
+BITWISE_AND = Reduction("bitwise_and", -1, _bitwise(torch.bitwise_and))
+BITWISE_OR = Reduction("bitwise_or", 0, _bitwise(torch.bitwise_or))
+BITWISE_XOR = Reduction("bitwise_xor", 0, _bitwise(torch.bitwise_xor))

@@ -41,7 +41,7 @@ class ufunc:
     torchnp implementation of :class:`numpy.ufunc`.
     """
 
-    def __init__(self, name, kernel, *, select=None, doc=None):
+    def __init__(self, name, kernel, *, select=None, scalar=None, doc=None):
         nin, nout, identity, signature = promotion.ufunc_meta(name)
         self.__name__ = name
         self.__qualname__ = name
@@ -69,6 +69,14 @@ class ufunc:
                 self._fast[key[0]] = loop
             elif nin == 2:
                 self._fast.setdefault(key[0], {})[key[1]] = loop
+        # The fast path's view of (ndarray, Python scalar) loops: (dtype, int/float/complex) ->
+        # (kernel taking (tensor, scalar), cast of the tensor, out dtype, int bounds or None).
+        # ``scalar(codes, reverse)`` gives the kernel, or None where torch needs a tensor.
+        self._fast_s = {}
+        self._fast_rs = {}
+        if scalar is not None and nin == 2 and nout == 1:
+            for key, loop in self._loops.items():
+                _add_scalar_entry(self, scalar, key, loop)
 
     def _make_loop(self, key, codes):
         from torchnp import _kernels
@@ -85,20 +93,45 @@ class ufunc:
         if out is None and not kwargs:
             if len(args) == 2:
                 x1, x2 = args
-                if type(x1) is ndarray and type(x2) is ndarray:
-                    inner = self._fast.get(x1._dt)
-                    loop = inner and inner.get(x2._dt)
-                    if loop is not None:
-                        t1 = x1._t
-                        t2 = x2._t
-                        c1, c2 = loop.casts
-                        if c1 is not None:
-                            t1 = t1.to(c1)
-                        if c2 is not None:
-                            t2 = t2.to(c2)
+                if type(x1) is ndarray:
+                    if type(x2) is ndarray:
+                        inner = self._fast.get(x1._dt)
+                        loop = inner and inner.get(x2._dt)
+                        if loop is not None:
+                            t1 = x1._t
+                            t2 = x2._t
+                            c1, c2 = loop.casts
+                            if c1 is not None:
+                                t1 = t1.to(c1)
+                            if c2 is not None:
+                                t2 = t2.to(c2)
+                            try:
+                                t = loop.kernel(t1, t2)
+                            except RuntimeError:    # shapes, devices: NumPy's error, general path
+                                return _ufunc_call.call(self, args, out, kwargs)
+                            res = _new(ndarray)
+                            res._t = t
+                            res._dt = loop.out_dt
+                            return res
+                    else:
+                        e = self._fast_s.get((x1._dt, type(x2)))
+                        if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
+                            t = x1._t
+                            if e[1] is not None:
+                                t = t.to(e[1])
+                            res = _new(ndarray)
+                            res._t = e[0](t, x2)
+                            res._dt = e[2]
+                            return res
+                elif type(x2) is ndarray:
+                    e = self._fast_rs.get((x2._dt, type(x1)))
+                    if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
+                        t = x2._t
+                        if e[1] is not None:
+                            t = t.to(e[1])
                         res = _new(ndarray)
-                        res._t = loop.kernel(t1, t2)
-                        res._dt = loop.out_dt
+                        res._t = e[0](t, x1)
+                        res._dt = e[2]
                         return res
             elif len(args) == 1:
                 x = args[0]
@@ -134,6 +167,42 @@ class ufunc:
 
     def resolve_dtypes(self, dtypes, *, signature=None, casting=None, reduction=False):
         return _ufunc_call.resolve_dtypes(self, dtypes, signature, casting, reduction)
+
+
+_PY_OF_WEAK = {promotion.WEAK_INT: int, promotion.WEAK_FLOAT: float, promotion.WEAK_COMPLEX: complex}
+
+
+def _add_scalar_entry(uf, scalar, key, loop):
+    """Register loop ``key`` = (dtype, weak code) or (weak code, dtype) for the scalar fast path."""
+    if type(key[0]) is torch.dtype and type(key[1]) is str:
+        pos, dt, code = 1, key[0], key[1]
+    elif type(key[1]) is torch.dtype and type(key[0]) is str:
+        pos, dt, code = 0, key[1], key[0]
+    else:
+        return
+    arr_i = 1 - pos
+    scalar_dt = loop.in_dts[pos]
+    # Only loops torch computes in NumPy's own dtypes; float16 rounds a scalar differently in
+    # torch (it computes half ops in float32 with the unrounded scalar).
+    if loop.compute_dts != loop.in_dts or torch.float16 in loop.in_dts:
+        return
+    kernel = scalar(loop.codes, pos == 0)
+    if kernel is None:
+        return
+    bounds = (None, None)
+    if code == promotion.WEAK_INT:
+        if scalar_dt in _dt.INTEGER_DTYPES:
+            info = torch.iinfo(scalar_dt)
+            bounds = (int(info.min), int(info.max))
+        elif scalar_dt is torch.bool:
+            return
+    elif not (scalar_dt.is_floating_point or scalar_dt.is_complex):
+        return
+    if code == promotion.WEAK_COMPLEX and not scalar_dt.is_complex:
+        return
+    cast = loop.casts[arr_i]
+    entry = (kernel, cast, loop.out_dt) + bounds
+    (uf._fast_rs if pos == 0 else uf._fast_s)[dt, _PY_OF_WEAK[code]] = entry
 
 
 def _key_of_codes(key):

@@ -1,2 +1,500 @@
 """The general path of ``ufunc.__call__``: array-likes, Python scalars (NEP 50), ``out=``,
-``where=``, ``dtype=``, ``casting=``, ``order=``, ``signature=``; and ``resolve_dtypes``."""
+``where=``, ``dtype=``, ``casting=``, ``order=``, ``signature=``; and ``resolve_dtypes``.
+
+The fast path in ``ufunc.__call__`` handles ndarray operands without keywords; everything else comes
+here. The steps, in NumPy's order: parse the arguments, convert the inputs (Python scalars stay weak),
+select the loop (from the generated tables, or from ``dtype=`` / ``signature=``), check casting,
+check broadcasting, run the kernel, apply ``where=`` and write ``out=``.
+"""
+import torch
+
+from torchnp._core import config
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core.ndarray import ndarray
+
+try:    # NumPy's own exception classes, so ``except`` clauses written for NumPy keep working
+    from numpy._core._exceptions import _UFuncInputCastingError, _UFuncOutputCastingError
+except ImportError:     # pragma: no cover - NumPy moved them
+    class _UFuncCastingError(TypeError):
+        def __init__(self, ufunc, casting, from_, to, i):
+            self.ufunc, self.casting, self.from_, self.to, self.i = ufunc, casting, from_, to, i
+
+    class _UFuncInputCastingError(_UFuncCastingError):
+        def __str__(self):
+            i_str = f"{self.i} " if self.ufunc.nin != 1 else ""
+            return (f"Cannot cast ufunc {self.ufunc.__name__!r} input {i_str}from {self.from_!r} "
+                    f"to {self.to!r} with casting rule {self.casting!r}")
+
+    class _UFuncOutputCastingError(_UFuncCastingError):
+        def __str__(self):
+            i_str = f"{self.i} " if self.ufunc.nout != 1 else ""
+            return (f"Cannot cast ufunc {self.ufunc.__name__!r} output {i_str}from {self.from_!r} "
+                    f"to {self.to!r} with casting rule {self.casting!r}")
+
+_WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotion.WEAK_COMPLEX}
+_WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
+            promotion.WEAK_COMPLEX: torch.complex128}     # for casting checks only
+_KEYWORDS = ("where", "casting", "order", "dtype", "subok", "signature")
+_ORDERS = ("C", "F", "A", "K")
+
+# Comparisons with a Python int outside the loop's integer range have a known answer (NumPy 2):
+# name -> (result when the int is above the range, result when below), the int on the right.
+_CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less": (True, False),
+                     "less_equal": (True, False), "greater": (False, True),
+                     "greater_equal": (False, True)}
+_MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
+           "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
+_INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+               for dt in _dt.INTEGER_DTYPES}
+_INT_BOUNDS[torch.bool] = (0, 1)
+
+
+def call(uf, args, out, kwargs):
+    """``uf(*args, out=out, **kwargs)`` for everything the fast path does not take."""
+    nin, nout, name = uf.nin, uf.nout, uf.__name__
+    nargs = len(args)
+    if nargs < nin or nargs > nin + nout:
+        raise TypeError(f"{name}() takes from {nin} to {nin + nout} positional arguments but "
+                        f"{nargs} were given")
+    outs = _parse_out(uf, args[nin:], out)
+    where, casting, order, dtype, subok, signature = True, "same_kind", "K", None, True, None
+    for key, value in kwargs.items():
+        if key == "where":
+            where = value
+        elif key == "casting":
+            casting = value
+        elif key == "order":
+            order = value
+        elif key == "dtype":
+            dtype = value
+        elif key == "subok":
+            subok = value
+        elif key == "signature":
+            signature = value
+        else:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+    if casting not in promotion.CASTINGS:
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' "
+                         f"(got {casting!r})")
+    if order is not None and (type(order) is not str or order.upper() not in _ORDERS):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    del subok      # every result is a torchnp.ndarray: there are no subclasses to keep
+
+    tensors, key, device = _convert_inputs(args[:nin], outs)
+    spec = _fixed_signature(uf, dtype, signature)
+    if spec is None:
+        loop = uf._loops.get(tuple(key))
+        if loop is None:
+            if all(type(k) is str for k in key):      # Python scalars only: as NumPy arrays
+                tensors = [_default_tensor(v, k, device) for v, k in zip(tensors, key)]
+                key = [t.dtype for t in tensors]
+                loop = uf._loops.get(tuple(key))
+            if loop is None:
+                raise promotion.ufunc_loop_error(name, _codes(key), nin)
+        if casting in ("no", "equiv", "safe"):
+            _check_input_casting(uf, key, loop, casting)
+    else:
+        loop = _loop_for_signature(uf, key, spec, casting)
+
+    where_t = None
+    if where is not True:
+        where_t = _where_tensor(where, device)
+    shape = _broadcast(tensors, outs, where_t)
+
+    # Inputs in the loop's compute dtypes; Python scalars checked against the loop's dtype.
+    ts = []
+    for i, (x, k) in enumerate(zip(tensors, key)):
+        cdt = loop.compute_dts[i]
+        if type(k) is str:
+            value = _weak_value(x, loop.in_dts[i], name)
+            if value is None:         # an out-of-range int in a comparison: the answer is known
+                return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
+                               where_t, casting, loop)
+            ts.append(_weak_tensor(value, cdt, device))
+        else:
+            ts.append(x if x.dtype is cdt else x.to(cdt))
+    try:
+        res = loop.kernel(*ts)
+    except RuntimeError as e:
+        raise _torch_error(uf, e) from None
+    if nout == 1:
+        res = (res,)
+    return _finish(uf, res, outs, where_t, casting, loop)
+
+
+def _WEAK_DEFAULT(code):
+    return promotion.default_dtype_of_weak(code)
+
+
+def _default_tensor(value, code, device):
+    """A lone Python scalar as the array NumPy makes of it (int64, float64, complex128)."""
+    if code == promotion.WEAK_INT and not -2**63 <= value < 2**63:
+        raise OverflowError("Python int too large to convert to C long")
+    return torch.scalar_tensor(value, dtype=_WEAK_DEFAULT(code), device=device)
+
+
+def _finish(uf, results, outs, where_t, casting, loop):
+    """Apply ``where=`` and ``out=``; return the result array(s)."""
+    arrays = []
+    for i, t in enumerate(results):
+        o = outs[i]
+        if o is None:
+            if where_t is not None:
+                t = torch.where(where_t, t, torch.zeros((), dtype=t.dtype, device=t.device))
+            arrays.append(convert.wrap(t))
+            continue
+        dst = o._t
+        if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
+            raise _UFuncOutputCastingError(uf, casting, _dt.to_numpy_dtype(t.dtype),
+                                           _dt.to_numpy_dtype(dst.dtype), i)
+        if t.dtype is not dst.dtype:
+            t = _cast(t, dst.dtype)
+        if where_t is not None:
+            t = torch.where(where_t, t, dst)
+        if t.is_complex() and not dst.is_complex():
+            t = t.real
+        dst.copy_(t)
+        arrays.append(o)
+    return arrays[0] if len(arrays) == 1 else tuple(arrays)
+
+
+def _cast(t, dt):
+    # torch: complex -> real casts warn; NumPy's ComplexWarning is raised by the caller's rules.
+    if t.is_complex() and not dt.is_complex:
+        t = t.real
+    return t.to(dt)
+
+
+# ----- arguments ------------------------------------------------------------------------------------
+
+def _parse_out(uf, positional, out):
+    """The outputs as a tuple of length ``nout`` (ndarray or None each)."""
+    nout = uf.nout
+    if positional:
+        if out is not None:
+            raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+        outs = tuple(positional) + (None,) * (nout - len(positional))
+    elif out is None:
+        return (None,) * nout
+    elif type(out) is tuple:
+        if len(out) != nout:
+            raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+        outs = out
+    elif nout == 1:
+        outs = (out,)
+    else:
+        raise TypeError("'out' must be a tuple of arrays")
+    for o in outs:
+        if o is not None and not isinstance(o, ndarray):
+            raise TypeError("return arrays must be of ArrayType")
+    return outs
+
+
+def _convert_inputs(inputs, outs):
+    """(tensors or Python scalars, key of torch dtypes / weak codes, device)."""
+    values, key = [], []
+    device = None         # the device of the first ndarray / tensor operand
+    devices = set()
+    host = []
+    for x in inputs:
+        tx = type(x)
+        code = _WEAK.get(tx)
+        if code is not None:
+            values.append(x)
+            key.append(code)
+            continue
+        if tx is ndarray or isinstance(x, ndarray):
+            t = x._t
+        elif isinstance(x, torch.Tensor):
+            t = convert.as_tensor(x)
+        else:
+            t = convert.as_tensor(x)
+            host.append(len(values))
+            values.append(t)
+            key.append(t.dtype)
+            continue
+        devices.add(t.device)
+        if device is None:
+            device = t.device
+        values.append(t)
+        key.append(t.dtype)
+    for o in outs:
+        if o is not None:
+            devices.add(o._t.device)
+            if device is None:
+                device = o._t.device
+    if len(devices) > 1:
+        raise ValueError("operands are on different devices: " +
+                         ", ".join(sorted(str(d) for d in devices)))
+    if device is None:
+        device = values[host[0]].device if host else _default_device()
+    for i in host:      # host data (lists, NumPy arrays and scalars) follows the arrays' device
+        if values[i].device != device:
+            values[i] = values[i].to(device)
+    return values, key, device
+
+
+def _default_device():
+    d = config.default_device()
+    return torch.device("cpu") if d is None else torch.device(d)
+
+
+def _where_tensor(where, device):
+    w = convert.as_tensor(where)
+    if w.dtype is not torch.bool:
+        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(w.dtype)!r} to "
+                        "dtype('bool') according to the rule 'safe'")
+    return w if w.device == device else w.to(device)
+
+
+def _shape_text(shape):
+    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _broadcast_shapes(shapes):
+    """NumPy's broadcasting of shapes (tuples); ValueError when they do not broadcast."""
+    res = ()
+    for s in shapes:
+        if s == res or not s:
+            continue
+        if not res:
+            res = s
+            continue
+        n = max(len(res), len(s))
+        a = (1,) * (n - len(res)) + res
+        b = (1,) * (n - len(s)) + s
+        out = []
+        for x, y in zip(a, b):
+            if x == y or y == 1:
+                out.append(x)
+            elif x == 1:
+                out.append(y)
+            else:
+                raise ValueError
+        res = tuple(out)
+    return res
+
+
+def _broadcast(tensors, outs, where_t):
+    """The shape of the result; NumPy's ValueError when operands do not broadcast."""
+    in_shapes = [tuple(t.shape) if isinstance(t, torch.Tensor) else () for t in tensors]
+    out_shapes = [tuple(o._t.shape) for o in outs if o is not None]
+    extra = [] if where_t is None else [tuple(where_t.shape)]
+    try:
+        shape = _broadcast_shapes(in_shapes + extra)
+        full = _broadcast_shapes([shape] + out_shapes)
+    except ValueError:
+        text = " ".join(_shape_text(s) for s in in_shapes + out_shapes + extra)
+        raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None
+    for s in out_shapes:
+        if tuple(full) != s:
+            raise ValueError(f"non-broadcastable output operand with shape {_shape_text(s)} "
+                             f"doesn't match the broadcast shape {_shape_text(tuple(full))}")
+    return tuple(shape)
+
+
+# ----- loop selection -------------------------------------------------------------------------------
+
+def _codes(key):
+    return "".join(k if type(k) is str else _dt.CHAR_OF_TORCH[k] for k in key)
+
+
+def _fixed_signature(uf, dtype, signature):
+    """``dtype=`` / ``signature=`` as a tuple of torch dtypes (None where free), or None."""
+    nin, nargs = uf.nin, uf.nargs
+    if signature is not None:
+        if dtype is not None:
+            raise TypeError("cannot specify both 'signature' and 'dtype'")
+        if isinstance(signature, str):
+            text = signature.replace(" ", "")
+            if "->" in text:
+                ins, _, outs = text.partition("->")
+                text = ins.replace(",", "") + outs.replace(",", "")
+            if len(text) == 1:
+                text = text * nargs
+            if len(text) != nargs:
+                raise TypeError(f"a type-string for {uf.__name__}, {nargs} typecode(s) before and "
+                                f"{uf.nout} after the -> sign")
+            spec = tuple(_dt.to_torch_dtype(c) for c in text)
+        elif isinstance(signature, (tuple, list)):
+            if len(signature) == 1 and nargs > 1:
+                signature = tuple(signature) * nargs
+            if len(signature) != nargs:
+                raise ValueError(f"The signature tuple length does not match the number of "
+                                 f"operands (expected {nargs}).")
+            spec = tuple(None if s is None else _dt.to_torch_dtype(s) for s in signature)
+        else:
+            spec = (_dt.to_torch_dtype(signature),) * nargs
+    elif dtype is not None:
+        spec = (None,) * nin + (_dt.to_torch_dtype(dtype),) * uf.nout
+    else:
+        return None
+    return None if all(s is None for s in spec) else spec
+
+
+def _castable(k, dt, casting):
+    if type(k) is str:      # a weak Python scalar: by kind, whatever the rule
+        return promotion.can_cast_dtype(_WEAK_AS[k], dt, "same_kind")
+    return promotion.can_cast_dtype(k, dt, casting)
+
+
+def _check_input_casting(uf, key, loop, casting):
+    for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
+        if type(k) is not str and k is not dt and not promotion.can_cast_dtype(k, dt, casting):
+            raise _UFuncInputCastingError(uf, casting, _dt.to_numpy_dtype(k),
+                                          _dt.to_numpy_dtype(dt), i)
+
+
+def _strong_loops(uf):
+    """The distinct loops of ``uf`` in NumPy's ``types`` order, exact for their own inputs."""
+    loops = uf.__dict__.get("_exact_loops")
+    if loops is None:
+        loops = []
+        seen = set()
+        for key, loop in uf._loops.items():
+            if all(type(k) is torch.dtype for k in key) and key == loop.in_dts \
+                    and loop.codes not in seen:
+                seen.add(loop.codes)
+                loops.append(loop)
+        uf._exact_loops = loops
+    return loops
+
+
+def _loop_for_signature(uf, key, spec, casting):
+    """The loop for fixed dtypes ``spec``, as NumPy's type-tuple resolver finds it."""
+    nin = uf.nin
+    loops = _strong_loops(uf)
+    error = None
+    fixed_outs = [s for s in spec[nin:] if s is not None]
+    if all(s is None for s in spec[:nin]) and fixed_outs and \
+            all(s is fixed_outs[0] for s in fixed_outs):
+        # Only the output is given: first try the loop that uses it for every operand.
+        homogeneous = next((lp for lp in loops if all(d is fixed_outs[0]
+                                                      for d in lp.in_dts + lp.out_dts)), None)
+        if homogeneous is not None:
+            try:
+                _check_casts(uf, key, homogeneous, casting)
+                return homogeneous
+            except TypeError as e:
+                error = e
+    for lp in loops:
+        dts = lp.in_dts + lp.out_dts
+        if all(s is None or s is d for s, d in zip(spec, dts)) and \
+                all(_castable(k, d, casting) for k, d in zip(key, lp.in_dts)):
+            return lp
+    if error is not None:
+        raise error
+    raise TypeError(f"No loop matching the specified signature and casting was found for ufunc "
+                    f"{uf.__name__}")
+
+
+def _check_casts(uf, key, loop, casting):
+    for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
+        if not _castable(k, dt, casting):
+            src = _WEAK_AS[k] if type(k) is str else k
+            raise _UFuncInputCastingError(uf, casting, _dt.to_numpy_dtype(src),
+                                          _dt.to_numpy_dtype(dt), i)
+
+
+# ----- Python scalars (NEP 50) ---------------------------------------------------------------------
+
+def _weak_value(x, dt, name):
+    """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared."""
+    if type(x) is int and dt in _INT_BOUNDS:
+        lo, hi = _INT_BOUNDS[dt]
+        if lo <= x <= hi:
+            return x
+        if name in _CMP_OUT_OF_RANGE:
+            return None
+        if x < -2**63 or x >= 2**64 or (x >= 2**63 and dt is not torch.uint64):
+            raise OverflowError("Python int too large to convert to C long")
+        raise OverflowError(f"Python integer {x} out of bounds for {_dt.to_numpy_dtype(dt)}")
+    if dt is torch.bool:
+        return bool(x)
+    if dt.is_complex:
+        return complex(x)
+    if dt.is_floating_point:
+        return float(x)
+    return x
+
+
+def _weak_tensor(value, dt, device):
+    if isinstance(value, torch.Tensor):
+        return value
+    if dt is torch.int64 and type(value) is int and value >= 2**63:     # uint64 bits in int64
+        value -= 2**64
+    if dt in _dt.INTEGER_DTYPES and type(value) is int and not (-2**63 <= value < 2**64):
+        raise OverflowError("Python int too large to convert to C long")
+    return torch.scalar_tensor(value, dtype=dt, device=device)
+
+
+def _out_of_range_compare(name, i, value, shape, device):
+    if i == 0:
+        name = _MIRROR[name]
+    above, below = _CMP_OUT_OF_RANGE[name]
+    return torch.full(shape, above if value > 0 else below, dtype=torch.bool, device=device)
+
+
+def _torch_error(uf, e):
+    """A torch RuntimeError from a kernel as the exception NumPy raises (never a raw RuntimeError)."""
+    return TypeError(f"ufunc '{uf.__name__}' failed in torch: {e}")
+
+
+# ----- resolve_dtypes and __array_ufunc__ ----------------------------------------------------------
+
+def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
+    """``ufunc.resolve_dtypes``: the NumPy dtypes of the loop for the given operand dtypes."""
+    if reduction:
+        raise NotImplementedError("resolve_dtypes(reduction=True) is not supported by torchnp")
+    dtypes = tuple(dtypes)
+    nin, nargs = uf.nin, uf.nargs
+    if len(dtypes) != nargs:
+        raise ValueError(f"dtypes tuple for {uf.__name__} must have {nargs} entries, got "
+                         f"{len(dtypes)}")
+    key = []
+    for d in dtypes[:nin]:
+        if d in (int, float, complex):
+            key.append(_WEAK[d])
+        elif d is None:
+            raise TypeError("Input DTypes to the signature must not be None.")
+        else:
+            key.append(_dt.to_torch_dtype(d))
+    outs = tuple(None if d is None else _dt.to_torch_dtype(d) for d in dtypes[nin:])
+    casting = "same_kind" if casting is None else casting
+    spec = _fixed_signature(uf, None, signature)
+    if any(o is not None for o in outs):
+        base = spec or (None,) * nargs
+        spec = base[:nin] + tuple(o if o is not None else s for o, s in zip(outs, base[nin:]))
+    if spec is None:
+        loop = uf._loops.get(tuple(key))
+        if loop is None and all(type(k) is str for k in key):
+            key = [_WEAK_DEFAULT(k) for k in key]
+            loop = uf._loops.get(tuple(key))
+        if loop is None:
+            raise promotion.ufunc_loop_error(uf.__name__, _codes(key), nin)
+    else:
+        loop = _loop_for_signature(uf, key, spec, casting)
+    return tuple(_dt.to_numpy_dtype(dt) for dt in loop.in_dts + loop.out_dts)
+
+
+def array_ufunc(np_ufunc, method, inputs, kwargs):
+    """``ndarray.__array_ufunc__``: NumPy's ufunc ``np_ufunc`` runs as torchnp's of the same name."""
+    from torchnp import _math_ufuncs
+    from torchnp._core.ufunc import ufunc
+    ours = getattr(_math_ufuncs, getattr(np_ufunc, "__name__", ""), None)
+    if not isinstance(ours, ufunc):
+        return NotImplemented
+    out = kwargs.get("out")
+    if out is not None:
+        for o in (out if type(out) is tuple else (out,)):
+            if o is not None and not isinstance(o, ndarray):
+                return NotImplemented       # NumPy arrays as out=: NumPy's TypeError
+    if method == "__call__":
+        return ours(*inputs, **kwargs)
+    func = getattr(ours, method, None)
+    if func is None:
+        return NotImplemented
+    return func(*inputs, **kwargs)
+

@@ -1,1 +1,261 @@
-"""ufunc.reduce, accumulate, reduceat, outer and at."""
+"""The ufunc methods: reduce, accumulate, reduceat, outer, at.
+
+Ufuncs with a torch reduction use it (add -> sum, maximum -> amax, logical_and -> all, ...); every
+other binary ufunc folds itself along the axis (pairwise, in log depth, where NumPy may reorder the
+operation; in order otherwise). Dtypes come from ``promotion.reduce_dtype``.
+"""
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core import promotion
+from torchnp._core import reduction as _red
+from torchnp._core.convert import NoValue
+from torchnp._core.ndarray import ndarray
+
+_wrap = _red.wrap
+
+# NumPy may reorder these reductions (reduce several axes at once); NumPy 2.4, checked by running
+# ``ufunc.reduce(..., axis=(0, 1))`` on every binary ufunc.
+_REORDERABLE = frozenset({
+    "add", "bitwise_and", "bitwise_or", "bitwise_xor", "fmax", "fmin", "gcd", "hypot", "logaddexp",
+    "logaddexp2", "logical_and", "logical_or", "logical_xor", "maximum", "minimum", "multiply"})
+
+# Ufuncs with a torch reduction.
+_FAST = {"add": _red.SUM, "multiply": _red.PROD, "maximum": _red.MAX, "minimum": _red.MIN,
+         "logical_and": _red.ALL, "logical_or": _red.ANY, "bitwise_and": _red.BITWISE_AND,
+         "bitwise_or": _red.BITWISE_OR, "bitwise_xor": _red.BITWISE_XOR}
+_FAST_ACCUMULATE = {"add": torch.cumsum, "multiply": torch.cumprod}
+
+_generic_ops = {}       # ufunc name -> Reduction folding that ufunc
+
+
+def _check_binary(uf, method):
+    if uf.nin != 2 or uf.nout != 1:
+        raise ValueError(f"{method} only supported for binary functions")
+    if uf.signature:
+        raise RuntimeError(f"Reduction not defined on ufunc with signature")
+
+
+def _apply(uf, t1, t2, dt):
+    """``uf`` on two tensors of dtype ``dt`` (the reduction's loop dtype), as a tensor in ``dt``."""
+    res = uf(_wrap(t1, dt), _wrap(t2, dt))._t
+    return res if res.dtype is dt else res.to(dt)
+
+
+def _op_of(uf):
+    op = _FAST.get(uf.__name__)
+    if op is not None:
+        return op
+    op = _generic_ops.get(uf.__name__)
+    if op is None:
+        reorderable = uf.__name__ in _REORDERABLE
+        op = _red.Reduction(uf.__name__, uf.identity, _fold_kernel(uf, reorderable), reorderable)
+        _generic_ops[uf.__name__] = op
+    return op
+
+
+def _fold_kernel(uf, reorderable):
+    def one(t, dim, keepdim):
+        dt = t.dtype
+        x = t.movedim(dim, 0)
+        if reorderable:                       # pairwise, log depth
+            while x.shape[0] > 1:
+                n = x.shape[0]
+                h = n // 2
+                head = _apply(uf, x[:h], x[h:2 * h], dt)
+                x = torch.cat([head, x[2 * h:]]) if n % 2 else head
+            acc = x[0]
+        else:                                 # in order: ((x0 op x1) op x2) ...
+            acc = x[0]
+            for i in range(1, x.shape[0]):
+                acc = _apply(uf, acc, x[i], dt)
+        return acc.unsqueeze(dim) if keepdim else acc
+
+    def kernel(t, dims, keepdim):
+        return _red.over_last(one, t, dims, keepdim)
+    return kernel
+
+
+def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
+    """``ufunc.reduce``: reduce ``array``'s dimension(s) by applying the ufunc along them."""
+    _check_binary(uf, "reduce")
+    t = convert.as_tensor(array)
+    res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
+                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+    if t.dtype is not res_dt:
+        t = t.to(res_dt)
+    out = _single_out(out)
+    op = _op_of(uf)
+    if initial is None:
+        initial = NoValue
+    return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
+
+
+def _single_out(out):
+    if type(out) is tuple:
+        if len(out) != 1:
+            raise ValueError("The 'out' tuple must have exactly one entry")
+        out = out[0]
+    return convert.check_out(out)
+
+
+def accumulate(uf, array, axis=0, dtype=None, out=None):
+    """``ufunc.accumulate``: the running result of applying the ufunc along one axis."""
+    _check_binary(uf, "accumulate")
+    t = convert.as_tensor(array)
+    if t.ndim == 0:
+        raise TypeError("cannot accumulate on a scalar")
+    if type(axis) is tuple:
+        if len(axis) != 1:
+            raise ValueError("accumulate does not allow multiple axes")
+        axis = axis[0]
+    if axis is None:
+        raise ValueError("accumulate does not allow multiple axes")    # NumPy: None = all axes
+    dim = convert.normalize_axis_index(axis, t.ndim)
+    res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
+                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+    if t.dtype is not res_dt:
+        t = t.to(res_dt)
+    fast = _FAST_ACCUMULATE.get(uf.__name__)
+    if fast is not None:
+        res = fast(t, dim)
+    elif t.shape[dim] == 0:
+        res = t.clone()
+    else:
+        x = t.movedim(dim, 0)
+        parts = [x[0]]
+        for i in range(1, x.shape[0]):
+            parts.append(_apply(uf, parts[-1], x[i], res_dt))
+        res = torch.stack(parts).movedim(0, dim)
+    if res.dtype is not res_dt:
+        res = res.to(res_dt)
+    out = _single_out(out)
+    if out is None:
+        return _wrap(res, res_dt)
+    if tuple(out._t.shape) != tuple(res.shape):
+        raise ValueError("provided out is the wrong size for the accumulation.")
+    return convert.write_out(out, res, "unsafe")
+
+
+def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
+    """``ufunc.reduceat``: reductions over slices ``indices[i]:indices[i+1]`` along one axis."""
+    _check_binary(uf, "reduceat")
+    t = convert.as_tensor(array)
+    if type(axis) is tuple:
+        if len(axis) != 1:
+            raise ValueError("reduceat does not allow multiple axes")
+        axis = axis[0]
+    dim = convert.normalize_axis_index(axis, t.ndim)
+    idx = convert.as_tensor(indices)
+    if idx.ndim != 1:
+        raise ValueError("index array must be 1-d")
+    if idx.numel() and (idx.dtype.is_floating_point or idx.dtype.is_complex):
+        raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
+                        "according to the rule 'safe'")
+    res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
+                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+    if t.dtype is not res_dt:
+        t = t.to(res_dt)
+    n = t.shape[dim]
+    positions = [int(i) for i in idx.tolist()]       # host-sync: the slices depend on the indices
+    for i in positions:
+        if not 0 <= i < n:
+            raise IndexError(f"index {i} out-of-bounds in {uf.__name__}.reduceat [0, {n})")
+    op = _op_of(uf)
+    parts = []
+    for k, start in enumerate(positions):
+        stop = positions[k + 1] if k + 1 < len(positions) else n
+        if stop > start:
+            parts.append(op.kernel(t.narrow(dim, start, stop - start), (dim,), True))
+        else:
+            parts.append(t.narrow(dim, start, 1))
+    if parts:
+        res = torch.cat([p if p.dtype is res_dt else p.to(res_dt) for p in parts], dim)
+    else:
+        shape = list(t.shape)
+        shape[dim] = 0
+        res = t.new_empty(shape)
+    out = _single_out(out)
+    if out is None:
+        return _wrap(res, res_dt)
+    if tuple(out._t.shape) != tuple(res.shape):
+        raise ValueError("provided out is the wrong size for the reduction.")
+    return convert.write_out(out, res, "unsafe")
+
+
+def outer(uf, A, B, /, **kwargs):
+    """``ufunc.outer``: ``uf(a, b)`` for all pairs, with shape ``A.shape + B.shape``."""
+    if uf.nin != 2:
+        raise ValueError("outer product only supported for binary functions")
+    if uf.signature:
+        raise TypeError("method outer is not allowed in ufunc with non-trivial signature")
+    ta = convert.as_tensor(A)
+    tb = convert.as_tensor(B)
+    ta = ta.reshape(tuple(ta.shape) + (1,) * tb.ndim)
+    return uf(_wrap(ta, ta.dtype), _wrap(tb, tb.dtype), **kwargs)
+
+
+def at(uf, a, indices, b=None):
+    """``ufunc.at``: unbuffered in-place ``a[indices] = uf(a[indices], b)``; repeated indices
+    apply repeatedly."""
+    if not isinstance(a, ndarray):
+        raise TypeError("first operand must be array")   # NumPy's message differs by input
+    if uf.nin == 2 and b is None:
+        raise ValueError("second operand needed for ufunc")
+    if uf.nin == 1 and b is not None:
+        raise ValueError("second operand provided when ufunc is unary")
+    t = a._t
+    dt = a._dt
+    # The flat positions the index selects (ints, slices, arrays, broadcasting), in order.
+    positions = torch.arange(t.numel(), device=t.device).reshape(t.shape)
+    key = indices if type(indices) is tuple else (indices,)
+    key = tuple(convert.as_tensor(k) if isinstance(k, (list, ndarray)) else k for k in key)
+    try:
+        sel = positions[key].reshape(-1)
+    except IndexError as e:
+        raise IndexError(str(e)) from None
+    flat = t.view(-1) if t.is_contiguous() else None
+    if flat is None:
+        raise NotImplementedError("ufunc.at on a non-contiguous array")
+    if uf.nin == 1:
+        vals = None
+    else:
+        shape = tuple(positions[key].shape)
+        tb = convert.as_tensor(b)
+        try:
+            vals = torch.broadcast_to(tb, shape).reshape(-1)
+        except RuntimeError:
+            raise ValueError(f"array is not broadcastable to correct shape") from None
+    unique = torch.unique(sel).numel() == sel.numel()     # host-sync: repeats apply repeatedly
+    if unique:
+        cur = _wrap(flat[sel], dt)
+        res = uf(cur) if vals is None else uf(cur, _wrap(vals, vals.dtype))
+        _store(flat, sel, res, uf, dt)
+        return None
+    if (uf.__name__ in ("add", "multiply") and vals is not None and dt is not torch.bool
+            and dt not in (torch.uint16, torch.uint32, torch.uint64)
+            and promotion.can_cast_dtype(vals.dtype, dt, "safe")):
+        # add/multiply with repeated indices: one scatter with accumulation.
+        src = vals.to(dt)
+        if uf.__name__ == "add":
+            flat.index_put_((sel,), src, accumulate=True)
+        else:
+            flat.scatter_reduce_(0, sel, src, "prod")
+        return None
+    for k in range(sel.numel()):                      # in order, one element at a time
+        p = sel[k:k + 1]
+        cur = _wrap(flat[p], dt)
+        res = uf(cur) if vals is None else uf(cur, _wrap(vals[k:k + 1], vals.dtype))
+        _store(flat, p, res, uf, dt)
+    return None
+
+
+def _store(flat, sel, res, uf, dt):
+    # NumPy's ufunc.at casts the result back into ``a`` unsafely.
+    r = res._t
+    if r.dtype is not dt:
+        if r.is_complex() and not dt.is_complex:
+            r = r.real
+        r = r.to(dt)
+    flat[sel] = r

@@ -1,0 +1,16 @@
+"""The operator database: one entry per public operator, one file per NumPy reference chapter.
+
+``op_db`` holds the entries whose operator exists in torchnp now (entries may be written before
+their operator lands); ``all_entries`` holds them all.
+"""
+from opinfo.db_creation import op_db_creation
+from opinfo.db_indexing import op_db_indexing
+from opinfo.db_manipulation import op_db_manipulation
+from opinfo.db_math import op_db_math
+from opinfo.db_products import op_db_products
+from opinfo.db_reductions import op_db_reductions
+from opinfo.db_sorting import op_db_sorting
+
+all_entries = (op_db_math + op_db_reductions + op_db_manipulation + op_db_creation
+               + op_db_indexing + op_db_sorting + op_db_products)
+op_db = [op for op in all_entries if op.exists()]

@@ -1,0 +1,400 @@
+"""The operator database's building blocks: SampleInput, ErrorInput, OpInfo, UfuncInfo, ReductionInfo.
+
+An entry describes one public operator once: its NumPy reference, the dtypes it supports, a
+generator of sample inputs (NumPy arrays: the ground truth), error inputs, tolerances and a few
+flags. ``tests/test_ops.py`` expands the templates over entry x dtype x device. Samples where NumPy
+raises are checked too: torchnp must raise NumPy's exception class.
+"""
+import functools
+import inspect
+import os
+import warnings
+
+import numpy as np
+import pytest
+import torch
+
+import torchnp
+
+# ----- dtypes and devices ------------------------------------------------------------------------
+BOOL = (np.dtype("bool"),)
+SIGNED = tuple(np.dtype(n) for n in ("int8", "int16", "int32", "int64"))
+UNSIGNED = tuple(np.dtype(n) for n in ("uint8", "uint16", "uint32", "uint64"))
+INTEGER = SIGNED + UNSIGNED
+FLOATING = tuple(np.dtype(n) for n in ("float16", "float32", "float64"))
+COMPLEX = (np.dtype("complex64"), np.dtype("complex128"))
+INEXACT = FLOATING + COMPLEX
+NUMERIC = INTEGER + INEXACT
+ALL = BOOL + NUMERIC                       # every dtype torchnp supports
+GRAD_DTYPES = (np.dtype("float64"), np.dtype("complex128"))
+
+VARIANTS = ("matches", "edge", "errors", "method", "out", "noncontiguous", "grad", "compile")
+
+
+def devices():
+    """Devices to test on: ``cpu``, plus ``cuda`` when available; ``TORCHNP_TEST_DEVICES`` overrides."""
+    env = os.environ.get("TORCHNP_TEST_DEVICES")
+    if env:
+        return tuple(d.strip() for d in env.split(",") if d.strip())
+    return ("cpu", "cuda") if torch.cuda.is_available() else ("cpu",)
+
+
+# ----- samples -----------------------------------------------------------------------------------
+def to_device(x, device):
+    """A NumPy array (recursively: in tuples, lists, dicts) as a torchnp array on ``device``."""
+    if isinstance(x, np.ndarray):
+        a = torchnp.asarray(x.copy(), device=device)     # a copy: the ground truth stays intact
+        if a.tensor.device.type != torch.device(device).type:
+            # asarray's device= is creation's business (tested there); keep the op tests useful.
+            a = torchnp.asarray(a.tensor.to(device))
+        return a
+    if isinstance(x, tuple):
+        return tuple(to_device(e, device) for e in x)
+    if isinstance(x, list):
+        return [to_device(e, device) for e in x]
+    if isinstance(x, dict):
+        return {k: to_device(v, device) for k, v in x.items()}
+    return x
+
+
+def _map_arrays(x, fn):
+    if isinstance(x, np.ndarray):
+        return fn(x)
+    if isinstance(x, tuple):
+        return tuple(_map_arrays(e, fn) for e in x)
+    if isinstance(x, list):
+        return [_map_arrays(e, fn) for e in x]
+    if isinstance(x, dict):
+        return {k: _map_arrays(v, fn) for k, v in x.items()}
+    return x
+
+
+def _brief(x):
+    if isinstance(x, np.ndarray):
+        return f"array(shape={x.shape}, dtype={x.dtype})" if x.size > 6 else repr(x)
+    return repr(x)
+
+
+class SampleInput:
+    """Arguments for one call: NumPy arrays (the ground truth) and anything else NumPy accepts.
+
+    ``tag`` marks special samples: ``"edge"`` (edge values: run by the edge template, not used for
+    gradients or compile).
+    """
+    __slots__ = ("args", "kwargs", "tag")
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+        self.tag = None
+
+    def tagged(self, tag):
+        self.tag = tag
+        return self
+
+    def to(self, device):
+        """The same sample with every NumPy array mirrored to a torchnp array on ``device``."""
+        s = SampleInput(*to_device(self.args, device), **to_device(self.kwargs, device))
+        s.tag = self.tag
+        return s
+
+    def numpy_copy(self):
+        """A copy whose arrays the reference may modify freely."""
+        s = SampleInput(*_map_arrays(self.args, np.copy), **_map_arrays(self.kwargs, np.copy))
+        s.tag = self.tag
+        return s
+
+    def map_arrays(self, fn):
+        s = SampleInput(*_map_arrays(self.args, fn), **_map_arrays(self.kwargs, fn))
+        s.tag = self.tag
+        return s
+
+    def __repr__(self):
+        parts = [_brief(a) for a in self.args] + [f"{k}={_brief(v)}" for k, v in self.kwargs.items()]
+        return f"SampleInput({', '.join(parts)})"
+
+
+class ErrorInput:
+    """A sample on which NumPy raises ``exception_class`` (checked against NumPy too)."""
+    __slots__ = ("sample", "exception_class")
+
+    def __init__(self, sample, exception_class):
+        self.sample = sample
+        self.exception_class = exception_class
+
+    def __repr__(self):
+        return f"ErrorInput({self.sample!r}, {self.exception_class.__name__})"
+
+
+def make_array(shape, dtype, *, rng, low=None, high=None):
+    """A small random NumPy array; values in [low, high] (clipped to the dtype's range)."""
+    dtype = np.dtype(dtype)
+    if dtype.kind == "b":
+        return rng.random(shape) < 0.5
+    if dtype.kind in "iu":
+        info = np.iinfo(dtype)
+        lo = max(info.min, -9 if low is None else int(np.ceil(low)))
+        hi = min(info.max, 9 if high is None else int(np.floor(high)))
+        return rng.integers(lo, hi, size=shape, endpoint=True).astype(dtype)
+    lo = -5.0 if low is None else max(low, -1e3)
+    hi = 5.0 if high is None else min(high, 1e3)
+    if dtype.kind == "c":
+        return (rng.uniform(lo, hi, shape) + 1j * rng.uniform(lo, hi, shape)).astype(dtype)
+    return rng.uniform(lo, hi, shape).astype(dtype)
+
+
+def edge_values(dtype):
+    """0, -0.0, +-1, +-inf, NaN, the dtype's extremes and smallest normal, as a 1-D array."""
+    dtype = np.dtype(dtype)
+    if dtype.kind == "b":
+        return np.array([False, True])
+    if dtype.kind in "iu":
+        info = np.iinfo(dtype)
+        vals = [0, 1, 2, info.max, info.min] + ([-1, -2] if dtype.kind == "i" else [])
+        return np.array(sorted(set(vals)), dtype=dtype)
+    if dtype.kind == "f":
+        info = np.finfo(dtype)
+        return np.array([0.0, -0.0, 1.0, -1.0, 0.5, np.inf, -np.inf, np.nan, info.max, info.min,
+                         info.smallest_normal], dtype=dtype)
+    reals = [0.0, -0.0, 1.0, -np.inf, np.inf, np.nan]
+    return np.array([complex(r, i) for r in reals for i in (0.0, -1.0, np.inf, np.nan)], dtype=dtype)
+
+
+# ----- calling NumPy and torchnp -----------------------------------------------------------------
+def call_quietly(fn, sample):
+    """``fn(*sample.args, **sample.kwargs)`` with NumPy's floating-point warnings silenced.
+
+    Returns ``(result, None)`` or ``(None, exception_class)``.
+    """
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        warnings.simplefilter("ignore", np.exceptions.ComplexWarning)
+        try:
+            return fn(*sample.args, **sample.kwargs), None
+        except Exception as e:      # noqa: BLE001 - the class is what we compare
+            return None, type(e)
+
+
+def _resolve(module, dotted):
+    obj = module
+    for part in dotted.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+_DEFAULT_TOL = {"e": (1e-3, 1e-4), "f": (1e-5, 1e-6), "d": (1e-12, 1e-14),
+                "F": (1e-5, 1e-6), "D": (1e-12, 1e-14)}
+
+
+class XFail:
+    """An expected failure: which variants / dtypes / devices, and why (always a reason)."""
+    __slots__ = ("reason", "variants", "dtypes", "devices")
+
+    def __init__(self, reason, variants=None, dtypes=None, devices=None):
+        assert reason, "every expected failure names its reason"
+        self.reason = reason
+        self.variants = None if variants is None else tuple(variants)
+        self.dtypes = None if dtypes is None else tuple(np.dtype(d) for d in dtypes)
+        self.devices = None if devices is None else tuple(devices)
+
+    def applies(self, variant, dtype, device):
+        return ((self.variants is None or variant in self.variants)
+                and (self.dtypes is None or dtype is None or dtype in self.dtypes)
+                and (self.devices is None or device in self.devices))
+
+
+xfail = XFail
+
+
+class OpInfo:
+    """One public operator, described once.
+
+    name      NumPy's qualified name ("sum", "linalg.norm"); also the test id
+    op        the torchnp callable (default: the same name in torchnp)
+    ref       the NumPy reference (default: the same name in NumPy)
+    dtypes    input dtypes to expand over (NumPy dtypes)
+    samples   ``samples(make, dtype)`` yielding SampleInputs; ``make(shape, dtype, low=, high=)``
+    errors    ``errors(make)`` yielding ErrorInputs, or a list of them
+    tol       {dtype: (rtol, atol)} overriding the defaults (keyed by input dtype)
+    method    name of the equivalent ndarray method, if any
+    supports_out / supports_grad / supports_compile: flags for those templates
+    xfails    expected failures (XFail, each with a reason)
+    """
+
+    def __init__(self, name, *, op=None, ref=None, dtypes=ALL, samples=None, errors=(), tol=None,
+                 method=None, supports_out=False, supports_grad=False, supports_compile=True,
+                 xfails=()):
+        self.name = name
+        self._op = op
+        self._ref = ref
+        self.dtypes = tuple(np.dtype(d) for d in dtypes)
+        self._samples = samples
+        self._errors = errors
+        self.tol = {np.dtype(k): v for k, v in (tol or {}).items()}
+        self.method = method
+        self.supports_out = supports_out
+        self.supports_grad = supports_grad
+        self.supports_compile = supports_compile
+        self.xfails = tuple(xfails)
+
+    # the callables are resolved when used, so entries can exist before their operator does
+    @property
+    def op(self):
+        return self._op if self._op is not None else _resolve(torchnp, self.name)
+
+    @property
+    def ref(self):
+        return self._ref if self._ref is not None else _resolve(np, self.name)
+
+    def exists(self):
+        return self.op is not None
+
+    def __call__(self, *args, **kwargs):
+        return self.op(*args, **kwargs)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.name!r})"
+
+    def make(self, seed=0):
+        return functools.partial(make_array, rng=np.random.default_rng(seed))
+
+    def sample_inputs(self, dtype):
+        if self._samples is None:
+            return []
+        return list(self._samples(self.make(), np.dtype(dtype)))
+
+    def error_inputs(self):
+        errors = self._errors
+        return list(errors(self.make()) if callable(errors) else errors)
+
+    def tolerance(self, dtype, expected=None):
+        """(rtol, atol) for input ``dtype``; default by the result's dtype."""
+        if dtype is not None and np.dtype(dtype) in self.tol:
+            return self.tol[np.dtype(dtype)]
+        res = expected[0] if isinstance(expected, (tuple, list)) and expected else expected
+        char = getattr(res, "dtype", np.dtype(dtype) if dtype is not None else np.dtype("d")).char
+        return _DEFAULT_TOL.get(char, (0, 0))
+
+    def variant_dtypes(self):
+        """The dtypes the variant templates (out=, method, non-contiguous) run in: few."""
+        picked = [d for d in (np.dtype("float64"), np.dtype("int64")) if d in self.dtypes]
+        return tuple(picked or self.dtypes[:1])
+
+    def xfail_marks(self, variant, dtype, device):
+        return [pytest.mark.xfail(strict=True, reason=x.reason)
+                for x in self.xfails if x.applies(variant, dtype, device)]
+
+
+# ----- ufuncs ------------------------------------------------------------------------------------
+def ufunc_dtypes(ufunc):
+    """The dtypes (of ALL) for which NumPy has a loop taking every input in that dtype."""
+    out = []
+    for d in ALL:
+        try:
+            ufunc.resolve_dtypes((d,) * ufunc.nin + (None,) * ufunc.nout)
+        except TypeError:
+            continue
+        out.append(d)
+    return tuple(out)
+
+
+class UfuncInfo(OpInfo):
+    """A ufunc: dtypes from NumPy's loop table (the others become error inputs), samples from the
+    domain, broadcasting pairs, weak Python scalars and edge values."""
+
+    def __init__(self, name, *, domain=(None, None), **kwargs):
+        np_ufunc = kwargs.get("ref") or _resolve(np, name)
+        kwargs.setdefault("dtypes", ufunc_dtypes(np_ufunc))
+        kwargs.setdefault("samples", self._ufunc_samples)
+        kwargs.setdefault("errors", self._ufunc_errors)
+        kwargs.setdefault("supports_out", True)
+        super().__init__(name, **kwargs)
+        self.domain = domain
+        self.nin = np_ufunc.nin
+
+    def _ufunc_samples(self, make, dtype):
+        lo, hi = self.domain
+        m = functools.partial(make, low=lo, high=hi)
+        edges = edge_values(dtype)
+        if self.nin == 1:
+            yield SampleInput(m((2, 3), dtype))
+            yield SampleInput(m((), dtype))
+            yield SampleInput(m((0,), dtype))
+            yield SampleInput(edges).tagged("edge")
+            return
+        yield SampleInput(m((2, 3), dtype), m((2, 3), dtype))
+        yield SampleInput(m((3, 1), dtype), m((1, 4), dtype))      # broadcasting
+        yield SampleInput(m((4,), dtype), m((), dtype))
+        yield SampleInput(m((0, 2), dtype), m((2,), dtype))
+        yield SampleInput(m((3,), dtype), 3)                        # weak Python scalars (NEP 50)
+        yield SampleInput(2, m((3,), dtype))
+        yield SampleInput(m((3,), dtype), 2.5)
+        yield SampleInput(edges[:, None], edges[None, :]).tagged("edge")
+
+    def _ufunc_errors(self, make):
+        for d in ALL:
+            if d not in self.dtypes:
+                args = tuple(make((3,), d) for _ in range(self.nin))
+                sample = SampleInput(*args)
+                _, exc = call_quietly(self.ref, sample)
+                if exc is not None:      # a cast NumPy allows may still find a loop
+                    yield ErrorInput(sample, exc)
+
+
+# ----- reductions --------------------------------------------------------------------------------
+class ReductionInfo(OpInfo):
+    """A reduction: axis None / int / negative / tuple, keepdims, empty arrays, where=, initial=
+    (each where NumPy's signature has it), an out-of-range axis as an error input."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("samples", self._reduction_samples)
+        kwargs.setdefault("errors", self._reduction_errors)
+        kwargs.setdefault("supports_out", True)
+        if "method" not in kwargs and hasattr(torchnp.ndarray, name.split(".")[-1]):
+            kwargs["method"] = name
+        super().__init__(name, **kwargs)
+        try:
+            self.params = inspect.signature(self.ref).parameters
+        except (TypeError, ValueError):
+            self.params = {}
+
+    def _reduction_samples(self, make, dtype):
+        p = self.params
+        x = make((3, 4), dtype)
+        x3 = make((2, 3, 4), dtype)
+        yield SampleInput(x)
+        yield SampleInput(make((), dtype))
+        yield SampleInput(x, axis=0)
+        yield SampleInput(x3, axis=-1)
+        yield SampleInput(x3, axis=(0, 2))
+        if "keepdims" in p:
+            yield SampleInput(x3, axis=1, keepdims=True)
+            yield SampleInput(x, keepdims=True)
+        yield SampleInput(make((0, 3), dtype), axis=0)       # empty: NumPy decides (value or error)
+        yield SampleInput(make((0, 3), dtype), axis=1)
+        if "where" in p:
+            mask = np.array([[True, False, True, True]] * 3)
+            if "initial" in p:
+                yield SampleInput(x, axis=1, where=mask, initial=1)
+            yield SampleInput(x, where=mask)
+        if "initial" in p:
+            yield SampleInput(x, axis=0, initial=2)
+
+    def _reduction_errors(self, make):
+        if "axis" in self.params:
+            yield ErrorInput(SampleInput(make((3, 4), "float64"), axis=2), np.exceptions.AxisError)
+
+
+# ----- comparing results -------------------------------------------------------------------------
+def assert_result_matches(actual, expected, rtol=None, atol=0):
+    """helpers.assert_matches_numpy, plus lists (NumPy's split & co. return lists)."""
+    from helpers import assert_matches_numpy
+    if isinstance(expected, list):
+        assert isinstance(actual, list), f"expected a list, got {type(actual).__name__}"
+        assert len(actual) == len(expected), f"length {len(actual)} != {len(expected)}"
+        for a, e in zip(actual, expected):
+            assert_result_matches(a, e, rtol=rtol, atol=atol)
+        return
+    assert_matches_numpy(actual, expected, rtol=rtol, atol=atol)

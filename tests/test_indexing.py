@@ -1,0 +1,577 @@
+"""Indexing (ndarray __getitem__/__setitem__, flat, iteration) and the indexing routines, against
+NumPy on the same NumPy-built arrays."""
+import warnings
+
+import numpy
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import torchnp
+from helpers import assert_matches_numpy, raises_like_numpy, to_numpy
+
+DTYPES = ["bool", "int8", "uint8", "int32", "int64", "uint64", "float32", "float64", "complex128"]
+
+
+def _sample(shape=(3, 4, 5), dtype="float64"):
+    x = numpy.arange(int(numpy.prod(shape))).reshape(shape)
+    if dtype == "bool":
+        return (x % 3 == 0)
+    return x.astype(dtype)
+
+
+def _shares(r, a):
+    """torchnp: ``r`` views ``a``'s memory."""
+    if not isinstance(r, torchnp.ndarray) or r.base is None:
+        return False
+    return r.tensor.untyped_storage().data_ptr() == a.tensor.untyped_storage().data_ptr()
+
+
+def _to_tnp_key(key):
+    """The same key with NumPy arrays turned into torchnp arrays."""
+    if isinstance(key, tuple):
+        return tuple(_to_tnp_key(k) for k in key)
+    if isinstance(key, numpy.ndarray):
+        return torchnp.array(key)
+    return key
+
+
+def _has_negative_step(key):
+    keys = key if isinstance(key, tuple) else (key,)
+    return any(isinstance(k, slice) and k.step is not None and k.step < 0 for k in keys)
+
+
+def check_get(x, key, tnp_key=None):
+    a = torchnp.array(x)
+    expected = x[key]
+    actual = a[key if tnp_key is None else tnp_key]
+    assert_matches_numpy(actual, expected)
+    if not _has_negative_step(key):             # negative steps: copies (docs/differences.md)
+        assert _shares(actual, a) == _np_view(expected, x), key
+    return a, actual
+
+
+def _np_view(r, x):
+    """NumPy: ``r`` is a view of ``x`` (``shares_memory`` is False for empty views)."""
+    return isinstance(r, numpy.ndarray) and (r.base is x or numpy.shares_memory(r, x))
+
+
+# ----- getitem ------------------------------------------------------------------------------------
+
+BASIC_KEYS = [
+    0, -1, 2, slice(None), slice(1, 3), slice(None, None, 2), slice(-2, None), slice(5, 1),
+    (0, 1), (0, 1, 2), (-1, -2, -3), (slice(1, 3), 2), (Ellipsis, 1), (1, Ellipsis),
+    (None,), (None, 0, None), (slice(None), None, 1), Ellipsis, (), (0, Ellipsis, 0),
+    (slice(100, 200),), (slice(-100, 100, 3), slice(None), slice(1, None, 2)),
+    (slice(None, None, -1),), (slice(None, None, -2), 1), (slice(2, 0, -1), slice(None, None, -3)),
+    (numpy.int64(1), numpy.int8(-1)),
+]
+
+ADVANCED_KEYS = [
+    [0, 2], [[0, 1], [2, 0]], (slice(None), [0, 2]), (0, slice(None), [0, 1]),
+    ([0, 1], [1, 2]), ([0, 1], slice(None), [1, 2]), (slice(None), [0, 1], [1, 2]),
+    ([[0], [1]], [1, 2, 3]), (Ellipsis, [0, -1]), ([0, 1], None, [1, 2]), (None, [0, 2]),
+    (1, [0, 1], [2, 3]), ([0, 1], 1, [2, 3]), (slice(None, None, -1), [0, 1]),
+    (numpy.array([0, 2]),), numpy.array([[0, 1]]), ([],), ([0, 0, 0],), ((0, 1),),
+    (numpy.array([0, 1], numpy.uint8), slice(1, 3)), numpy.array(1), (numpy.array(2), 1),
+]
+
+BOOL_KEYS = [
+    numpy.array([True, False, True]), (slice(None), numpy.array([True, False, True, False])),
+    numpy.ones((3, 4), bool), True, False, (True, 0), (Ellipsis, False), (0, True),
+    [True, False, True], (numpy.array([True, False, True]), [0, 1]), (True, [1, 2]),
+    numpy.array(True), numpy.bool_(False),
+]
+
+
+@pytest.mark.parametrize("key", BASIC_KEYS + ADVANCED_KEYS + BOOL_KEYS, ids=repr)
+def test_getitem_matches_numpy(key):
+    x = _sample()
+    check_get(x, key)
+    check_get(x, key, _to_tnp_key(key))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_getitem_dtypes(dtype):
+    x = _sample((4, 3), dtype)
+    for key in [0, (1, 2), slice(1, 3), [0, 3], x.astype(bool)[:, 0], (slice(None), [2, 0])]:
+        check_get(x, key)
+
+
+def test_full_mask():
+    x = _sample((3, 4))
+    a = torchnp.array(x)
+    assert_matches_numpy(a[a > 4], x[x > 4])
+    assert_matches_numpy(a[x > 4], x[x > 4])
+    assert_matches_numpy(a[torch.tensor(x > 4)], x[x > 4])
+
+
+def test_zero_d_array():
+    x = numpy.array(3.5)
+    for key in [(), Ellipsis, None, True, False, (None, Ellipsis)]:
+        check_get(x, key)
+
+
+def test_scalar_result_is_a_copy():
+    x = numpy.array([1.0, 2.0, 3.0])
+    a = torchnp.array(x)
+    first = a[0]
+    assert first.ndim == 0 and first.base is None
+    a[0], a[1] = a[1], a[0]                        # the swap idiom: scalars do not alias
+    assert a.tolist() == [2.0, 1.0, 3.0] if hasattr(a, "tolist") else True
+    assert_matches_numpy(a, numpy.array([2.0, 1.0, 3.0]))
+    assert float(first) == 1.0
+
+
+def test_views_share_storage_and_writes_reach_base():
+    a = torchnp.array(numpy.arange(6.0))
+    v = a[1:]
+    assert v.base is a
+    v[0] = 9
+    w = v[::2]                                       # a view of a view: base is the original
+    assert w.base is a
+    w[...] = -1
+    expected = numpy.arange(6.0)
+    ev = expected[1:]
+    ev[0] = 9
+    ev[::2] = -1
+    assert_matches_numpy(a, expected)
+    m = torchnp.array(numpy.zeros((3, 4)))
+    m[1][2] = 5
+    m[:, 1][0] = 7
+    ref = numpy.zeros((3, 4))
+    ref[1][2] = 5
+    ref[:, 1][0] = 7
+    assert_matches_numpy(m, ref)
+
+
+def test_advanced_result_is_a_copy():
+    a = torchnp.array(numpy.arange(5))
+    r = a[[0, 1]]
+    assert r.base is None
+    r[0] = 100
+    assert_matches_numpy(a, numpy.arange(5))
+
+
+GET_ERRORS = [
+    5, -4, (0, 5), (0, 0, 0, 0), [5], [[0, -9]], (slice(None), [4]), 1.5, (0, 1.0), "a",
+    numpy.array([1.5]), [1, 2.0], (Ellipsis, Ellipsis), slice(None, None, 0), slice(1.5, 2),
+    numpy.array([True, False]), (slice(None), numpy.ones(5, bool)), ([0, 1], [0, 1, 2]),
+    2**70, [2**70], (0, slice(None), 0, 0), None if False else (numpy.ones((3, 4, 6), bool),),
+]
+
+
+@pytest.mark.parametrize("key", GET_ERRORS, ids=repr)
+def test_getitem_errors(key):
+    x = _sample()
+    a = torchnp.array(x)
+    raises_like_numpy(lambda: x[key], lambda: a[key])
+    try:
+        x[key]
+    except Exception as e:          # noqa: BLE001
+        expected = str(e)
+    try:
+        a[key]
+    except Exception as e:          # noqa: BLE001
+        assert str(e) == expected
+
+
+def test_empty_broadcast_skips_bounds():
+    x = numpy.zeros((0, 3))
+    check_get(x, ([], [5]))
+    raises_like_numpy(lambda: x[:, [5]], lambda: torchnp.array(x)[:, [5]])
+
+
+# ----- hypothesis: random basic keys --------------------------------------------------------------
+
+_slice_bound = st.one_of(st.none(), st.integers(-6, 6))
+_slices = st.builds(slice, _slice_bound, _slice_bound,
+                    st.one_of(st.none(), st.integers(-3, 3).filter(lambda s: s != 0)))
+_items = st.one_of(_slices, st.integers(-3, 2), st.none(), st.just(Ellipsis))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_items, max_size=4))
+def test_random_basic_keys(items):
+    x = _sample((3, 4, 5))
+    a = torchnp.array(x)
+    key = tuple(items)
+    try:
+        expected = x[key]
+    except IndexError:
+        with pytest.raises(IndexError):
+            a[key]
+        return
+    actual = a[key]
+    assert_matches_numpy(actual, expected)
+    if not _has_negative_step(key):
+        assert _shares(actual, a) == _np_view(expected, x)
+    # the same key as an assignment target
+    y = x.copy()
+    b = torchnp.array(y)
+    value = numpy.arange(expected.size, dtype=x.dtype).reshape(expected.shape) + 100
+    y[key] = value
+    b[key] = value
+    assert_matches_numpy(b, y)
+
+
+# ----- setitem ------------------------------------------------------------------------------------
+
+SET_CASES = [
+    (0, 7), (slice(1, 3), 7.5), ((0, 1), [1, 2, 3, 4, 5]), (slice(None), numpy.arange(5)),
+    (Ellipsis, 1), ((), 2), (slice(None, None, -1), numpy.arange(60).reshape(3, 4, 5)),
+    ((slice(None), slice(None, None, -2)), numpy.arange(5)), ((0, slice(3, 0, -1), 1), [1, 2, 3]),
+    ([0, 2], 3), ([0, 2], numpy.ones((2, 4, 5))), ((slice(None), [0, 1]), numpy.arange(5)),
+    ((0, slice(None), [0, 1]), numpy.arange(8).reshape(2, 4)), (([0, 1], slice(None), [0, 1]), 9),
+    ((slice(None, None, -1), [0, 1]), numpy.arange(5)), ((slice(None), 1, [0, 4]), [[1, 2]]),
+    (numpy.array([True, False, True]), -1), ((Ellipsis, numpy.array([1, 0, 0, 1, 1], bool)), 3),
+    (slice(None), numpy.ones((1, 1, 4, 5))), (None, 4), ((True, 0), 6), ((False,), [1, 2]),
+    (([0, 0, 0], 1, 1), [1, 2, 3]),
+]
+
+
+@pytest.mark.parametrize("key,value", SET_CASES, ids=repr)
+def test_setitem_matches_numpy(key, value):
+    x = _sample()
+    a = torchnp.array(x)
+    x[key] = value
+    a[key] = value
+    assert_matches_numpy(a, x)
+    b = torchnp.array(_sample())
+    b[_to_tnp_key(key)] = torchnp.array(value) if isinstance(value, numpy.ndarray) else value
+    assert_matches_numpy(b, x)
+
+
+def test_setitem_negative_step_view_reaches_base():
+    x = numpy.arange(10)
+    a = torchnp.array(x)
+    a[8:2:-2] = [100, 200, 300]
+    x[8:2:-2] = [100, 200, 300]
+    assert_matches_numpy(a, x)
+
+
+def test_setitem_mask():
+    x = numpy.array([-1.0, 2.0, -3.0, 4.0])
+    a = torchnp.array(x)
+    a[a < 0] = 0
+    x[x < 0] = 0
+    assert_matches_numpy(a, x)
+    a[a > 1] = [7, 8]
+    x[x > 1] = [7, 8]
+    assert_matches_numpy(a, x)
+    a[a > 1] = torchnp.array(numpy.array([5.0]))
+    x[x > 1] = numpy.array([5.0])
+    assert_matches_numpy(a, x)
+
+
+def test_setitem_overlapping():
+    x = numpy.arange(6.0)
+    a = torchnp.array(x)
+    a[1:] = a[:-1]
+    x[1:] = x[:-1]
+    assert_matches_numpy(a, x)
+    a[[0, 1]] = a[[1, 0]]
+    x[[0, 1]] = x[[1, 0]]
+    assert_matches_numpy(a, x)
+
+
+def test_repeated_indices_last_wins():
+    x = numpy.zeros(4)
+    a = torchnp.array(x)
+    x[[1, 1, 1, 2]] = [1, 2, 3, 4]
+    a[[1, 1, 1, 2]] = [1, 2, 3, 4]
+    assert_matches_numpy(a, x)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("value", [1, 0, True, 2.7, -1, 300, 1e20, float("nan"), float("inf"),
+                                   1 + 2j, 2**64, numpy.float32(2.5), numpy.int64(300)],
+                         ids=repr)
+def test_setitem_value_casting(dtype, value):
+    x = _sample((3,), dtype)
+    a = torchnp.array(x)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)      # NumPy's cast warnings (none in torch)
+        warnings.simplefilter("error", numpy.exceptions.ComplexWarning)
+        try:
+            x[0] = value
+            x[1:] = value
+        except Exception as e:      # noqa: BLE001
+            with pytest.raises(type(e)):
+                a[0] = value
+                a[1:] = value
+            return
+        a[0] = value
+        a[1:] = value
+    if isinstance(value, numpy.generic) and dtype in ("uint8", "int8") or \
+            (isinstance(value, float) and value != value):
+        return                  # unsafe casts out of range: values are platform-defined in both
+    assert_matches_numpy(a, x)
+
+
+def test_complex_array_into_real_warns():
+    x = numpy.zeros(2)
+    a = torchnp.array(x)
+    v = numpy.array([1 + 2j, 3 - 1j])
+    with pytest.warns(numpy.exceptions.ComplexWarning):
+        x[:] = v
+    with pytest.warns(numpy.exceptions.ComplexWarning):
+        a[:] = v
+    assert_matches_numpy(a, x)
+
+
+SET_ERRORS = [
+    (slice(None), [1, 2]), (slice(None), numpy.ones((2, 5))), ([0, 1], numpy.ones((3, 5))),
+    (5, 1), ((0, 0), [1, 2]), ((0, 0), numpy.array([1.0])), (0, [[[1, 2, 3, 4, 5]]]),
+    (1.5, 0), ("x", 0), (numpy.ones((3, 5), bool) & False | True, numpy.ones((3, 5))),
+    (numpy.ones((3, 5), bool), [1, 2]),
+]
+
+
+@pytest.mark.parametrize("key,value", SET_ERRORS, ids=repr)
+def test_setitem_errors(key, value):
+    x = _sample((3, 5))
+    a = torchnp.array(x)
+
+    def np_call():
+        x[key] = value
+
+    def tnp_call():
+        a[key] = value
+    raises_like_numpy(np_call, tnp_call)
+
+
+def test_setitem_error_messages():
+    a = torchnp.array(numpy.zeros(3))
+    with pytest.raises(ValueError, match=r"could not broadcast input array from shape \(2,\) "
+                                         r"into shape \(3,\)"):
+        a[:] = [1, 2]
+    with pytest.raises(OverflowError, match="Python integer 300 out of bounds for uint8"):
+        torchnp.array(numpy.zeros(3, numpy.uint8))[0] = 300
+
+
+# ----- iteration and flat -------------------------------------------------------------------------
+
+def test_iter():
+    x = _sample((3, 2))
+    a = torchnp.array(x)
+    rows = list(a)
+    assert len(rows) == 3
+    for r, e in zip(rows, x):
+        assert_matches_numpy(r, e)
+        assert r.base is a
+    for r, e in zip(torchnp.array(x[:, 0]), x[:, 0]):
+        assert_matches_numpy(r, e)
+        assert r.ndim == 0
+    with pytest.raises(TypeError):
+        iter(torchnp.array(numpy.array(1.0)))
+
+
+def test_flat():
+    x = _sample((2, 3), "int64")
+    a = torchnp.array(x)
+    for key in [1, -1, slice(1, 4), [0, 5], numpy.array([[1], [2]]), Ellipsis,
+                x.reshape(-1) > 2]:
+        assert_matches_numpy(a.flat[key], x.flat[key])
+    assert a.flat[slice(1, 3)].base is None
+    fl = a.flat
+    assert len(fl) == 6 and fl.base is a
+    next(fl)
+    next(fl)
+    assert fl.index == 2 and fl.coords == (0, 2)
+    assert [int(v) for v in a.flat] == list(x.flat)
+    a.flat[[0, 1, 2, 3]] = [7, 8]
+    x.flat[[0, 1, 2, 3]] = [7, 8]
+    assert_matches_numpy(a, x)
+    a.flat = [1, 2, 3, 4, 5]
+    x.flat = [1, 2, 3, 4, 5]
+    assert_matches_numpy(a, x)
+    t = torchnp.array(_sample((3, 4), "float64"))
+    v = t[:, 1:3]                                  # non-contiguous view: writes reach the base
+    v.flat[1:3] = -1
+    y = _sample((3, 4), "float64")
+    y[:, 1:3].flat[1:3] = -1
+    assert_matches_numpy(t, y)
+    raises_like_numpy(lambda: x.flat[10], lambda: a.flat[10])
+    raises_like_numpy(lambda: x.flat[1, 2], lambda: a.flat[1, 2])
+
+
+# ----- indexing routines --------------------------------------------------------------------------
+
+def _both(name, *args, **kwargs):
+    expected = getattr(numpy, name)(*args, **kwargs)
+    targs = [torchnp.array(v) if isinstance(v, numpy.ndarray) else v for v in args]
+    actual = getattr(torchnp, name)(*targs, **kwargs)
+    assert_matches_numpy(actual, expected)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_take(dtype):
+    x = _sample((3, 4), dtype)
+    _both("take", x, [0, 5, -1])
+    _both("take", x, numpy.array([[0, 2], [1, 1]]), axis=1)
+    _both("take", x, 2)
+    _both("take", x, [7, -9], axis=0, mode="wrap")
+    _both("take", x, [7, -9], axis=1, mode="clip")
+    _both("take", x, [1.7])
+    assert_matches_numpy(torchnp.array(x).take([1, 2], axis=0), x.take([1, 2], axis=0))
+    raises_like_numpy(lambda: numpy.take(x, [20]), lambda: torchnp.take(torchnp.array(x), [20]))
+    raises_like_numpy(lambda: numpy.take(numpy.zeros(0), [0]),
+                      lambda: torchnp.take(torchnp.array(numpy.zeros(0)), [0]))
+    out = numpy.zeros(2, x.dtype)
+    tout = torchnp.array(out)
+    numpy.take(x, [1, 2], out=out)
+    r = torchnp.take(torchnp.array(x), [1, 2], out=tout)
+    assert r is tout
+    assert_matches_numpy(tout, out)
+
+
+def test_put():
+    x = _sample((2, 3), "int64")
+    a = torchnp.array(x)
+    numpy.put(x, [0, 4], [9, 8])
+    torchnp.put(a, [0, 4], [9, 8])
+    assert_matches_numpy(a, x)
+    numpy.put(x, [0, 1, 2], [5])
+    a.put([0, 1, 2], [5])
+    assert_matches_numpy(a, x)
+    numpy.put(x, [10, -10], [1, 2], mode="wrap")
+    torchnp.put(a, [10, -10], [1, 2], mode="wrap")
+    assert_matches_numpy(a, x)
+    numpy.put(x, [10, -10], [3, 4], mode="clip")
+    torchnp.put(a, [10, -10], [3, 4], mode="clip")
+    assert_matches_numpy(a, x)
+    raises_like_numpy(lambda: numpy.put(x, [10], 1), lambda: torchnp.put(a, [10], 1))
+    raises_like_numpy(lambda: numpy.put([1, 2], [0], 1), lambda: torchnp.put([1, 2], [0], 1))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_nonzero_family(dtype):
+    x = _sample((3, 4), dtype)
+    x.flat[::5] = 0
+    _both("nonzero", x)
+    _both("flatnonzero", x)
+    _both("argwhere", x)
+    _both("argwhere", numpy.array(5))
+    _both("argwhere", numpy.array(0))
+    _both("where", x)
+    assert_matches_numpy(torchnp.array(x).nonzero(), x.nonzero())
+    raises_like_numpy(lambda: numpy.nonzero(numpy.array(1)),
+                      lambda: torchnp.nonzero(torchnp.array(numpy.array(1))))
+
+
+@pytest.mark.parametrize("x,y", [
+    (numpy.arange(4), numpy.zeros(4, numpy.int8)), (numpy.arange(4.0), 1), (1, 2.5),
+    (numpy.ones(4, numpy.float32), 2.0), (numpy.ones(4, numpy.int8), 3), (numpy.ones((2, 1)), 1j),
+    (numpy.float32(1), numpy.ones(4, numpy.float16)), (True, False),
+])
+def test_where(x, y):
+    cond = numpy.array([True, False, False, True])
+    _both("where", cond, x, y)
+    _both("where", cond.astype(int), x, y)
+
+
+def test_where_errors():
+    c = numpy.array([True, False])
+    raises_like_numpy(lambda: numpy.where(c, [1]), lambda: torchnp.where(torchnp.array(c), [1]))
+    raises_like_numpy(lambda: numpy.where(c, [1, 2, 3], 0),
+                      lambda: torchnp.where(torchnp.array(c), [1, 2, 3], 0))
+
+
+def test_diagonal():
+    x = _sample((3, 4, 2))
+    for args in [(), (1,), (-1,), (0, 0, 2), (1, 2, 0), (5,)]:
+        _both("diagonal", x, *args)
+    a = torchnp.array(x)
+    d = a.diagonal()
+    assert d.base is a                        # a view (writable in torchnp; read-only in NumPy)
+    raises_like_numpy(lambda: numpy.diagonal(numpy.ones(3)),
+                      lambda: torchnp.diagonal(torchnp.array(numpy.ones(3))))
+    raises_like_numpy(lambda: numpy.diagonal(x, 0, 1, 1), lambda: torchnp.diagonal(a, 0, 1, 1))
+    raises_like_numpy(lambda: numpy.diagonal(x, 0, 0, 5), lambda: torchnp.diagonal(a, 0, 0, 5))
+
+
+def test_along_axis():
+    x = _sample((3, 4))
+    idx = numpy.argsort(-x, axis=1)
+    _both("take_along_axis", x, idx, 1)
+    _both("take_along_axis", x, idx[:, :2], axis=1)
+    _both("take_along_axis", x, numpy.array([[0, 2, -1]]).T, axis=1)
+    _both("take_along_axis", x, numpy.array([5, 0]), axis=None)
+    a = torchnp.array(x)
+    raises_like_numpy(lambda: numpy.take_along_axis(x, numpy.array([[0.0]]), 1),
+                      lambda: torchnp.take_along_axis(a, torchnp.array(numpy.array([[0.0]])), 1))
+    raises_like_numpy(lambda: numpy.take_along_axis(x, numpy.array([0]), 1),
+                      lambda: torchnp.take_along_axis(a, torchnp.array(numpy.array([0])), 1))
+    raises_like_numpy(lambda: numpy.take_along_axis(x, numpy.array([[5]]), 1),
+                      lambda: torchnp.take_along_axis(a, torchnp.array(numpy.array([[5]])), 1))
+    numpy.put_along_axis(x, idx[:, :1], -1, axis=1)
+    torchnp.put_along_axis(a, torchnp.array(idx[:, :1]), -1, axis=1)
+    assert_matches_numpy(a, x)
+    numpy.put_along_axis(x, numpy.array([[0], [1], [2]]), [[7], [8], [9]], axis=1)
+    torchnp.put_along_axis(a, numpy.array([[0], [1], [2]]), [[7], [8], [9]], axis=1)
+    assert_matches_numpy(a, x)
+
+
+def test_compress_extract():
+    x = _sample((3, 4))
+    _both("compress", [0, 1, 1], x, axis=0)
+    _both("compress", [True, False, True], x, axis=1)
+    _both("compress", [0, 1, 0, 1], x)
+    _both("compress", numpy.array([0, 1, 0, 0]), numpy.arange(3))
+    raises_like_numpy(lambda: numpy.compress([0, 1, 0, 1], numpy.arange(3)),
+                      lambda: torchnp.compress([0, 1, 0, 1], torchnp.array(numpy.arange(3))))
+    _both("extract", x % 3 == 0, x)
+    _both("extract", numpy.array([1, 0, 2]), numpy.arange(3))
+
+
+def test_place_putmask():
+    x = numpy.arange(6.0)
+    a = torchnp.array(x)
+    numpy.place(x, x > 2, [10, 20])
+    torchnp.place(a, a > 2, [10, 20])
+    assert_matches_numpy(a, x)
+    numpy.putmask(x, x > 10, [-1, -2, -3])
+    torchnp.putmask(a, a > 10, [-1, -2, -3])
+    assert_matches_numpy(a, x)
+    raises_like_numpy(lambda: numpy.place(x, x > 0, []), lambda: torchnp.place(a, a > 0, []))
+    raises_like_numpy(lambda: numpy.place([1], [True], [1]), lambda: torchnp.place([1], [True], [1]))
+    raises_like_numpy(lambda: numpy.putmask(x, [True], 1), lambda: torchnp.putmask(a, [True], 1))
+
+
+def test_choose():
+    choices = [numpy.array([1, 2, 3]), numpy.array([10, 20, 30]), numpy.array([100.0, 200, 300])]
+    tchoices = [torchnp.array(c) for c in choices]
+    idx = numpy.array([2, 0, 1])
+    assert_matches_numpy(torchnp.choose(torchnp.array(idx), tchoices), numpy.choose(idx, choices))
+    big = numpy.array([[5, -1, 1]])
+    for mode in ("wrap", "clip"):
+        assert_matches_numpy(torchnp.choose(big, tchoices, mode=mode),
+                             numpy.choose(big, choices, mode=mode))
+    raises_like_numpy(lambda: numpy.choose(big, choices), lambda: torchnp.choose(big, tchoices))
+
+
+def test_index_builders():
+    for args in [([0, 1], [2, 3, 4]), ([True, False, True],), ([], [1])]:
+        expected = numpy.ix_(*args)
+        assert_matches_numpy(torchnp.ix_(*args), expected)
+    raises_like_numpy(lambda: numpy.ix_([[1]]), lambda: torchnp.ix_([[1]]))
+    _both("indices", (2, 3))
+    _both("indices", (2, 3), dtype=numpy.int32)
+    _both("indices", (2, 3), sparse=True)
+    _both("diag_indices", 3)
+    _both("diag_indices", 2, 3)
+    _both("diag_indices_from", numpy.ones((3, 3)))
+    for n, k, m in [(3, 0, None), (4, 1, None), (3, -1, 5), (4, 2, 2)]:
+        _both("tril_indices", n, k, m)
+        _both("triu_indices", n, k, m)
+    _both("tril_indices_from", numpy.ones((3, 4)), 1)
+    _both("triu_indices_from", numpy.ones((3, 4)), -1)
+    raises_like_numpy(lambda: numpy.diag_indices_from(numpy.ones((2, 3))),
+                      lambda: torchnp.diag_indices_from(torchnp.array(numpy.ones((2, 3)))))
+    raises_like_numpy(lambda: numpy.tril_indices_from(numpy.ones(3)),
+                      lambda: torchnp.tril_indices_from(torchnp.array(numpy.ones(3))))
+    x = _sample((3, 4))
+    check_get(x, numpy.ix_([0, 2], [1, 3]))
+    check_get(x, numpy.tril_indices(3))

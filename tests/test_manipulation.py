@@ -1,0 +1,601 @@
+"""Array manipulation against NumPy: shapes, views, casts, joining, splitting, rearranging."""
+import copy as pycopy
+import warnings
+
+import numpy
+import pytest
+import torch
+
+import torchnp
+from helpers import assert_matches_numpy, raises_like_numpy, to_numpy
+
+DTYPES = ["bool", "int8", "uint8", "uint16", "int32", "int64", "uint64", "float16", "float32",
+          "float64", "complex64", "complex128"]
+
+
+def make(shape, dtype, seed=0):
+    """A NumPy array of ``shape`` with varied values representable in ``dtype``."""
+    rng = numpy.random.default_rng(seed)
+    n = int(numpy.prod(shape))
+    dt = numpy.dtype(dtype)
+    if dt.kind == "b":
+        x = rng.integers(0, 2, n).astype(bool)
+    elif dt.kind == "u":
+        x = rng.integers(0, 200, n).astype(dt)
+        if dt.itemsize == 8 and n:
+            x[0] = numpy.uint64(2**63 + 7)
+    elif dt.kind == "i":
+        x = rng.integers(-100, 100, n).astype(dt)
+    elif dt.kind == "f":
+        x = (rng.standard_normal(n) * 10).astype(dt)
+    else:
+        x = (rng.standard_normal(n) + 1j * rng.standard_normal(n)).astype(dt)
+    return x.reshape(shape)
+
+
+def T(x):
+    """The torchnp array for NumPy array ``x`` (it shares memory with ``x``)."""
+    return torchnp.asarray(x)
+
+
+def shares(r, a):
+    """Whether torchnp array ``r`` shares memory with ``a``."""
+    return r.tensor.untyped_storage().data_ptr() == a.tensor.untyped_storage().data_ptr()
+
+
+def check_view(r, a, expected_view):
+    assert shares(r, a) == expected_view
+    if expected_view:        # .base is the array that owns the memory, as in NumPy
+        assert r.base is (a if a.base is None else a.base)
+
+
+SHAPES = [(), (0,), (5,), (2, 3), (2, 3, 4), (3, 0, 2)]
+
+
+# ----- reshape, shape setter, ravel, flatten -------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_reshape_ravel_flatten_all_dtypes(dtype):
+    x = make((2, 3, 4), dtype)
+    a = T(x)
+    for shape in [(24,), (4, 6), (-1, 3), (2, -1, 2), (6, 4)]:
+        r = a.reshape(shape)
+        assert_matches_numpy(r, x.reshape(shape))
+        check_view(r, a, True)
+        assert_matches_numpy(torchnp.reshape(a, shape), numpy.reshape(x, shape))
+    assert_matches_numpy(a.reshape(4, 6), x.reshape(4, 6))
+    assert_matches_numpy(a.reshape(4, 6, order="F"), x.reshape(4, 6, order="F"))
+    for order in "CFAK":
+        assert_matches_numpy(a.ravel(order), x.ravel(order))
+        f = a.flatten(order)
+        assert_matches_numpy(f, x.flatten(order))
+        assert not shares(f, a)
+    check_view(a.ravel(), a, True)
+
+
+def test_reshape_non_contiguous_copies():
+    x = make((3, 4), "float64")
+    a = T(x)
+    at = a.T
+    r = at.reshape(12)
+    assert_matches_numpy(r, x.T.reshape(12))
+    assert not shares(r, a) and r.base is None
+    assert_matches_numpy(at.ravel(), x.T.ravel())
+    assert not shares(at.ravel(), a)
+    assert_matches_numpy(at.ravel("F"), x.T.ravel("F"))
+    check_view(at.ravel("F"), at, True)
+    check_view(at.ravel("K"), at, True)
+    assert_matches_numpy(at.ravel("K"), x.T.ravel("K"))
+    s = a[:, ::2]
+    assert_matches_numpy(s.reshape(6), x[:, ::2].reshape(6))
+    assert_matches_numpy(torchnp.reshape(at, (2, 6), copy=True), numpy.reshape(x.T, (2, 6), copy=True))
+    raises_like_numpy(lambda: x.T.reshape(12, copy=False), lambda: at.reshape(12, copy=False))
+    c = a.reshape((3, 4), copy=True)
+    assert not shares(c, a)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_reshape_shapes(shape):
+    x = make(shape, "int32")
+    a = T(x)
+    n = x.size
+    assert_matches_numpy(a.reshape(-1), x.reshape(-1))
+    assert_matches_numpy(a.reshape(n), x.reshape(n))
+    assert_matches_numpy(a.reshape((1, n, 1)), x.reshape((1, n, 1)))
+    if n == 1:
+        assert_matches_numpy(a.reshape(()), x.reshape(()))
+
+
+def test_reshape_errors():
+    x = numpy.arange(6.0)
+    a = T(x)
+    for shape in [(4,), (4, 2), (5, -1), (-1, 4), (-1, -1), (4, -1, 3)]:
+        raises_like_numpy(lambda: x.reshape(shape), lambda: a.reshape(shape))
+        try:
+            a.reshape(shape)
+        except ValueError as e:
+            with pytest.raises(ValueError) as ne:
+                x.reshape(shape)
+            assert str(e) == str(ne.value)
+    raises_like_numpy(lambda: x.reshape(2, 3, order="X"), lambda: a.reshape(2, 3, order="X"))
+    raises_like_numpy(lambda: numpy.zeros(0).reshape(-1, 0), lambda: T(numpy.zeros(0)).reshape(-1, 0))
+
+
+def test_shape_setter():
+    x = numpy.arange(12.0)
+    a = torchnp.asarray(x.copy())
+    t_before = a.tensor
+    a.shape = (3, 4)
+    assert a.shape == (3, 4)
+    assert a.tensor.data_ptr() == t_before.data_ptr()
+    a.shape = (-1, 6)
+    assert a.shape == (2, 6)
+    a.shape = 12
+    assert a.shape == (12,)
+    b = a.reshape(3, 4).T
+    with pytest.raises(AttributeError, match="Incompatible shape for in-place modification"):
+        b.shape = (12,)
+    with pytest.raises(ValueError, match="cannot reshape array of size 12 into shape"):
+        a.shape = (5,)
+    x2 = numpy.arange(12.0).reshape(3, 4).T
+    with pytest.raises(AttributeError):
+        x2.shape = (12,)
+
+
+# ----- shape queries ------------------------------------------------------------------------------
+
+def test_shape_ndim_size():
+    x = make((2, 3, 4), "float32")
+    a = T(x)
+    assert torchnp.shape(a) == numpy.shape(x)
+    assert torchnp.shape([[1, 2]]) == numpy.shape([[1, 2]])
+    assert torchnp.ndim(a) == 3 and torchnp.ndim(5) == 0
+    assert torchnp.size(a) == 24 and torchnp.size(a, 1) == 3 and torchnp.size(a, (0, 2)) == 8
+    assert type(torchnp.size(a)) is int
+
+
+# ----- transposes ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_transpose_family(dtype):
+    x = make((2, 3, 4), dtype)
+    a = T(x)
+    for r, e in [(a.T, x.T), (a.mT, x.mT), (a.transpose(), x.transpose()),
+                 (a.transpose(1, 0, 2), x.transpose(1, 0, 2)),
+                 (a.transpose((2, 0, 1)), x.transpose((2, 0, 1))),
+                 (a.transpose([2, 0, 1]), x.transpose([2, 0, 1])),
+                 (torchnp.transpose(a), numpy.transpose(x)),
+                 (torchnp.transpose(a, (0, 2, 1)), numpy.transpose(x, (0, 2, 1))),
+                 (torchnp.permute_dims(a, (1, 2, 0)), numpy.permute_dims(x, (1, 2, 0))),
+                 (torchnp.matrix_transpose(a), numpy.matrix_transpose(x)),
+                 (a.swapaxes(0, 2), x.swapaxes(0, 2)), (torchnp.swapaxes(a, -1, 0), numpy.swapaxes(x, -1, 0)),
+                 (torchnp.moveaxis(a, 0, -1), numpy.moveaxis(x, 0, -1)),
+                 (torchnp.moveaxis(a, [0, 1], [-1, -2]), numpy.moveaxis(x, [0, 1], [-1, -2])),
+                 (torchnp.rollaxis(a, 2), numpy.rollaxis(x, 2)),
+                 (torchnp.rollaxis(a, 0, 3), numpy.rollaxis(x, 0, 3)),
+                 (torchnp.rollaxis(a, 1, 1), numpy.rollaxis(x, 1, 1))]:
+        assert_matches_numpy(r, e)
+        check_view(r, a, True)
+
+
+def test_transpose_small_and_errors():
+    for shape in [(), (5,)]:
+        x = make(shape, "int64")
+        assert_matches_numpy(T(x).T, x.T)
+        raises_like_numpy(lambda: x.mT, lambda: T(x).mT)
+    x = make((2, 3), "float64")
+    a = T(x)
+    raises_like_numpy(lambda: x.transpose(0, 0), lambda: a.transpose(0, 0))
+    raises_like_numpy(lambda: x.transpose(0), lambda: a.transpose(0))
+    raises_like_numpy(lambda: x.transpose(0, 2), lambda: a.transpose(0, 2))
+    raises_like_numpy(lambda: numpy.transpose(x, (1,)), lambda: torchnp.transpose(a, (1,)))
+    raises_like_numpy(lambda: x.swapaxes(0, 3), lambda: a.swapaxes(0, 3))
+    raises_like_numpy(lambda: numpy.moveaxis(x, [0, 1], [0]), lambda: torchnp.moveaxis(a, [0, 1], [0]))
+    raises_like_numpy(lambda: numpy.rollaxis(x, 0, 5), lambda: torchnp.rollaxis(a, 0, 5))
+    assert_matches_numpy(T(x)[:, ::2].T, x[:, ::2].T)
+
+
+# ----- squeeze, expand_dims, atleast --------------------------------------------------------------
+
+def test_squeeze_expand_dims():
+    x = make((1, 3, 1, 2), "uint16")
+    a = T(x)
+    for r, e in [(a.squeeze(), x.squeeze()), (a.squeeze(0), x.squeeze(0)),
+                 (torchnp.squeeze(a, (0, 2)), numpy.squeeze(x, (0, 2))),
+                 (torchnp.squeeze(a, -2), numpy.squeeze(x, -2)),
+                 (torchnp.expand_dims(a, 0), numpy.expand_dims(x, 0)),
+                 (torchnp.expand_dims(a, (0, -1)), numpy.expand_dims(x, (0, -1))),
+                 (torchnp.expand_dims(a, (1, 3)), numpy.expand_dims(x, (1, 3)))]:
+        assert_matches_numpy(r, e)
+        check_view(r, a, True)
+    raises_like_numpy(lambda: x.squeeze(1), lambda: a.squeeze(1))
+    raises_like_numpy(lambda: x.squeeze(4), lambda: a.squeeze(4))
+    raises_like_numpy(lambda: numpy.expand_dims(x, 5), lambda: torchnp.expand_dims(a, 5))
+    raises_like_numpy(lambda: numpy.expand_dims(x, (0, 0)), lambda: torchnp.expand_dims(a, (0, 0)))
+    s = make((), "float32")
+    assert_matches_numpy(T(s).squeeze(), s.squeeze())
+    assert_matches_numpy(torchnp.expand_dims(T(s), 0), numpy.expand_dims(s, 0))
+
+
+def test_atleast():
+    for shape in [(), (3,), (2, 3), (2, 3, 4)]:
+        x = make(shape, "complex64")
+        for name in ["atleast_1d", "atleast_2d", "atleast_3d"]:
+            assert_matches_numpy(getattr(torchnp, name)(T(x)), getattr(numpy, name)(x))
+    r = torchnp.atleast_1d(1, [2, 3])
+    e = numpy.atleast_1d(1, [2, 3])
+    assert_matches_numpy(r, e)
+    a = T(make((3,), "int8"))
+    check_view(torchnp.atleast_2d(a), a, True)
+
+
+# ----- astype, copy, view, fill, item, tolist -----------------------------------------------------
+
+@pytest.mark.parametrize("src", DTYPES)
+def test_astype_all_pairs(src):
+    x = make((2, 3), src)
+    if numpy.dtype(src).kind == "f":
+        x = numpy.abs(x)            # negative float -> unsigned is undefined in NumPy's C casts
+    a = T(x)
+    for dst in DTYPES:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            e = x.astype(dst)
+            r = a.astype(dst)
+        assert_matches_numpy(r, e)
+        assert not shares(r, a)
+        for casting in ["no", "equiv", "safe", "same_kind"]:
+            if numpy.can_cast(x.dtype, dst, casting):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")        # uint64 -> float16 overflows to inf
+                    e = x.astype(dst, casting=casting)
+                assert_matches_numpy(a.astype(dst, casting=casting), e)
+            else:
+                raises_like_numpy(lambda: x.astype(dst, casting=casting),
+                                  lambda: a.astype(dst, casting=casting))
+
+
+def test_astype_details():
+    x = make((2, 3), "float64")
+    a = T(x)
+    assert a.astype("float64", copy=False) is a
+    assert a.astype("float32", copy=False) is not a
+    with pytest.raises(TypeError) as e:
+        a.astype(numpy.int64, casting="safe")
+    assert str(e.value) == ("Cannot cast array data from dtype('float64') to dtype('int64') "
+                            "according to the rule 'safe'")
+    c = T(make((3,), "complex128"))
+    with pytest.warns(torchnp.ComplexWarning):
+        r = c.astype(numpy.float64)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert_matches_numpy(r, to_numpy(c).astype(numpy.float64))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_matches_numpy(c.astype(bool), to_numpy(c).astype(bool))
+    f = a.astype(numpy.float32, order="F")
+    assert f.strides == x.astype(numpy.float32, order="F").strides
+    assert_matches_numpy(torchnp.astype(a, numpy.int32), numpy.astype(x, numpy.int32))
+    assert torchnp.astype(a, numpy.float64, copy=False) is a
+    raises_like_numpy(lambda: numpy.astype([1], numpy.int32), lambda: torchnp.astype([1], numpy.int32))
+    # float -> uint of negative values wraps like NumPy's C casts (through int64)
+    neg = numpy.array([-1.0, -2.0, 3.0])
+    for dst in ["uint8", "uint16", "uint64"]:
+        assert_matches_numpy(T(neg).astype(dst), neg.astype(dst))
+
+
+def test_copy_and_layout():
+    x = make((3, 4), "int16")
+    a = T(x)
+    for order in "CFAK":
+        r = a.copy(order)
+        assert_matches_numpy(r, x.copy(order))
+        assert r.strides == x.copy(order).strides
+        assert not shares(r, a)
+    at = a.T
+    assert at.copy("K").strides == x.T.copy("K").strides
+    assert at.copy("A").strides == x.T.copy("A").strides
+    assert_matches_numpy(pycopy.copy(a), pycopy.copy(x))
+    assert_matches_numpy(pycopy.deepcopy(a), pycopy.deepcopy(x))
+    assert not shares(pycopy.copy(a), a)
+
+
+def test_view_dtype():
+    x = make((2, 4), "float64")
+    a = T(x)
+    for dt in ["int64", "uint64", "int32", "uint8", "float32", "complex128", "int16"]:
+        if dt == "complex128":
+            r, e = a.view(dt), x.view(dt)
+        else:
+            r, e = a.view(dt), x.view(dt)
+        assert_matches_numpy(r, e)
+        check_view(r, a, True)
+    r = a.view()
+    assert_matches_numpy(r, x.view())
+    check_view(r, a, True)
+    assert_matches_numpy(a.view(torchnp.ndarray), x)
+    b = T(make((4,), "bool"))
+    assert_matches_numpy(b.view(numpy.uint8), to_numpy(b).view(numpy.uint8))
+    for bad_x, dt in [(x.T, "int32"), (x[:, ::2], "int32"), (numpy.zeros(3, numpy.int8), "int16"),
+                      (numpy.zeros((), numpy.int8), "int16"), (numpy.zeros((), numpy.int64), "int32")]:
+        raises_like_numpy(lambda: bad_x.view(dt), lambda: T(bad_x).view(dt))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_fill(dtype):
+    x = make((2, 3), dtype)
+    a = torchnp.asarray(x.copy())
+    for v in [True, 1, 0, 2.5, numpy.float32(3.0), numpy.int8(5)]:
+        e = x.copy()
+        e.fill(v)
+        a.fill(v)
+        assert_matches_numpy(a, e)
+    if numpy.dtype(dtype).kind == "c":
+        a.fill(1 + 2j)
+        e.fill(1 + 2j)
+        assert_matches_numpy(a, e)
+
+
+def test_fill_errors():
+    for dtype, v in [("uint8", 300), ("uint8", -1), ("int8", 128), ("float64", 1 + 2j),
+                     ("int32", 1j)]:
+        x = numpy.zeros(3, dtype)
+        a = T(x.copy())
+        raises_like_numpy(lambda: x.copy().fill(v), lambda: a.fill(v))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_item_tolist(dtype):
+    x = make((2, 3), dtype)
+    a = T(x)
+    for args in [(0,), (5,), (-1,), (1, 2), ((1, 0),), (-1, -1)]:
+        r, e = a.item(*args), x.item(*args)
+        assert r == e and type(r) is type(e)
+    assert a.tolist() == x.tolist()
+    assert [type(v) for v in a.tolist()[0]] == [type(v) for v in x.tolist()[0]]
+    s = make((), dtype)
+    assert T(s).item() == s.item() and type(T(s).item()) is type(s.item())
+    assert T(s).tolist() == s.tolist() and type(T(s).tolist()) is type(s.tolist())
+    assert T(make((0, 2), dtype)).tolist() == []
+    assert a.T.tolist() == x.T.tolist()
+
+
+def test_item_errors():
+    x = numpy.arange(6.0).reshape(2, 3)
+    a = T(x)
+    for args in [(), (7,), (-7,), (1, 5), (2, 0), (1, 1, 1)]:
+        raises_like_numpy(lambda: x.item(*args), lambda: a.item(*args))
+
+
+# ----- repeat, tile, resize -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_repeat_tile_resize(dtype):
+    x = make((2, 3), dtype)
+    a = T(x)
+    assert_matches_numpy(a.repeat(2), x.repeat(2))
+    assert_matches_numpy(torchnp.repeat(a, 2, axis=1), numpy.repeat(x, 2, axis=1))
+    assert_matches_numpy(torchnp.repeat(a, [1, 0, 3], axis=1), numpy.repeat(x, [1, 0, 3], axis=1))
+    assert_matches_numpy(torchnp.repeat(a, [2], axis=0), numpy.repeat(x, [2], axis=0))
+    for reps in [2, (2, 1), (1, 2, 2), ()]:
+        assert_matches_numpy(torchnp.tile(a, reps), numpy.tile(x, reps))
+    for shape in [(7,), (3, 4), (0,), 5]:
+        assert_matches_numpy(torchnp.resize(a, shape), numpy.resize(x, shape))
+
+
+def test_repeat_tile_errors():
+    x = numpy.ones(3)
+    a = T(x)
+    for reps in [-1, [1, 2], [1, -1, 1]]:
+        raises_like_numpy(lambda: numpy.repeat(x, reps), lambda: torchnp.repeat(a, reps))
+    raises_like_numpy(lambda: numpy.repeat(x, 1, axis=1), lambda: torchnp.repeat(a, 1, axis=1))
+    raises_like_numpy(lambda: numpy.tile(x, -1), lambda: torchnp.tile(a, -1))
+    raises_like_numpy(lambda: numpy.resize(x, (-1,)), lambda: torchnp.resize(a, (-1,)))
+    assert_matches_numpy(torchnp.repeat(T(numpy.float64(2.0)), 3), numpy.repeat(numpy.float64(2.0), 3))
+
+
+# ----- joining ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_concatenate_family(dtype):
+    x, y = make((2, 3), dtype, 1), make((2, 3), dtype, 2)
+    a, b = T(x), T(y)
+    for axis in [0, 1, -1, None]:
+        assert_matches_numpy(torchnp.concatenate([a, b], axis=axis),
+                             numpy.concatenate([x, y], axis=axis))
+    assert_matches_numpy(torchnp.concat((a, b), axis=1), numpy.concat((x, y), axis=1))
+    for axis in [0, 1, 2, -1]:
+        assert_matches_numpy(torchnp.stack([a, b], axis=axis), numpy.stack([x, y], axis=axis))
+    for name in ["vstack", "hstack", "dstack", "column_stack"]:
+        assert_matches_numpy(getattr(torchnp, name)([a, b]), getattr(numpy, name)([x, y]))
+        v1, v2 = make((3,), dtype, 3), make((3,), dtype, 4)
+        assert_matches_numpy(getattr(torchnp, name)([T(v1), T(v2)]), getattr(numpy, name)([v1, v2]))
+    assert_matches_numpy(torchnp.append(a, b), numpy.append(x, y))
+    assert_matches_numpy(torchnp.append(a, b, axis=0), numpy.append(x, y, axis=0))
+    assert_matches_numpy(torchnp.unstack(a), numpy.unstack(x))
+    assert_matches_numpy(torchnp.unstack(a, axis=1), numpy.unstack(x, axis=1))
+
+
+def test_concatenate_promotion_dtype_out():
+    pairs = [("int8", "uint8"), ("int32", "float32"), ("bool", "int16"), ("float16", "complex64"),
+             ("uint64", "int64"), ("uint16", "int8")]
+    for d1, d2 in pairs:
+        x, y = make((2,), d1), make((3,), d2)
+        assert_matches_numpy(torchnp.concatenate([T(x), T(y)]), numpy.concatenate([x, y]))
+        assert_matches_numpy(torchnp.stack([T(x), T(make((2,), d2))]), numpy.stack([x, make((2,), d2)]))
+    x, y = make((2,), "float64"), make((3,), "int32")
+    assert_matches_numpy(torchnp.concatenate([T(x), T(y)], dtype="float32"),
+                         numpy.concatenate([x, y], dtype="float32"))
+    raises_like_numpy(lambda: numpy.concatenate([x, y], dtype=int),
+                      lambda: torchnp.concatenate([T(x), T(y)], dtype=int))
+    assert_matches_numpy(torchnp.concatenate([T(x), T(y)], dtype=int, casting="unsafe"),
+                         numpy.concatenate([x, y], dtype=int, casting="unsafe"))
+    out_np = numpy.zeros(5)
+    out = torchnp.asarray(numpy.zeros(5))
+    r = torchnp.concatenate([T(x), T(y)], out=out)
+    assert r is out
+    assert_matches_numpy(out, numpy.concatenate([x, y], out=out_np))
+    raises_like_numpy(lambda: numpy.concatenate([x, y], out=numpy.zeros(5, int)),
+                      lambda: torchnp.concatenate([T(x), T(y)], out=T(numpy.zeros(5, int))))
+    raises_like_numpy(lambda: numpy.concatenate([x, y], out=numpy.zeros(4)),
+                      lambda: torchnp.concatenate([T(x), T(y)], out=T(numpy.zeros(4))))
+    raises_like_numpy(lambda: numpy.concatenate([x], out=numpy.zeros(2), dtype=int),
+                      lambda: torchnp.concatenate([T(x)], out=T(numpy.zeros(2)), dtype=int))
+    assert_matches_numpy(torchnp.concatenate([[1, 2], [3]]), numpy.concatenate([[1, 2], [3]]))
+
+
+def test_concatenate_errors():
+    cases = [[numpy.ones(3), numpy.ones((2, 2))], [numpy.ones((3, 2)), numpy.ones((2, 3))],
+             [], [numpy.ones(()), numpy.ones(())]]
+    for arrs in cases:
+        raises_like_numpy(lambda: numpy.concatenate(arrs),
+                          lambda: torchnp.concatenate([T(x) for x in arrs]))
+    raises_like_numpy(lambda: numpy.concatenate([numpy.ones(2)], axis=1),
+                      lambda: torchnp.concatenate([T(numpy.ones(2))], axis=1))
+    raises_like_numpy(lambda: numpy.stack([numpy.ones(3), numpy.ones(2)]),
+                      lambda: torchnp.stack([T(numpy.ones(3)), T(numpy.ones(2))]))
+    raises_like_numpy(lambda: numpy.stack([]), lambda: torchnp.stack([]))
+    raises_like_numpy(lambda: numpy.unstack(numpy.ones(())), lambda: torchnp.unstack(T(numpy.ones(()))))
+
+
+# ----- splitting ----------------------------------------------------------------------------------
+
+def test_split_family():
+    x = make((6, 4, 2), "float32")
+    a = T(x)
+    cases = [("split", (3,), {}), ("split", ([1, 4],), {}), ("split", ([5, 1],), {}),
+             ("split", (2,), {"axis": 1}), ("array_split", (4,), {}),
+             ("array_split", (3,), {"axis": -1}), ("array_split", ([2, 10],), {}),
+             ("hsplit", (2,), {}), ("vsplit", (3,), {}), ("dsplit", (2,), {}),
+             ("dsplit", ([1],), {})]
+    for name, args, kw in cases:
+        r = getattr(torchnp, name)(a, *args, **kw)
+        e = getattr(numpy, name)(x, *args, **kw)
+        assert isinstance(r, list) and len(r) == len(e)
+        for ri, ei in zip(r, e):
+            assert_matches_numpy(ri, ei)
+            check_view(ri, a, True)
+    v = make((5,), "uint8")
+    assert_matches_numpy(tuple(torchnp.hsplit(T(v), [2])), tuple(numpy.hsplit(v, [2])))
+    for name, args in [("split", (4,)), ("array_split", (0,)), ("hsplit", (5,))]:
+        raises_like_numpy(lambda: getattr(numpy, name)(x, *args), lambda: getattr(torchnp, name)(a, *args))
+    raises_like_numpy(lambda: numpy.hsplit(numpy.ones(()), 1), lambda: torchnp.hsplit(T(numpy.ones(())), 1))
+    raises_like_numpy(lambda: numpy.vsplit(numpy.ones(3), 1), lambda: torchnp.vsplit(T(numpy.ones(3)), 1))
+    raises_like_numpy(lambda: numpy.dsplit(numpy.ones((3, 3)), 1),
+                      lambda: torchnp.dsplit(T(numpy.ones((3, 3))), 1))
+
+
+# ----- broadcasting -------------------------------------------------------------------------------
+
+def test_broadcasting():
+    x = make((3, 1), "int64")
+    a = T(x)
+    r = torchnp.broadcast_to(a, (2, 3, 4))
+    assert_matches_numpy(r, numpy.broadcast_to(x, (2, 3, 4)))
+    check_view(r, a, True)
+    assert torchnp.broadcast_shapes((3, 1), (4,), ()) == numpy.broadcast_shapes((3, 1), (4,), ())
+    assert torchnp.broadcast_shapes(5, (1,)) == numpy.broadcast_shapes(5, (1,))
+    y = make((4,), "float32")
+    r = torchnp.broadcast_arrays(a, T(y))
+    e = numpy.broadcast_arrays(x, y)
+    assert isinstance(r, tuple)
+    assert_matches_numpy(r, e)
+    for bad in [lambda m, t: m.broadcast_to(t(numpy.ones(3)), (2, 2)),
+                lambda m, t: m.broadcast_to(t(numpy.ones(3)), (-1,)),
+                lambda m, t: m.broadcast_arrays(t(numpy.ones(3)), t(numpy.ones(2))),
+                lambda m, t: m.broadcast_shapes((3,), (2,))]:
+        raises_like_numpy(lambda: bad(numpy, numpy.asarray), lambda: bad(torchnp, T))
+    with pytest.raises(ValueError) as e1:
+        torchnp.broadcast_shapes((3,), (2,))
+    with pytest.raises(ValueError) as e2:
+        numpy.broadcast_shapes((3,), (2,))
+    assert str(e1.value) == str(e2.value)
+
+
+# ----- flipping, rolling, rotating ----------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_flip_roll_rot90(dtype):
+    x = make((2, 3, 4), dtype)
+    a = T(x)
+    for axis in [None, 0, 1, -1, (0, 2)]:
+        assert_matches_numpy(torchnp.flip(a, axis), numpy.flip(x, axis))
+    assert_matches_numpy(torchnp.fliplr(a), numpy.fliplr(x))
+    assert_matches_numpy(torchnp.flipud(a), numpy.flipud(x))
+    for shift, axis in [(1, None), (-2, None), (1, 0), (5, -1), ((1, 2), (0, 1)), (1, (0, 2)),
+                        ((1, -1), 1)]:
+        assert_matches_numpy(torchnp.roll(a, shift, axis), numpy.roll(x, shift, axis))
+    for k in range(-1, 5):
+        assert_matches_numpy(torchnp.rot90(a, k), numpy.rot90(x, k))
+        assert_matches_numpy(torchnp.rot90(a, k, axes=(2, 0)), numpy.rot90(x, k, axes=(2, 0)))
+
+
+def test_flip_copy_and_errors():
+    x = make((2, 3), "float64")
+    a = T(x)
+    # Differences from NumPy: flip returns a copy (torch has no negative strides).
+    assert not shares(torchnp.flip(a), a)
+    raises_like_numpy(lambda: numpy.flip(x, 2), lambda: torchnp.flip(a, 2))
+    raises_like_numpy(lambda: numpy.fliplr(numpy.ones(3)), lambda: torchnp.fliplr(T(numpy.ones(3))))
+    raises_like_numpy(lambda: numpy.flipud(numpy.ones(())), lambda: torchnp.flipud(T(numpy.ones(()))))
+    for axes in [(0, 0), (0,), (0, 3), (1, -1)]:
+        raises_like_numpy(lambda: numpy.rot90(x, axes=axes), lambda: torchnp.rot90(a, axes=axes))
+    assert_matches_numpy(torchnp.roll(T(numpy.ones(0)), 2), numpy.roll(numpy.ones(0), 2))
+    assert_matches_numpy(torchnp.roll(T(numpy.float32(1)), 2), numpy.roll(numpy.float32(1), 2))
+
+
+# ----- copyto, delete, trim_zeros -----------------------------------------------------------------
+
+def test_copyto():
+    x = make((2, 3), "float64")
+    d_np = numpy.zeros((2, 3))
+    d = torchnp.asarray(numpy.zeros((2, 3)))
+    numpy.copyto(d_np, x)
+    torchnp.copyto(d, T(x))
+    assert_matches_numpy(d, d_np)
+    numpy.copyto(d_np, make((3,), "int32"), where=numpy.array([True, False, True]))
+    torchnp.copyto(d, T(make((3,), "int32")), where=T(numpy.array([True, False, True])))
+    assert_matches_numpy(d, d_np)
+    numpy.copyto(d_np, 7)
+    torchnp.copyto(d, 7)
+    assert_matches_numpy(d, d_np)
+    di = numpy.zeros(2, int)
+    for src in [numpy.zeros(2), 1.5]:
+        raises_like_numpy(lambda: numpy.copyto(di, src),
+                          lambda: torchnp.copyto(T(di.copy()), T(src) if isinstance(src, numpy.ndarray) else src))
+    raises_like_numpy(lambda: numpy.copyto(numpy.zeros(2, numpy.int8), 300),
+                      lambda: torchnp.copyto(T(numpy.zeros(2, numpy.int8)), 300))
+    raises_like_numpy(lambda: numpy.copyto([1, 2], numpy.zeros(2)),
+                      lambda: torchnp.copyto([1, 2], T(numpy.zeros(2))))
+    raises_like_numpy(lambda: numpy.copyto(numpy.zeros(2), numpy.zeros(3)),
+                      lambda: torchnp.copyto(T(numpy.zeros(2)), T(numpy.zeros(3))))
+
+
+def test_delete_trim_zeros():
+    x = make((4, 5), "int32")
+    a = T(x)
+    for obj, axis in [(1, None), ([0, 2], 1), (slice(1, 3), 0), (-1, 0),
+                      (numpy.array([True, False, True, False]), 0)]:
+        o = T(obj) if isinstance(obj, numpy.ndarray) else obj
+        assert_matches_numpy(torchnp.delete(a, o, axis), numpy.delete(x, obj, axis))
+    raises_like_numpy(lambda: numpy.delete(x, 7, 0), lambda: torchnp.delete(a, 7, 0))
+    f = numpy.array([0, 0, 1, 2, 0, 3, 0])
+    for trim in ["fb", "f", "b"]:
+        assert_matches_numpy(torchnp.trim_zeros(T(f), trim), numpy.trim_zeros(f, trim))
+    assert_matches_numpy(torchnp.trim_zeros(T(numpy.zeros(3))), numpy.trim_zeros(numpy.zeros(3)))
+    m = numpy.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]])
+    assert_matches_numpy(torchnp.trim_zeros(T(m)), numpy.trim_zeros(m))
+
+
+# ----- autograd through views and torch dtypes ----------------------------------------------------
+
+def test_views_write_through():
+    x = numpy.arange(6.0)
+    a = torchnp.asarray(x.copy())
+    v = a.reshape(2, 3).T
+    v.tensor[0, 1] = 100.0
+    assert a.tensor[3].item() == 100.0
+    s = torchnp.split(a, 2)[1]
+    s.tensor[0] = -1.0
+    assert a.tensor[3].item() == -1.0
+    assert torch.equal(torchnp.ravel(a).tensor, a.tensor)
