@@ -226,7 +226,7 @@ SET_CASES = [
     ((0, slice(None), [0, 1]), numpy.arange(8).reshape(2, 4)), (([0, 1], slice(None), [0, 1]), 9),
     ((slice(None, None, -1), [0, 1]), numpy.arange(5)), ((slice(None), 1, [0, 4]), [[1, 2]]),
     (numpy.array([True, False, True]), -1), ((Ellipsis, numpy.array([1, 0, 0, 1, 1], bool)), 3),
-    (slice(None), numpy.ones((1, 1, 4, 5))), (None, 4), ((True, 0), 6), ((False,), [1, 2]),
+    (slice(None), numpy.ones((1, 1, 4, 5))), (None, 4), ((True, 0), 6), ((False,), 2),
     (([0, 0, 0], 1, 1), [1, 2, 3]),
 ]
 

@@ -599,3 +599,29 @@ def test_views_write_through():
     s.tensor[0] = -1.0
     assert a.tensor[3].item() == -1.0
     assert torch.equal(torchnp.ravel(a).tensor, a.tensor)
+
+
+@pytest.mark.parametrize("dtype", ["int64", "uint16", "float32", "bool", "complex64", "uint64"])
+def test_insert(dtype):
+    x = make((2, 3), dtype)
+    a = T(x)
+    cases = [(2, 9, None), ([1, 3], [7, 8], None), (1, [7, 8], 1), ([1], [[7], [8]], 1), (1, 5, 0),
+             (slice(1, 3), [7, 8], None), ([3, 1, 1], [7, 8, 9], None), ([], [], None),
+             (-1, 4, 1), (numpy.array([True, False, True]), 1, 1)]
+    for obj, vals, axis in cases:
+        o = T(obj) if isinstance(obj, numpy.ndarray) else obj
+        assert_matches_numpy(torchnp.insert(a, o, vals, axis), numpy.insert(x, obj, vals, axis))
+    raises_like_numpy(lambda: numpy.insert(x, 9, 1), lambda: torchnp.insert(a, 9, 1))
+    raises_like_numpy(lambda: numpy.insert(x, [[1]], 1), lambda: torchnp.insert(a, [[1]], 1))
+
+
+def test_method_call_forms():
+    x = make((2, 3), "float32")
+    a = T(x)
+    raises_like_numpy(lambda: x.reshape(), lambda: a.reshape())
+    assert_matches_numpy(a.reshape([3, 2]), x.reshape([3, 2]))
+    assert_matches_numpy(a.transpose(None), x.transpose(None))
+    assert_matches_numpy(a.squeeze(), x.squeeze())
+    assert_matches_numpy(a.repeat([1, 2], axis=0), x.repeat([1, 2], axis=0))
+    assert_matches_numpy(a.swapaxes(1, 0), x.swapaxes(1, 0))
+    assert_matches_numpy(a.astype("int8"), x.astype("int8"))

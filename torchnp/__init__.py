@@ -32,9 +32,14 @@ from torchnp._core.config import (
 
 # ----- ufuncs -------------------------------------------------------------------------------------
 from torchnp._core.ufunc import ufunc
-from torchnp._math_ufuncs import (
-    add, subtract, multiply, sin, divide, maximum, minimum, logical_and, logical_or, equal, less,
-    greater,
+from torchnp._math_ufuncs import (   # arithmetic, comparison, bitwise, logical
+    add, subtract, multiply, divide, true_divide, floor_divide, remainder, mod, fmod, divmod, power,
+    pow, float_power, negative, positive, absolute, abs, fabs, sign, conjugate, conj, square,
+    reciprocal, sqrt, cbrt, equal, not_equal, less, less_equal, greater, greater_equal,
+    logical_and, logical_or, logical_xor, logical_not, bitwise_and, bitwise_or, bitwise_xor,
+    invert, bitwise_not, bitwise_invert, left_shift, bitwise_left_shift, right_shift,
+    bitwise_right_shift, maximum, minimum, fmax, fmin, isnan, isinf, isfinite, signbit, copysign,
+    isnat, sin,
 )
 from torchnp._math_ufuncs import (   # math functions: trigonometric, exponential, rounding, floats
     cos, tan, arcsin, arccos, arctan, arctan2, hypot, sinh, cosh, tanh, arcsinh, arccosh, arctanh,
@@ -56,7 +61,7 @@ from torchnp._manipulation import (
     squeeze, expand_dims, repeat, tile, resize, concatenate, concat, stack, vstack, hstack, dstack,
     column_stack, append, unstack, split, array_split, hsplit, vsplit, dsplit, atleast_1d,
     atleast_2d, atleast_3d, broadcast_to, broadcast_arrays, broadcast_shapes, flip, fliplr, flipud,
-    roll, rot90, shape, ndim, size, astype, copyto, delete, trim_zeros,
+    roll, rot90, shape, ndim, size, astype, copyto, delete, insert, trim_zeros,
 )
 
 # ----- indexing (_indexing.py) --------------------------------------------------------------------
@@ -74,6 +79,9 @@ from torchnp._math import (
 )
 
 # ----- complex numbers (_complex.py) --------------------------------------------------------------
+from torchnp._complex import (
+    real, imag, angle, iscomplex, isreal, iscomplexobj, isrealobj, real_if_close,
+)
 
 # ----- logic (_logic.py) --------------------------------------------------------------------------
 from torchnp._logic import (

@@ -1,1 +1,142 @@
-"""TODO"""
+"""Complex numbers: real and imaginary parts (views that write through), angle, and the
+``iscomplex`` family."""
+import math
+
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dt
+from torchnp._core.ndarray import ndarray
+
+_PY_NUMBERS = (bool, int, float, complex)
+
+
+def _as_array(val):
+    return val if isinstance(val, ndarray) else convert.wrap(convert.as_tensor(val))
+
+
+def real(val):
+    """Return the real part of the complex argument.
+
+    torchnp implementation of :func:`numpy.real`. For a complex array the result is a view: writes
+    reach the array. For a real array it is the array itself, as in NumPy.
+    """
+    if type(val) in _PY_NUMBERS:
+        return val.real
+    a = _as_array(val)
+    t = a._t
+    if not t.is_complex():
+        return a
+    return convert.wrap_view(torch.view_as_real(t.resolve_conj())[..., 0], a)
+
+
+def imag(val):
+    """Return the imaginary part of the complex argument.
+
+    torchnp implementation of :func:`numpy.imag`. For a complex array the result is a view: writes
+    reach the array. For a real array it is a new array of zeros.
+    """
+    if type(val) in _PY_NUMBERS:
+        return val.imag
+    a = _as_array(val)
+    t = a._t
+    if not t.is_complex():
+        return convert.wrap(torch.zeros_like(t))
+    return convert.wrap_view(torch.view_as_real(t.resolve_conj())[..., 1], a)
+
+
+def _value_tensor(value, like):
+    v = convert.as_tensor(value)
+    if v.is_complex() and not like.is_complex():
+        v = v.real
+    return v.to(device=like.device, dtype=like.dtype)
+
+
+def set_real(a, value):
+    """``a.real = value``: writes the real part of ``a`` (all of ``a`` when it is real)."""
+    t = a._t
+    dst = torch.view_as_real(t)[..., 0] if t.is_complex() else t
+    dst.copy_(_value_tensor(value, dst))
+
+
+def set_imag(a, value):
+    """``a.imag = value``: writes the imaginary part of complex ``a``; TypeError for real ``a``."""
+    t = a._t
+    if not t.is_complex():
+        raise TypeError("array does not have imaginary part to set")
+    dst = torch.view_as_real(t)[..., 1]
+    dst.copy_(_value_tensor(value, dst))
+
+
+def angle(z, deg=False):
+    """Return the angle of the complex argument.
+
+    torchnp implementation of :func:`numpy.angle`.
+    """
+    from torchnp._math_ufuncs import arctan2, multiply
+    a = _as_array(z)
+    if a._t.is_complex():
+        zimag, zreal = imag(a), real(a)
+    else:
+        zimag, zreal = 0, a
+    res = arctan2(zimag, zreal)
+    if deg:
+        res = multiply(res, 180 / math.pi)
+    return res
+
+
+def iscomplex(x):
+    """Returns a bool array, where True if input element is complex (non-zero imaginary part).
+
+    torchnp implementation of :func:`numpy.iscomplex`.
+    """
+    from torchnp._math_ufuncs import not_equal
+    a = _as_array(x)
+    if a._t.is_complex():
+        return not_equal(imag(a), 0)
+    return convert.wrap(torch.zeros(a._t.shape, dtype=torch.bool, device=a._t.device))
+
+
+def isreal(x):
+    """Returns a bool array, where True if input element is real (zero imaginary part).
+
+    torchnp implementation of :func:`numpy.isreal`.
+    """
+    from torchnp._math_ufuncs import equal
+    return equal(imag(_as_array(x)), 0)
+
+
+def iscomplexobj(x):
+    """Check for a complex type or an array of complex numbers.
+
+    torchnp implementation of :func:`numpy.iscomplexobj`.
+    """
+    try:
+        dt = _dt.to_torch_dtype(x.dtype)
+    except AttributeError:
+        dt = convert.as_tensor(x).dtype
+    return dt.is_complex
+
+
+def isrealobj(x):
+    """Return True if x is not a complex type or an array of complex numbers.
+
+    torchnp implementation of :func:`numpy.isrealobj`.
+    """
+    return not iscomplexobj(x)
+
+
+def real_if_close(a, tol=100):
+    """If input is complex with all imaginary parts close to zero, return real parts.
+
+    torchnp implementation of :func:`numpy.real_if_close`.
+    """
+    arr = _as_array(a)
+    t = arr._t
+    if not t.is_complex():
+        return arr
+    if tol > 1:
+        tol = torch.finfo(_dt.real_dtype(t.dtype)).eps * tol
+    if bool((torch.abs(t.imag) < tol).all()):      # host-sync: the result's dtype depends on values
+        return real(arr)
+    return arr

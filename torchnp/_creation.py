@@ -7,6 +7,7 @@ torchnp extensions on every creation function: keyword-only ``device=`` (where N
 ``config.default_device()`` (the CPU unless set).
 """
 import math
+import warnings
 
 import numpy
 import torch
@@ -16,6 +17,7 @@ from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
+from torchnp.exceptions import ComplexWarning
 
 _wrap = convert.wrap
 _PY_SCALARS = (bool, int, float, complex)
@@ -266,7 +268,11 @@ def ones(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=
 
 def _fill(t, fill_value):
     """Copy ``fill_value`` (cast unsafely, Python ints range-checked as NumPy) into ``t``."""
-    value = convert.as_tensor(fill_value, t.dtype)
+    value = convert.as_tensor(fill_value, t.dtype if type(fill_value) is int else None)
+    if value.is_complex() and not t.is_complex():
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      ComplexWarning, stacklevel=3)
+        value = value.real
     try:
         t.copy_(value)
     except RuntimeError:
@@ -388,9 +394,12 @@ def _arange_dtype(args):
     dt = torch.int64
     python_only = True
     for x in args:
-        if not isinstance(x, _PY_SCALARS):
+        if type(x) not in _PY_SCALARS:
             python_only = False
-        dt = promotion.promote(dt, _dt.to_torch_dtype(numpy.asarray(x).dtype))
+        np_dt = numpy.asarray(x).dtype
+        if np_dt.kind == "O":           # a Python int too large: NumPy makes an object array
+            return None
+        dt = promotion.promote(dt, _dt.to_torch_dtype(np_dt))
     if python_only and dt in (torch.float64, torch.complex128):
         fdt = config.default_float_dtype()
         dt = fdt if dt is torch.float64 else fdt.to_complex()
@@ -437,7 +446,7 @@ def _arange_fill(first, second, n, dt, device):
     start = np_cdt.type(first)
     delta = np_cdt.type(second) - start                 # in the compute dtype, as NumPy's fill
     t = torch.arange(n, dtype=cdt, device=device) * float(delta) + float(start)
-    t[:2] = torch.tensor([float(first), float(second)], dtype=cdt)
+    t[:2] = torch.tensor([float(first), float(second)][:n], dtype=cdt)
     return t.to(dt)
 
 
@@ -448,6 +457,15 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
     torchnp implementation of :func:`numpy.arange`.
     """
     _check_like(like)
+    if dtype is None and type(start_or_stop) is int and (stop is None or type(stop) is int) \
+            and type(step) is int and step != 0 and -2**53 < start_or_stop < 2**53 and \
+            (stop is None or -2**53 < stop < 2**53) and -2**53 < step < 2**53:
+        # fast path, exact in double: Python ints give int64 and a length of ceil(span / step)
+        start, stop = (0, start_or_stop) if stop is None else (start_or_stop, stop)
+        n = max(0, -((start - stop) // step))
+        t = torch.arange(start, start + n * step, step, dtype=torch.int64,
+                         device=_target_device(device))
+        return _wrap(_finish(t, requires_grad))
     start_or_stop = _host_scalar(start_or_stop)
     stop = _host_scalar(stop)
     step = 1 if step is None else _host_scalar(step)
@@ -460,7 +478,9 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
         stop = start_or_stop
     else:
         start = start_or_stop
-    n = _arange_length(start, stop, step, dt.is_complex)
+    n = _arange_length(start, stop, step, dt is not None and dt.is_complex)
+    if dt is None:
+        raise OverflowError("Python int too large to convert to C long")
     dev = _target_device(device)
     if n <= 0:
         return _wrap(_finish(torch.empty(0, dtype=dt, device=dev), requires_grad))
@@ -496,6 +516,11 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     if num < 0:
         raise ValueError(f"Number of samples, {num}, must be non-negative.")
     div = (num - 1) if endpoint else num
+    if type(start) in _REAL_PY and type(stop) in _REAL_PY and \
+            config.default_float_dtype() is torch.float64 and abs(start) < 2**53 and \
+            abs(stop) < 2**53:
+        return _linspace_python(float(start), float(stop), num, endpoint, retstep, dtype, axis,
+                                div, device, requires_grad)
     dt = _inexact_dtype((start, stop))
     dev = _device(device)
     t_start = convert.as_tensor(start, dt)
@@ -505,7 +530,9 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
                    t_start.device)
     t_start, t_stop = t_start.to(dev), t_stop.to(dev)
     delta = t_stop - t_start
-    y = torch.arange(0, num, dtype=dt, device=dev).reshape((-1,) + (1,) * delta.ndim)
+    # torch: arange has no complex kernel; the real one, cast, gives the same values.
+    y = torch.arange(0, num, dtype=dt.to_real(), device=dev).to(dt)
+    y = y.reshape((-1,) + (1,) * delta.ndim)
     if div > 0:
         step_t = delta / div
         # NumPy: if any step is zero (denormal deltas), y / div * delta instead of y * step; the
@@ -527,6 +554,37 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         y = y.to(out_dt)
     y = _wrap(_finish(y, requires_grad))
     return (y, step) if retstep else y
+
+
+_REAL_PY = frozenset({int, float})
+
+
+def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, device,
+                     requires_grad):
+    """linspace for Python int/float ``start`` and ``stop`` in float64: NumPy's arithmetic on the
+    host (Python floats are float64), one fused pass on the device."""
+    if axis not in (0, -1):
+        convert.normalize_axis_index(axis, 1)
+    y = torch.arange(num, dtype=torch.float64, device=_target_device(device))
+    delta = stop - start
+    if div > 0:
+        step = delta / div
+        y = (y / div * delta) if step == 0 else (y * step)
+    else:
+        step = math.nan
+        y = y * delta
+    y = y + start
+    if endpoint and num > 1:
+        y[-1] = stop
+    if dtype is not None:
+        out_dt = _dt.to_torch_dtype(dtype)
+        if out_dt in _dt.INTEGER_DTYPES:
+            y = torch.floor(y)
+        y = y.to(out_dt)
+    y = _wrap(_finish(y, requires_grad))
+    if retstep:
+        return y, (_wrap(torch.tensor(step, dtype=torch.float64)) if div > 0 else step)
+    return y
 
 
 # ----- the ndarray's constructor and Python protocols -----------------------------------------------
@@ -592,7 +650,8 @@ class flagsobj:
 
     @property
     def farray(self):
-        return self.f_contiguous and not self.c_contiguous
+        # NumPy's test is (flags & (ALIGNED|WRITEABLE|F_CONTIGUOUS)) != 0 and not C_CONTIGUOUS
+        return not self.c_contiguous
 
     _KEYS = {"C": "c_contiguous", "C_CONTIGUOUS": "c_contiguous", "CONTIGUOUS": "c_contiguous",
              "F": "f_contiguous", "F_CONTIGUOUS": "f_contiguous", "FORTRAN": "f_contiguous",
@@ -642,6 +701,8 @@ def _item(a):
     t = a._t
     if t.ndim != 0:
         raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+    if t.dtype is torch.uint64:     # torch: item() of uint64 above 2**63 raises
+        return t.view(torch.int64).item() % 2**64       # host-sync: a Python scalar is requested
     return t.item()                 # host-sync: a Python scalar is requested
 
 
@@ -656,7 +717,8 @@ def array_bool(a):
     """``bool(a)``: arrays of exactly one element only, as NumPy 2."""
     n = a._t.numel()
     if n == 1:
-        return bool(a._t)           # host-sync: truth value requested
+        return bool(a._t != 0)      # host-sync: truth value requested (torch: bool() of uint64
+                                    # above 2**63 raises)
     if n == 0:
         raise ValueError("The truth value of an empty array is ambiguous. Use `array.size > 0` "
                          "to check that an array is not empty.")
@@ -683,7 +745,7 @@ def array_index(a):
     """``operator.index(a)``: 0-d integer arrays only."""
     if a._t.ndim != 0 or a._dt not in _dt.INTEGER_DTYPES:
         raise TypeError("only integer scalar arrays can be converted to a scalar index")
-    return int(a._t.item())         # host-sync: a Python int is requested
+    return int(_item(a))
 
 
 def array_contains(a, value):

@@ -65,7 +65,11 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     if n == 0 and idx.numel() and mode != "raise":
         raise IndexError("cannot do a non-empty take from an empty axes.")
     flat = _apply_mode(idx.reshape(-1), n, mode, axis)
-    r = torch.index_select(t, axis, flat)
+    if t.dtype is torch.uint64:
+        # torch: index_select has no uint64 kernel; select the same bits as int64
+        r = torch.index_select(t.view(torch.int64), axis, flat).view(torch.uint64)
+    else:
+        r = torch.index_select(t, axis, flat)
     r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
     if out is not None:
         if out._dt is not t.dtype:
@@ -102,7 +106,7 @@ def nonzero(a):
     if t.ndim == 0:
         raise ValueError("Calling nonzero on 0d arrays is not allowed. Use "
                          "np.atleast_1d(scalar).nonzero() instead.")
-    nz = torch.nonzero(t)                        # host-sync: the result's size depends on values
+    nz = torch.nonzero(_nonzero_input(t))        # host-sync: the result's size depends on values
     return tuple(_wrap(nz[:, j]) for j in range(t.ndim))
 
 
@@ -112,7 +116,7 @@ def flatnonzero(a):
     torchnp implementation of :func:`numpy.flatnonzero`.
     """
     t = _tensor(a).reshape(-1)
-    return _wrap(torch.nonzero(t)[:, 0])         # host-sync: the result's size depends on values
+    return _wrap(torch.nonzero(_nonzero_input(t))[:, 0])   # host-sync: size depends on values
 
 
 def argwhere(a):
@@ -122,8 +126,13 @@ def argwhere(a):
     """
     t = _tensor(a)
     if t.ndim == 0:
-        return _wrap(torch.nonzero(t.reshape(1))[:, :0])   # host-sync: size depends on values
-    return _wrap(torch.nonzero(t))               # host-sync: the result's size depends on values
+        return _wrap(torch.nonzero(_nonzero_input(t).reshape(1))[:, :0])   # host-sync: size
+    return _wrap(torch.nonzero(_nonzero_input(t)))   # host-sync: the result's size depends on values
+
+
+def _nonzero_input(t):
+    # torch: nonzero has no kernel for uint16/32/64; test against zero first (any dtype)
+    return t != 0 if t.dtype in _dt.UNSIGNED_DTYPES and t.dtype is not torch.uint8 else t
 
 
 def where(condition, x=None, y=None, /):

@@ -21,7 +21,7 @@ _as_tensor = convert.as_tensor
 
 
 def _view_of(t, a):
-    """``t``, a view of ``a``'s tensor, as an ndarray with ``.base`` set where ``a`` is an ndarray."""
+    """``t``, a view of ``a``'s tensor, as an ndarray (``.base`` set where ``a`` is one)."""
     if isinstance(a, ndarray):
         return convert.wrap_view(t, a)
     return _wrap(t)
@@ -75,11 +75,15 @@ def _shape_arg(shape):
     try:
         return tuple(convert.operator_index(s) for s in shape)
     except TypeError:
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an "
+                        "integer") from None
+
+
+_REV = tuple(tuple(range(n - 1, -1, -1)) for n in range(65))
 
 
 def _rev(n):
-    return tuple(range(n - 1, -1, -1))
+    return _REV[n] if n < 65 else tuple(range(n - 1, -1, -1))
 
 
 def _reshape_tensor(t, shape, order):
@@ -128,8 +132,21 @@ def reshape(a, /, shape, order="C", *, copy=None):
 
 def ndarray_reshape(a, shape, order, copy):
     """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``."""
+    if not shape:
+        raise TypeError("reshape() takes exactly 1 argument (0 given)")
     if len(shape) == 1:
         shape = shape[0]
+    if order == "C" and copy is None:
+        # fast path: torch accepts what NumPy accepts here; anything it rejects takes the slow
+        # path, which raises NumPy's error
+        t = a._t
+        try:
+            r = t.reshape(shape)
+        except (RuntimeError, TypeError, ValueError):
+            return _reshape(a, shape, order, copy)
+        if r._is_view() or r is t:
+            return convert.wrap_view(r, a)
+        return _wrap(r)
     return _reshape(a, shape, order, copy)
 
 
@@ -206,7 +223,8 @@ def ndarray_flatten(a, order):
         t = t.permute(perm)
     elif order == "F":
         t = t.permute(_rev(t.ndim))
-    return _wrap(t.reshape(-1).clone() if t.is_contiguous() else t.reshape(-1))
+    r = t.reshape(-1)
+    return _wrap(r.clone() if r is t or r._is_view() else r)
 
 
 def squeeze(a, axis=None):
@@ -574,6 +592,9 @@ def resize(a, new_shape):
 
 def _join_dtype(ts, dtype, casting, what="array data"):
     if dtype is None:
+        dt = ts[0].dtype
+        if all(t.dtype is dt for t in ts):
+            return dt
         return promotion.result_dtype([t.dtype for t in ts])
     dt = _dt.to_torch_dtype(dtype)
     for t in ts:
@@ -584,6 +605,8 @@ def _join_dtype(ts, dtype, casting, what="array data"):
 
 
 def _tensors(arrays):
+    if type(arrays) is list or type(arrays) is tuple:
+        return [_as_tensor(x) for x in arrays]
     if isinstance(arrays, (ndarray, torch.Tensor)) or hasattr(arrays, "__array__"):
         t = _as_tensor(arrays)
         return list(t.unbind(0)) if t.ndim else [t]
@@ -608,25 +631,33 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
                              f"array at index 0 has {nd} dimension(s) and the array at index {i} "
                              f"has {t.ndim} dimension(s)")
     axis = normalize_axis_index(axis, nd)
-    shape0 = ts[0].shape
-    for i, t in enumerate(ts[1:], 1):
-        for d in range(nd):
-            if d != axis and t.shape[d] != shape0[d]:
-                raise ValueError("all the input array dimensions except for the concatenation "
-                                 f"axis must match exactly, but along dimension {d}, the array at "
-                                 f"index 0 has size {shape0[d]} and the array at index {i} has "
-                                 f"size {t.shape[d]}")
     if out is not None:
         out = convert.check_out(out)
         res_dt = _join_dtype(ts, out._dt, casting)
-        shp = list(shape0)
+        shp = list(ts[0].shape)
         shp[axis] = builtins.sum(t.shape[axis] for t in ts)
+        _check_join_shapes(ts, axis)
         if tuple(out._t.shape) != tuple(shp):
             raise ValueError("Output array is the wrong shape")
         torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis, out=out._t)
         return out
     res_dt = _join_dtype(ts, dtype, casting)
-    return _wrap(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
+    try:
+        return _wrap(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
+    except RuntimeError:
+        _check_join_shapes(ts, axis)          # NumPy's message for the shape mismatch
+        raise
+
+
+def _check_join_shapes(ts, axis):
+    shape0 = ts[0].shape
+    for i, t in enumerate(ts[1:], 1):
+        for d in range(len(shape0)):
+            if d != axis and t.shape[d] != shape0[d]:
+                raise ValueError("all the input array dimensions except for the concatenation "
+                                 f"axis must match exactly, but along dimension {d}, the array at "
+                                 f"index 0 has size {shape0[d]} and the array at index {i} has "
+                                 f"size {t.shape[d]}")
 
 
 def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
@@ -855,8 +886,8 @@ def _broadcast_shape_of(shapes):
                 first = next(k for k, s2 in enumerate(shapes)
                              if len(s2) >= nd - j and s2[len(s2) - nd + j] == res[j])
                 raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
-                                 f"Mismatch is between arg {first} with shape {tuple(shapes[first])} "
-                                 f"and arg {i} with shape {tuple(s)}.")
+                                 f"Mismatch is between arg {first} with shape "
+                                 f"{tuple(shapes[first])} and arg {i} with shape {tuple(s)}.")
     return tuple(res)
 
 
@@ -1114,3 +1145,92 @@ def trim_zeros(filt, trim="fb", axis=None):
             stop = int(idx[-1]) + 1 if "b" in trim else t.shape[ax]
         res = res.narrow(ax, start, stop - start)
     return _view_of(res, filt)
+
+
+def insert(arr, obj, values, axis=None):
+    """Insert values along an axis before the given indices.
+
+    torchnp implementation of :func:`numpy.insert`.
+    """
+    t = _as_tensor(arr)
+    if axis is None:
+        t = t.reshape(-1)
+        axis = 0
+    else:
+        axis = normalize_axis_index(axis, t.ndim)
+    n = t.shape[axis]
+    scalar = False
+    if isinstance(obj, slice):
+        indices = list(range(*obj.indices(n)))
+    else:
+        o = _as_tensor(obj)
+        if o.dtype is torch.bool:
+            if o.ndim != 1:
+                raise ValueError("boolean array argument obj to insert must be one dimensional")
+            indices = o.nonzero().reshape(-1).tolist()     # host-sync: positions from a mask
+        elif o.ndim > 1:
+            raise ValueError("index array argument obj to insert must be one dimensional or "
+                             "scalar")
+        else:
+            if (o.dtype.is_floating_point or o.dtype.is_complex) and not (
+                    o.numel() == 0 and not isinstance(obj, ndarray)):
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            scalar = o.ndim == 0
+            indices = o.reshape(-1).tolist()     # host-sync: index positions shape the result
+    v = _as_tensor(values)
+    v = cast_tensor(v, t.dtype, copy=False).to(t.device)
+    if v.ndim < t.ndim:
+        v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
+    mt, back = _moveable(t)
+    v = _moveable(v)[0]
+    if len(indices) == 1:
+        index = indices[0]
+        if not -n <= index <= n:
+            raise IndexError(f"index {obj} is out of bounds for axis {axis} with size {n}")
+        if index < 0:
+            index += n
+        if scalar:
+            v = v.movedim(0, axis)
+        numnew = v.shape[axis]
+        shape = list(t.shape)
+        shape[axis] = numnew
+        try:
+            v = v.expand(shape)
+        except RuntimeError:
+            raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} into "
+                             f"shape {tuple(shape)}") from None
+        res = torch.cat([mt.narrow(axis, 0, index), v, mt.narrow(axis, index, n - index)], axis)
+        return _wrap(res.view(back))
+    for i, k in enumerate(indices):
+        if not -n <= k <= n:
+            raise IndexError(f"index {k} is out of bounds for axis {axis} with size {n}")
+        if k < 0:
+            indices[i] = k + n
+    numnew = len(indices)
+    order = builtins.sorted(range(numnew), key=indices.__getitem__)      # stable
+    for rank, i in enumerate(order):
+        indices[i] += rank
+    shape = list(t.shape)
+    shape[axis] += numnew
+    new = torch.empty(shape, dtype=mt.dtype, device=t.device)
+    pos = torch.tensor(indices, dtype=torch.int64, device=t.device)
+    old_mask = torch.ones(shape[axis], dtype=torch.bool, device=t.device)
+    old_mask[pos] = False
+    sl = [slice(None)] * t.ndim
+    sl[axis] = pos
+    new_shape_v = list(shape)
+    new_shape_v[axis] = numnew
+    try:
+        new[tuple(sl)] = v.expand(new_shape_v) if tuple(v.shape) != tuple(new_shape_v) else v
+    except RuntimeError:
+        raise ValueError(f"shape mismatch: value array of shape {tuple(v.shape)} could not be "
+                         f"broadcast to indexing result of shape {tuple(new_shape_v)}") from None
+    sl[axis] = old_mask.nonzero().reshape(-1)
+    new[tuple(sl)] = mt
+    return _wrap(new.view(back))
+
+
+def _moveable(t):
+    """``t`` viewed in a dtype torch can move by index, and the dtype to view the result back as."""
+    sv = _SIGNED_VIEW.get(t.dtype)      # torch: no index_put/cat kernels for uint16/32/64 on CPU
+    return (t if sv is None else t.view(sv)), t.dtype

@@ -40,13 +40,22 @@ def _host(a, threshold, edgeitems):
     it formats (and sizes its columns from) the edge items only.
     """
     t = a._t
-    if t.numel() <= threshold or not any(n > 2 * edgeitems for n in t.shape):
+    # edgeitems=0: NumPy sizes the columns from the whole array (its a[-0:] is everything), so
+    # the whole array comes to the host.
+    if t.numel() <= threshold or edgeitems < 1 or not any(n > 2 * edgeitems for n in t.shape):
         return _host_tensor(t), False       # host-sync: printing reads the values
+    dt = t.dtype
+    if dt in _SIGNED_OF_UNSIGNED:           # torch: no index_select kernel for uint16/32/64
+        t = t.view(_SIGNED_OF_UNSIGNED[dt])
     for axis, n in enumerate(t.shape):
         if n > 2 * edgeitems:
             idx = list(range(edgeitems + 1)) + list(range(n - edgeitems, n))
             t = t.index_select(axis, torch.tensor(idx, device=t.device))
-    return _host_tensor(t), True            # host-sync: printing reads the values
+    return _host_tensor(t.view(dt)), True   # host-sync: printing reads the values
+
+
+_SIGNED_OF_UNSIGNED = {torch.uint16: torch.int16, torch.uint32: torch.int32,
+                       torch.uint64: torch.int64}
 
 
 def _as_ndarray(a):

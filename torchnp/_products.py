@@ -22,8 +22,8 @@ def _shape_text(shape):
 
 def _operands(a, b):
     t1, t2 = _as_tensor(a), _as_tensor(b)
-    dt = promotion.result_dtype([t1.dtype, t2.dtype])
-    return t1, t2, dt
+    dt1, dt2 = t1.dtype, t2.dtype
+    return t1, t2, (dt1 if dt1 is dt2 else promotion.promote(dt1, dt2))
 
 
 def dot(a, b, out=None):
@@ -40,7 +40,7 @@ def dot(a, b, out=None):
             raise ValueError(f"shapes {_shape_text(t1.shape)} and {_shape_text(t2.shape)} not "
                              f"aligned: {t1.shape[-1]} (dim {t1.ndim - 1}) != {t2.shape[bdim]} "
                              f"(dim {bdim})")
-        res = _contract(t1, t2, ([t1.ndim - 1], [bdim]), dt)
+        res = _contract(t1, t2, ([t1.ndim - 1], [bdim]), dt, t2.ndim <= 2)
     if out is not None:
         out = convert.check_out(out)
         if out._dt is not dt or not out._t.is_contiguous() or out._t.ndim != res.ndim:
@@ -129,7 +129,8 @@ def kron(a, b):
     """
     t1, t2, dt = _operands(a, b)
     ct = _compute_dt(dt)
-    res = torch.kron(_cast(t1, ct), _cast(t2, ct))
+    # torch: kron raises on some non-contiguous inputs ("view size is not compatible")
+    res = torch.kron(_cast(t1, ct).contiguous(), _cast(t2, ct).contiguous())
     return _wrap(_back(res, dt))
 
 
@@ -226,18 +227,23 @@ def _back(t, dt):
 
 def _mul(t1, t2, dt):
     ct = _compute_dt(dt)
-    t1, t2 = _cast(t1, ct), _cast(t2.to(t1.device), ct)
+    t1, t2 = _cast(t1, ct), _cast(t2, ct)
     return _back(t1 * t2, dt)
 
 
-def _contract(t1, t2, dims, dt):
-    """tensordot of ``t1`` and ``t2`` over ``dims``, in NumPy's result dtype ``dt``."""
+def _contract(t1, t2, dims, dt, as_matmul=False):
+    """tensordot of ``t1`` and ``t2`` over ``dims``, in NumPy's result dtype ``dt``.
+
+    ``as_matmul``: the contraction is ``t1 @ t2`` (``t2`` at most 2-D), which torch does faster.
+    """
     ct = _compute_dt(dt)
-    t1, t2 = _cast(t1, ct), _cast(t2.to(t1.device), ct)
+    t1, t2 = _cast(t1, ct), _cast(t2, ct)
     if t1.device.type != "cpu" and ct in (torch.int8, torch.uint8, torch.int16, torch.int32,
                                             torch.int64):
         # torch: no integer matmul kernels on CUDA; contract by broadcasting multiply and sum
         res = _contract_by_sum(t1, t2, dims)
+    elif as_matmul:
+        res = torch.matmul(t1, t2)
     else:
         res = torch.tensordot(t1, t2, dims=dims)
     return _back(res, dt)

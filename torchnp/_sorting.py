@@ -10,7 +10,6 @@ from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
 from torchnp._core.convert import NoValue, normalize_axis_index, normalize_axis_tuple
-from torchnp._core.ndarray import ndarray
 
 _wrap = convert.wrap
 _as_tensor = convert.as_tensor
@@ -67,9 +66,12 @@ def ndarray_sort(a, axis, kind, order, stable):
 
 
 def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
-    """The indices that would sort an array (a stable sort).
+    """The indices that would sort an array.
 
     torchnp implementation of :func:`numpy.argsort`.
+
+    Differences from NumPy: the sort is always stable, so ties keep their order for every
+    ``kind`` (NumPy's default quicksort may order ties either way).
     """
     _check_sort_args(kind, order, stable)
     t = _as_tensor(a)
@@ -161,7 +163,7 @@ def _arg_extreme(name, a, axis, out, keepdims):
     if axis is None:
         if t.numel() == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
-        r = _arg_kernel(name, t.reshape(-1), 0)
+        r = _arg_kernel(name, t.reshape(-1), None)
         if keepdims:
             r = r.reshape((1,) * t.ndim)
     else:
@@ -352,9 +354,10 @@ def _scalar_key(t):
 
 
 def _arg_kernel(name, t, axis):
+    """argmax/argmin of ``t`` along ``axis`` (None: ``t`` is 1-D, reduce all)."""
     dt = t.dtype
     if dt.is_complex:
-        return _complex_arg_extreme(name, t, axis)
+        return _complex_arg_extreme(name, t, 0 if axis is None else axis)
     if dt is torch.bool or dt in _dt.UNSIGNED_DTYPES and dt is not torch.uint8:
         t = _scalar_key(t)        # torch: no argmax/argmin kernels for bool, uint16/32/64
     return torch.argmax(t, dim=axis) if name == "argmax" else torch.argmin(t, dim=axis)

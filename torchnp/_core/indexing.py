@@ -90,6 +90,8 @@ def _getitem_slow(a, key):
     dims, idx = ix.adv_dims, ix.broadcast_indices()
     rest = [d for d in range(view.ndim) if d not in dims]
     r = view.permute(dims + rest)[tuple(idx)]
+    if r.untyped_storage().data_ptr() == t.untyped_storage().data_ptr():
+        r = r.clone()                            # torch: 0-d index tensors may select a view
     return _wrap(ix.to_result_layout(r))
 
 
@@ -217,9 +219,7 @@ def _classify_array(t, float_message):
         return "bool", t
     if dt not in _dt.INTEGER_DTYPES:
         raise IndexError(float_message)
-    if t.ndim == 0:
-        return "int", int(t)                     # host-sync: a 0-d integer array is an integer
-    return "arr", t if dt is torch.int64 else t.to(torch.int64)
+    return "arr", t if dt is torch.int64 else t.to(torch.int64)   # 0-d too: advanced (a copy)
 
 
 def _classify_sequence(k):
@@ -271,7 +271,7 @@ def _parse(t, key):
         raise IndexError(f"too many indices for array: array is {ndim}-dimensional, but "
                          f"{consumed} were indexed")
     fill = [("slice", slice(None))] * (ndim - consumed)
-    scalar = n_ell == 0 and not has_adv and all(kind == "int" for kind, _ in items)
+    scalar = n_ell == 0 and consumed == ndim and all(kind == "int" for kind, _ in items)
     if n_ell:
         e = next(i for i, (kind, _) in enumerate(items) if kind == "ell")
         items[e:e + 1] = fill
@@ -413,6 +413,8 @@ def _setitem_slow(a, key, value):
                 raise ValueError("setting an array element with a sequence.")
             view.copy_(vt)
             return
+        if isinstance(value, numpy.generic) and value.dtype.kind != "c":
+            value = _generic_value(value, dt)
         if _is_scalar(value):
             view.fill_(_scalar_value(value, dt))
             return
@@ -438,6 +440,15 @@ def _setitem_slow(a, key, value):
     target.index_put_(tuple(idx), vt)
 
 
+def _generic_value(value, dt):
+    """A NumPy scalar assigned to a slice: NumPy converts it as a Python scalar (so a signed target
+    range-checks it), except that unsigned integer targets wrap around."""
+    v = value.item()
+    if dt in _dt.UNSIGNED_DTYPES and type(v) is not bool:
+        return int(v) % (_INT_RANGE[dt][1] + 1)
+    return v
+
+
 def _is_scalar(value):
     tv = type(value)
     return tv is float or tv is int or tv is bool or tv is complex
@@ -451,16 +462,16 @@ def _scalar_value(v, dt):
     if dt.is_floating_point:
         if tv is complex:
             raise TypeError("float() argument must be a string or a real number, not 'complex'")
-        if tv is int:
+        if tv is int and not _INTP_MIN <= v <= _INTP_MAX:
             try:
-                float(v)
+                return float(v)                  # torch: fill_ takes ints up to int64 only
             except OverflowError:
                 raise OverflowError("int too large to convert to float") from None
         return v
     if dt.is_complex:
-        if tv is int:
+        if tv is int and not _INTP_MIN <= v <= _INTP_MAX:
             try:
-                complex(v)
+                return complex(v)
             except OverflowError:
                 raise OverflowError("int too large to convert to float") from None
         return v

@@ -196,6 +196,8 @@ def _add_scalar_entry(uf, scalar, key, loop):
             bounds = (int(info.min), int(info.max))
         elif scalar_dt is torch.bool:
             return
+        else:       # torch takes Python ints within int64 only; the general path does the rest
+            bounds = (-2**63, 2**63 - 1)
     elif not (scalar_dt.is_floating_point or scalar_dt.is_complex):
         return
     if code == promotion.WEAK_COMPLEX and not scalar_dt.is_complex:

@@ -108,7 +108,7 @@ def call(uf, args, out, kwargs):
     for i, (x, k) in enumerate(zip(tensors, key)):
         cdt = loop.compute_dts[i]
         if type(k) is str:
-            value = _weak_value(x, loop.in_dts[i], name)
+            value = _weak_value(x, loop.in_dts[i], name, key)
             if value is None:         # an out-of-range int in a comparison: the answer is known
                 return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
                                where_t, casting, loop)
@@ -400,13 +400,15 @@ def _check_casts(uf, key, loop, casting):
 
 # ----- Python scalars (NEP 50) ---------------------------------------------------------------------
 
-def _weak_value(x, dt, name):
-    """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared."""
+def _weak_value(x, dt, name, key):
+    """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared
+    with an integer array (NumPy 2 answers those comparisons)."""
     if type(x) is int and dt in _INT_BOUNDS:
         lo, hi = _INT_BOUNDS[dt]
         if lo <= x <= hi:
             return x
-        if name in _CMP_OUT_OF_RANGE:
+        if name in _CMP_OUT_OF_RANGE and any(k in _dt.INTEGER_DTYPES for k in key
+                                             if type(k) is torch.dtype):
             return None
         if x < -2**63 or x >= 2**64 or (x >= 2**63 and dt is not torch.uint64):
             raise OverflowError("Python int too large to convert to C long")
@@ -427,6 +429,10 @@ def _weak_tensor(value, dt, device):
         value -= 2**64
     if dt in _dt.INTEGER_DTYPES and type(value) is int and not (-2**63 <= value < 2**64):
         raise OverflowError("Python int too large to convert to C long")
+    if dt is torch.float32 or dt is torch.float16 or dt is torch.complex64:
+        # torch: a scalar beyond the dtype's range raises; NumPy rounds it to inf.
+        wide = torch.complex128 if dt.is_complex else torch.float64
+        return torch.scalar_tensor(value, dtype=wide, device=device).to(dt)
     return torch.scalar_tensor(value, dtype=dt, device=device)
 
 

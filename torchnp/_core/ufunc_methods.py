@@ -89,7 +89,37 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
     op = _op_of(uf)
     if initial is None:
         initial = NoValue
+    if not op.reorderable and (initial is not NoValue or (where is not True and where is not NoValue)):
+        return _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where)
     return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
+
+
+def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
+    """A non-reorderable reduction with ``initial`` / ``where``: ((initial op x0) op x1) ...,
+    skipping masked-out elements."""
+    dims = _red.reduce_dims(axis, t.ndim)
+    if len(dims) > 1:
+        raise ValueError(f"reduction operation '{op.name}' is not reorderable, so at most one "
+                         "axis may be specified")
+    mask = None
+    if where is not True and where is not NoValue:
+        mask = _red.mask_of(where, t)
+    if initial is NoValue:
+        raise ValueError(f"reduction operation '{op.name}' does not have an identity, so to use a "
+                         "where mask one has to specify 'initial'")
+    _red.check_initial(initial, res_dt)
+    if not dims:
+        return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
+    d = dims[0]
+    x = t.movedim(d, 0)
+    m = None if mask is None else mask.movedim(d, 0)
+    acc = _red.const(initial, res_dt, t.device).expand(x.shape[1:]).clone()
+    for i in range(x.shape[0]):
+        new = _apply(uf, acc, x[i], res_dt)
+        acc = new if m is None else torch.where(m[i], new, acc)
+    if keepdims is True or (keepdims is not NoValue and bool(keepdims)):
+        acc = acc.unsqueeze(d)
+    return _red.finish(acc, res_dt, out, op.name, bool(keepdims) if keepdims is not NoValue else False)
 
 
 def _single_out(out):

@@ -1,0 +1,212 @@
+"""ufunc.reduce / accumulate / reduceat / outer / at against NumPy as the oracle."""
+import warnings
+
+import numpy
+import pytest
+
+import torchnp
+from helpers import assert_matches_numpy, raises_like_numpy
+
+DTYPES = ["bool", "int8", "uint8", "int32", "int64", "uint16", "uint64", "float16", "float32",
+          "float64", "complex64", "complex128"]
+# Binary ufuncs torchnp has (others are being added): every one is tested where it exists.
+BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "logical_and", "logical_or",
+          "logical_xor", "divide", "equal", "less", "greater", "bitwise_and", "bitwise_or",
+          "bitwise_xor", "hypot", "logaddexp", "arctan2", "fmax", "fmin", "gcd", "power"]
+
+
+def make(dtype, shape=(2, 3, 4), seed=0):
+    rng = numpy.random.default_rng(seed)
+    dt = numpy.dtype(dtype)
+    if dt.kind == "b":
+        return rng.integers(0, 2, shape).astype(dt)
+    if dt.kind in "iu":
+        return rng.integers(1, 4, shape).astype(dt)
+    x = rng.uniform(0.5, 2.0, shape)
+    if dt.kind == "c":
+        x = x + 1j * rng.uniform(0.5, 2.0, shape)
+    return x.astype(dt)
+
+
+def ufuncs(names):
+    return [pytest.param(n, marks=pytest.mark.skipif(
+        not hasattr(torchnp, n), reason=f"torchnp.{n} is not written yet (another chapter)"))
+        for n in names]
+
+
+def call_both(name, method, x, *args, **kwargs):
+    """(torchnp result, NumPy result); when NumPy raises, torchnp must raise the same class."""
+    np_call = lambda: getattr(getattr(numpy, name), method)(x, *args, **kwargs)  # noqa: E731
+    tnp_x = torchnp.asarray(x) if isinstance(x, numpy.ndarray) else x
+    tnp_call = lambda: getattr(getattr(torchnp, name), method)(tnp_x, *args, **kwargs)  # noqa: E731
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            expected = np_call()
+        except Exception:      # noqa: BLE001 - compared below
+            raises_like_numpy(np_call, tnp_call)
+            return None, None
+        return tnp_call(), expected
+
+
+def _rtol(x):
+    return 2e-3 if x.dtype == numpy.float16 else 1e-5 if x.dtype.char in "fF" else None
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name", ufuncs(BINARY))
+def test_reduce(name, dtype):
+    x = make(dtype)
+    for axis in (0, -1, None, (0, 2), ()):
+        for keepdims in (False, True):
+            actual, expected = call_both(name, "reduce", x, axis=axis, keepdims=keepdims)
+            if expected is not None:
+                assert_matches_numpy(actual, expected, rtol=_rtol(x))
+    actual, expected = call_both(name, "reduce", x, axis=1, dtype=numpy.float64)
+    if expected is not None:
+        assert_matches_numpy(actual, expected)
+
+
+@pytest.mark.parametrize("name", ufuncs(BINARY))
+def test_reduce_empty_initial_where(name):
+    x = make("float64", (0, 3))
+    for axis in (0, 1):
+        actual, expected = call_both(name, "reduce", x, axis=axis)
+        if expected is not None:
+            assert_matches_numpy(actual, expected)
+        actual, expected = call_both(name, "reduce", x, axis=axis, initial=2.0)
+        if expected is not None:
+            assert_matches_numpy(actual, expected)
+    y = make("float64", (3, 4))
+    mask = numpy.array([True, False, True, True])
+    for kw in (dict(initial=1.5), dict(where=mask), dict(where=mask, initial=1.5)):
+        actual, expected = call_both(name, "reduce", y, axis=1, **kw)
+        if expected is not None:
+            assert_matches_numpy(actual, expected)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "uint64", "float32", "float64", "bool"])
+@pytest.mark.parametrize("name", ufuncs(BINARY))
+def test_accumulate(name, dtype):
+    x = make(dtype)
+    for axis in (0, -1, 2):
+        actual, expected = call_both(name, "accumulate", x, axis=axis)
+        if expected is not None:
+            assert_matches_numpy(actual, expected, rtol=_rtol(x))
+
+
+@pytest.mark.parametrize("name", ufuncs(["add", "subtract", "multiply", "maximum", "minimum",
+                                         "logical_or", "divide"]))
+def test_reduceat(name):
+    x = make("float64", (8, 3))
+    for indices in ([0, 4, 1, 5, 7], [0, 2], [3], [5, 5, 0]):
+        for axis in (0,):
+            actual, expected = call_both(name, "reduceat", x, indices, axis=axis)
+            if expected is not None:
+                assert_matches_numpy(actual, expected)
+    actual, expected = call_both(name, "reduceat", x.T, [0, 2, 2], axis=1)
+    if expected is not None:
+        assert_matches_numpy(actual, expected)
+    for bad in ([0, 9], [-1]):
+        call_both(name, "reduceat", x, bad)
+    assert_matches_numpy(*call_both(name, "reduceat", numpy.arange(8, dtype=numpy.int8), [0, 4]))
+
+
+@pytest.mark.parametrize("name", ufuncs(BINARY))
+def test_outer(name):
+    integer_only = name.startswith("bitwise") or name == "gcd"
+    a = make("int32" if integer_only else "float64", (2, 3))
+    b = make("int8", (4,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = getattr(numpy, name).outer(a, b)
+    assert_matches_numpy(getattr(torchnp, name).outer(torchnp.asarray(a), torchnp.asarray(b)),
+                         expected)
+    if name in ("add", "multiply"):
+        assert_matches_numpy(getattr(torchnp, name).outer([1, 2], 3),
+                             getattr(numpy, name).outer([1, 2], 3))
+
+
+@pytest.mark.parametrize("name", ufuncs(["add", "subtract", "multiply", "maximum", "minimum",
+                                         "divide"]))
+@pytest.mark.parametrize("dtype", ["int64", "float64", "int8"])
+def test_at(name, dtype):
+    for indices, b in (([0, 1, 0, 0], 2), (numpy.array([3, 1]), numpy.array([5, 6])),
+                       (slice(1, 3), 3), ([2, 2], 1.5)):
+        x = make(dtype, (5,))
+        e = x.copy()
+        a = torchnp.asarray(x.copy())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                getattr(numpy, name).at(e, indices, b)
+            except Exception:      # noqa: BLE001
+                raises_like_numpy(lambda: getattr(numpy, name).at(x.copy(), indices, b),
+                                  lambda: getattr(torchnp, name).at(a, indices, b))
+                continue
+            assert getattr(torchnp, name).at(a, indices, b) is None
+        assert_matches_numpy(a, e)
+
+
+def test_at_2d():
+    x = numpy.zeros((3, 4))
+    a = torchnp.asarray(x.copy())
+    numpy.add.at(x, (numpy.array([0, 0, 2]), numpy.array([1, 1, 3])), numpy.array([1.0, 2.0, 3.0]))
+    torchnp.add.at(a, (numpy.array([0, 0, 2]), numpy.array([1, 1, 3])), numpy.array([1.0, 2.0, 3.0]))
+    assert_matches_numpy(a, x)
+    raises_like_numpy(lambda: numpy.add.at(x, [0]), lambda: torchnp.add.at(a, [0]))
+
+
+def test_errors():
+    x = make("float64")
+    a = torchnp.asarray(x)
+    raises_like_numpy(lambda: numpy.sin.reduce(x), lambda: torchnp.sin.reduce(a))
+    raises_like_numpy(lambda: numpy.sin.accumulate(x), lambda: torchnp.sin.accumulate(a))
+    raises_like_numpy(lambda: numpy.sin.reduceat(x, [0]), lambda: torchnp.sin.reduceat(a, [0]))
+    raises_like_numpy(lambda: numpy.sin.outer(x, x), lambda: torchnp.sin.outer(a, a))
+    raises_like_numpy(lambda: numpy.subtract.reduce(x, axis=(0, 1)),
+                      lambda: torchnp.subtract.reduce(a, axis=(0, 1)))
+    raises_like_numpy(lambda: numpy.subtract.reduce(x, axis=None),
+                      lambda: torchnp.subtract.reduce(a, axis=None))
+    raises_like_numpy(lambda: numpy.maximum.reduce(numpy.zeros((0, 2))),
+                      lambda: torchnp.maximum.reduce(torchnp.asarray(numpy.zeros((0, 2)))))
+    raises_like_numpy(lambda: numpy.subtract.reduce(numpy.array([True, False])),
+                      lambda: torchnp.subtract.reduce(torchnp.asarray(numpy.array([True, False]))))
+    raises_like_numpy(lambda: numpy.add.reduce(x, axis=3), lambda: torchnp.add.reduce(a, axis=3))
+    raises_like_numpy(lambda: numpy.add.reduce(x, axis=(1, 1)),
+                      lambda: torchnp.add.reduce(a, axis=(1, 1)))
+    raises_like_numpy(lambda: numpy.add.accumulate(numpy.array(1.0)),
+                      lambda: torchnp.add.accumulate(torchnp.asarray(numpy.array(1.0))))
+    raises_like_numpy(lambda: numpy.add.accumulate(x, axis=(0, 1)),
+                      lambda: torchnp.add.accumulate(a, axis=(0, 1)))
+    raises_like_numpy(lambda: numpy.add.reduce(x, axis=0, out=numpy.zeros(4)),
+                      lambda: torchnp.add.reduce(a, axis=0, out=torchnp.asarray(numpy.zeros(4))))
+    raises_like_numpy(lambda: numpy.add.accumulate(x, out=numpy.zeros(4)),
+                      lambda: torchnp.add.accumulate(a, out=torchnp.asarray(numpy.zeros(4))))
+    raises_like_numpy(lambda: numpy.equal.reduce(numpy.arange(3)),
+                      lambda: torchnp.equal.reduce(torchnp.asarray(numpy.arange(3))))
+
+
+def test_reduce_out_and_zero_dim():
+    x = make("float64", (3, 4))
+    e_out = numpy.zeros(4, numpy.int64)
+    a_out = torchnp.asarray(numpy.zeros(4, numpy.int64))
+    numpy.add.reduce(x, axis=0, out=e_out)
+    assert torchnp.add.reduce(torchnp.asarray(x), axis=0, out=a_out) is a_out
+    assert_matches_numpy(a_out, e_out)
+    a_out = torchnp.asarray(numpy.zeros(4))
+    e_out = numpy.zeros(4)
+    numpy.maximum.accumulate(x, out=(numpy.zeros((3, 4)),))
+    z = numpy.array(5.0)
+    for axis in (0, None, ()):
+        assert_matches_numpy(torchnp.add.reduce(torchnp.asarray(z), axis=axis),
+                             numpy.add.reduce(z, axis=axis))
+
+
+def test_reduce_dtypes_follow_numpy():
+    for dtype in ("bool", "int8", "uint8", "uint16", "int32"):
+        x = make(dtype, (5,))
+        for name in ("add", "multiply", "maximum", "logical_and", "logical_or"):
+            assert_matches_numpy(getattr(torchnp, name).reduce(torchnp.asarray(x)),
+                                 getattr(numpy, name).reduce(x))
+        assert_matches_numpy(torchnp.add.accumulate(torchnp.asarray(x)), numpy.add.accumulate(x))
