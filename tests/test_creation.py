@@ -17,7 +17,7 @@ def exact(actual, expected):
     assert_matches_numpy(actual, expected, rtol=0)
 
 
-# ----- array / asarray from Python data ------------------------------------------------------------
+# ----- array / asarray from Python data -----------------------------------------------------------
 
 PY_DATA = [
     1, 1.5, True, 1 + 2j, -0.0, [], [[]], [1, 2, 3], [1, 2.5], [True, False], [True, 2],
@@ -278,7 +278,8 @@ def test_full_errors():
 
 
 LIKE_SOURCES = [numpy.arange(6.0).reshape(2, 3), numpy.arange(6, dtype="int8").reshape(2, 3).T,
-                numpy.array(1.5), numpy.zeros((0, 2), "complex64"), numpy.arange(12).reshape(3, 4)[::2],
+                numpy.array(1.5), numpy.zeros((0, 2), "complex64"),
+                numpy.arange(12).reshape(3, 4)[::2],
                 numpy.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2)]
 
 
@@ -336,6 +337,8 @@ ARANGE_ARGS = [
     (numpy.uint64(3),), (numpy.float16(0), 1, 0.25), (1e-300, 2e-300, 1e-301),
     (0, 5j, 1j), (1 + 1j, 5 + 5j, 1 + 1j), (0, 1, 1e-3), (numpy.array(5),), (2**62, 2**62 + 3),
     (2**64 - 3, 2**64 - 1), (1, 1), (3, 4, float("inf")), (0, 1, -float("inf")),
+    (0, 10, -1), (10, 0, -3), (-3, 5, 2), (5, 5), (0, -5, -1), (2**53 - 5, 2**53 + 5, 3),
+    (-7, 8, 5), (7, -8, -5), (numpy.int64(3), 9, 2), (3, 9, numpy.int32(2)),
 ]
 
 
@@ -402,7 +405,8 @@ def test_linspace(args, endpoint):
         assert type(rs) is float and rs != rs and es != es
     else:
         exact(rs, es)
-    exact(torchnp.linspace(*tnp_args, endpoint=endpoint), numpy.linspace(*np_args, endpoint=endpoint))
+    exact(torchnp.linspace(*tnp_args, endpoint=endpoint),
+          numpy.linspace(*np_args, endpoint=endpoint))
 
 
 def test_linspace_dtype_axis():
@@ -418,7 +422,7 @@ def test_linspace_dtype_axis():
                           lambda: torchnp.linspace(torchnp.asarray(start), stop, **kwargs))
 
 
-# ----- torchnp extensions: default float, device, requires_grad ------------------------------------
+# ----- torchnp extensions: default float, device, requires_grad -----------------------------------
 
 def test_default_float32():
     with torchnp.default_float("float32"):
@@ -454,8 +458,7 @@ def test_device_argument():
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
 def test_cuda_device():
-    a = torchnp.arange(6.0, device="cuda").reshape(2, 3) if hasattr(torchnp.ndarray, "reshape") \
-        else torchnp.zeros((2, 3), device="cuda")
+    a = torchnp.arange(6.0, device="cuda").reshape(2, 3)
     assert a.device.type == "cuda"
     assert torchnp.zeros_like(a).device.type == "cuda"
     assert torchnp.asarray(a, device="cpu").device.type == "cpu"
@@ -478,7 +481,8 @@ def test_requires_grad():
     for r in [torchnp.zeros(3, requires_grad=True), torchnp.ones(2, requires_grad=True),
               torchnp.full(2, 1.5, requires_grad=True), torchnp.array([1.5], requires_grad=True),
               torchnp.linspace(0, 1, 3, requires_grad=True), torchnp.eye(2, requires_grad=True),
-              torchnp.arange(3.0, requires_grad=True), torchnp.zeros_like([1.0], requires_grad=True)]:
+              torchnp.arange(3.0, requires_grad=True),
+              torchnp.zeros_like([1.0], requires_grad=True)]:
         assert r.requires_grad and r.tensor.is_leaf
     with pytest.raises(TypeError):
         torchnp.zeros(3, dtype=int, requires_grad=True)

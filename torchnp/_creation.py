@@ -23,7 +23,7 @@ _wrap = convert.wrap
 _PY_SCALARS = (bool, int, float, complex)
 
 
-# ----- argument helpers ----------------------------------------------------------------------------
+# ----- argument helpers ---------------------------------------------------------------------------
 
 def _device(device):
     """A ``device=`` argument as a torch.device (None stays None), with NumPy's ValueError."""
@@ -587,7 +587,7 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
     return y
 
 
-# ----- the ndarray's constructor and Python protocols -----------------------------------------------
+# ----- the ndarray's constructor and Python protocols ---------------------------------------------
 
 def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
     """``ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order=None)``."""

@@ -265,6 +265,14 @@ def rpower_scalar(t, s):
     return torch.pow(s, t)
 
 
+def power_scalars(codes, reverse):
+    """``scalar=`` for power: ``t ** s`` for int and float loops, ``s ** t`` for float loops (an
+    integer ``t`` needs the host-synced check for negative exponents, in the general path)."""
+    if reverse:
+        return rpower_scalar if codes[0] in "fd" else None
+    return power_scalar if codes[0] in "bhilBfd" else None
+
+
 # --- sign, reciprocal, cbrt ---
 
 def sign_float(t):

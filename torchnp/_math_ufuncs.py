@@ -35,7 +35,7 @@ fmod             = ufunc("fmod",          torch.fmod,        select=k.per_code(_
 divmod           = ufunc("divmod",        k.divmod_float,    select=k.per_code(_int_div(k.divmod_int, k.divmod_uint, k._u64_divmod, k.divmod_float)),
                          doc="Return element-wise quotient and remainder simultaneously.")
 power            = ufunc("power",         torch.pow,         select=k.per_code(dict.fromkeys("bhil", k.power_int) | {"L": k.power_u64, "F": k.power_complex, "D": k.power_complex}),
-                         scalar=k.scalar_kernels(k.power_scalar, k.rpower_scalar, "bhilBHIfd"),
+                         scalar=k.power_scalars,
                          doc="First array elements raised to powers from second array, element-wise.")
 float_power      = ufunc("float_power",   torch.pow,         select=k.per_code({"D": k.power_complex}), doc="First array elements raised to powers from second array, element-wise (in float64 or complex128).")
 negative         = ufunc("negative",      torch.neg,         doc="Numerical negative, element-wise.")

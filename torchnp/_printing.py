@@ -24,7 +24,7 @@ _IMPLIED = frozenset({numpy.dtype(numpy.int_), numpy.dtype(numpy.float64),
                       numpy.dtype(numpy.complex128), numpy.dtype(numpy.bool_)})
 
 
-# ----- host copies ---------------------------------------------------------------------------------
+# ----- host copies --------------------------------------------------------------------------------
 
 def _host_tensor(t):
     """A tensor as a NumPy array on the host (a copy unless it is already on the CPU)."""
@@ -71,7 +71,7 @@ def _numpy_options(opts):
     return numpy.printoptions(**opts)
 
 
-# ----- the ndarray's repr, str and format ----------------------------------------------------------
+# ----- the ndarray's repr, str and format ---------------------------------------------------------
 
 def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     """The string representation of an array (``repr``).
@@ -161,7 +161,7 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
                                   sign=sign, floatmode=floatmode, suffix=suffix, legacy=legacy)
 
 
-# ----- print options -------------------------------------------------------------------------------
+# ----- print options ------------------------------------------------------------------------------
 
 def _updated_options(*args, **kwargs):
     """torchnp's print options updated as ``numpy.set_printoptions(*args, **kwargs)`` would
@@ -208,7 +208,7 @@ def printoptions(*args, **kwargs):
         config.reset_print_options(token)
 
 
-# ----- scalars -------------------------------------------------------------------------------------
+# ----- scalars ------------------------------------------------------------------------------------
 
 def _host_scalar(x):
     if isinstance(x, ndarray):

@@ -82,3 +82,7 @@ op_db_creation = [
     OpInfo("triu", dtypes=ALL, samples=s_tri),
     OpInfo("meshgrid", dtypes=ALL, samples=s_meshgrid),
 ]
+
+op_db_creation += [
+    OpInfo("asanyarray", dtypes=ALL, samples=s_from_data),
+]

@@ -51,3 +51,33 @@ op_db_indexing = [
     OpInfo("compress", dtypes=ALL, samples=s_compress),
     OpInfo("extract", dtypes=ALL, samples=s_extract),
 ]
+
+
+def s_n(make, dt):
+    yield SampleInput(3)
+    yield SampleInput(4, 2)
+
+
+def s_from(make, dt):
+    yield SampleInput(make((3, 3), dt))
+
+
+def s_indices(make, dt):
+    yield SampleInput((2, 3))
+    yield SampleInput((2, 3), sparse=True)
+
+
+def s_ix(make, dt):
+    yield SampleInput(np.array([0, 2]), np.array([1, 3, 4]))
+
+
+op_db_indexing += [
+    OpInfo("diag_indices", dtypes=("int64",), samples=s_n),
+    OpInfo("diag_indices_from", dtypes=ALL, samples=s_from),
+    OpInfo("tril_indices", dtypes=("int64",), samples=s_n),
+    OpInfo("triu_indices", dtypes=("int64",), samples=s_n),
+    OpInfo("tril_indices_from", dtypes=ALL, samples=s_from),
+    OpInfo("triu_indices_from", dtypes=ALL, samples=s_from),
+    OpInfo("indices", dtypes=("int64",), samples=s_indices),
+    OpInfo("ix_", dtypes=("int64",), samples=s_ix),
+]

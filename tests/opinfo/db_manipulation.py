@@ -224,3 +224,11 @@ op_db_manipulation += [
     _entry("size", s_attr),
     OpInfo("copyto", op=_copyto, ref=_copyto, dtypes=ALL, samples=s_copyto),
 ]
+
+
+def s_insert(make, dt):
+    yield SampleInput(make((3, 4), dt), 1, make((4,), dt), axis=0)
+    yield SampleInput(make((5,), dt), [0, 2], 7)
+
+
+op_db_manipulation += [_entry("insert", s_insert)]

@@ -169,3 +169,17 @@ op_db_math += [
            samples=lambda make, dt: iter([SampleInput(make((5,), dt)),
                                           SampleInput(make((3, 4), dt), dx=0.5, axis=0)])),
 ]
+
+
+def samples_type_check(make, dtype):
+    yield SampleInput(make((2, 3), dtype))
+    yield SampleInput(make((), dtype))
+    if dtype.kind == "c":
+        yield SampleInput(make((3,), dtype).real.astype(dtype))
+
+
+op_db_math += [
+    OpInfo("iscomplex", dtypes=ALL, samples=samples_type_check),
+    OpInfo("isreal", dtypes=ALL, samples=samples_type_check),
+    OpInfo("real_if_close", dtypes=ALL, samples=samples_type_check),
+]

@@ -18,7 +18,7 @@ _default_device = contextvars.ContextVar("torchnp_default_device", default=None)
 _UNSET = object()
 
 
-# ----- default float dtype -------------------------------------------------------------------------
+# ----- default float dtype ------------------------------------------------------------------------
 
 def default_float_dtype():
     """The torch dtype creation functions use for floats when no dtype is given."""
@@ -28,7 +28,8 @@ def default_float_dtype():
 def _float_dtype(dtype):
     dt = _dt.to_torch_dtype(dtype)
     if dt not in (torch.float16, torch.float32, torch.float64):
-        raise TypeError(f"the default float dtype must be float16, float32 or float64, not {dtype!r}")
+        raise TypeError("the default float dtype must be float16, float32 or float64, "
+                        f"not {dtype!r}")
     return dt
 
 
@@ -55,7 +56,7 @@ def default_float(dtype=_UNSET):
     return _scope(_default_float, _float_dtype(dtype))
 
 
-# ----- default device ------------------------------------------------------------------------------
+# ----- default device -----------------------------------------------------------------------------
 
 def _device(device):
     return None if device is None else torch.device(device)
@@ -97,7 +98,7 @@ def _scope(var, value):
         var.reset(token)
 
 
-# ----- print options -------------------------------------------------------------------------------
+# ----- print options ------------------------------------------------------------------------------
 # torchnp's own print options (NumPy's keys and defaults); _printing applies them with
 # numpy.printoptions(...) while it formats, so they never touch NumPy's global state.
 DEFAULT_PRINT_OPTIONS = {
@@ -114,7 +115,7 @@ def print_options():
 
 
 def set_print_options(options):
-    """Replace the print options (a complete dict); returns the token for ``reset_print_options``."""
+    """Replace the print options (a complete dict); returns a token for reset_print_options."""
     return _print_options.set(dict(options))
 
 
@@ -122,7 +123,7 @@ def reset_print_options(token):
     _print_options.reset(token)
 
 
-# ----- floating-point error handling ---------------------------------------------------------------
+# ----- floating-point error handling --------------------------------------------------------------
 _ERR_KEYS = ("divide", "over", "under", "invalid")
 _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 _DEFAULT_ERR = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}

@@ -48,7 +48,6 @@ _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
                for dt in _dt.INTEGER_DTYPES}
-_INT_BOUNDS[torch.bool] = (0, 1)
 
 
 def call(uf, args, out, kwargs):
@@ -101,7 +100,8 @@ def call(uf, args, out, kwargs):
     where_t = None
     if where is not True:
         where_t = _where_tensor(where, device)
-    shape = _broadcast(tensors, outs, where_t)
+    # gufuncs (matmul, vecdot, ...) check their core dimensions in their kernels
+    shape = None if uf.signature else _broadcast(tensors, outs, where_t)
 
     # Inputs in the loop's compute dtypes; Python scalars checked against the loop's dtype.
     ts = []
@@ -244,8 +244,7 @@ def _default_device():
 def _where_tensor(where, device):
     w = convert.as_tensor(where)
     if w.dtype is not torch.bool:
-        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(w.dtype)!r} to "
-                        "dtype('bool') according to the rule 'safe'")
+        w = w != 0
     return w if w.device == device else w.to(device)
 
 
@@ -413,6 +412,8 @@ def _weak_value(x, dt, name, key):
         if x < -2**63 or x >= 2**64 or (x >= 2**63 and dt is not torch.uint64):
             raise OverflowError("Python int too large to convert to C long")
         raise OverflowError(f"Python integer {x} out of bounds for {_dt.to_numpy_dtype(dt)}")
+    if dt is torch.bool and type(x) is int and not -2**63 <= x < 2**63:
+        raise OverflowError("Python int too large to convert to C long")
     if dt is torch.bool:
         return bool(x)
     if dt.is_complex:
@@ -461,18 +462,15 @@ def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
                          f"{len(dtypes)}")
     key = []
     for d in dtypes[:nin]:
-        if d in (int, float, complex):
+        if d is int or d is float or d is complex:
             key.append(_WEAK[d])
         elif d is None:
             raise TypeError("Input DTypes to the signature must not be None.")
         else:
             key.append(_dt.to_torch_dtype(d))
-    outs = tuple(None if d is None else _dt.to_torch_dtype(d) for d in dtypes[nin:])
+    # Output dtypes do not choose the loop (NumPy casts into them); only ``signature`` does.
     casting = "same_kind" if casting is None else casting
     spec = _fixed_signature(uf, None, signature)
-    if any(o is not None for o in outs):
-        base = spec or (None,) * nargs
-        spec = base[:nin] + tuple(o if o is not None else s for o, s in zip(outs, base[nin:]))
     if spec is None:
         loop = uf._loops.get(tuple(key))
         if loop is None and all(type(k) is str for k in key):
