@@ -5,10 +5,6 @@ as XPASS until its line goes).
 """
 from opinfo.core import COMPLEX, XFail
 
-_ALL_VARIANTS_BUT_ERRORS = ("matches", "out", "noncontiguous", "grad", "method")
-_GUFUNC = XFail("gufunc core dimensions not handled: matmul-family ufuncs broadcast their operands "
-                "elementwise (ValueError 'operands could not be broadcast' on (2,3) @ (3,4))",
-                variants=_ALL_VARIANTS_BUT_ERRORS)
 _UINT_INDEX_16_32 = XFail("raw torch NotImplementedError reaches the user: index_select has no "
                           "uint16/uint32 kernels (needs a _kernels widening)",
                           variants=("matches",), dtypes=("uint16", "uint32"))
@@ -21,11 +17,6 @@ _COMPLEX_POWER_EDGE = XFail("complex power with 0, inf or nan parts: NaN positio
                             variants=("edge",), dtypes=COMPLEX)
 
 KNOWN_BUGS = {
-    "matmul": [_GUFUNC],
-    "matvec": [_GUFUNC],
-    "vecmat": [_GUFUNC],
-    "vecdot": [XFail("vecdot(a, b, axis=0) with mismatched core sizes raises TypeError; NumPy "
-                     "ValueError", variants=("matches", "out", "noncontiguous"))],
     "clip": [XFail("clip raises NotImplementedError on complex input; NumPy clips complex "
                    "(lexicographic order)", variants=("matches",), dtypes=COMPLEX)],
     "take": [_UINT_INDEX_16_32],
@@ -39,8 +30,6 @@ KNOWN_BUGS = {
     "divmod": [_FLOAT_MOD_EDGE],
     "power": [_COMPLEX_POWER_EDGE],
     "float_power": [_COMPLEX_POWER_EDGE],
-    "log2": [XFail("complex log2 at infinities: inf parts differ from NumPy", variants=("edge",),
-                   dtypes=("complex128",))],
     "copyto": [XFail("copyto into a stride-0 (broadcast) destination raises torch's RuntimeError "
                      "'more than one element of the written-to tensor refers to a single memory "
                      "location' (differences.md says broadcast views are writable)",

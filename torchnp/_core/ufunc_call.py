@@ -59,6 +59,7 @@ def call(uf, args, out, kwargs):
                         f"{nargs} were given")
     outs = _parse_out(uf, args[nin:], out)
     where, casting, order, dtype, subok, signature = True, "same_kind", "K", None, True, None
+    axes = None
     for key, value in kwargs.items():
         if key == "where":
             where = value
@@ -72,6 +73,8 @@ def call(uf, args, out, kwargs):
             subok = value
         elif key == "signature":
             signature = value
+        elif key in ("axes", "axis") and uf.signature:
+            axes = _gufunc_axes(uf, key, value)
         else:
             raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
     if casting not in promotion.CASTINGS:
@@ -115,13 +118,53 @@ def call(uf, args, out, kwargs):
             ts.append(_weak_tensor(value, cdt, device))
         else:
             ts.append(x if x.dtype is cdt else x.to(cdt))
+    if axes is not None:
+        ts = [_cores_last(t, ax) for t, ax in zip(ts, axes)]
     try:
         res = loop.kernel(*ts)
     except RuntimeError as e:
         raise _torch_error(uf, e) from None
     if nout == 1:
         res = (res,)
+    if axes is not None:
+        res = tuple(_cores_back(r, ax) for r, ax in zip(res, axes[nin:]))
     return _finish(uf, res, outs, where_t, casting, loop)
+
+
+def _core_dims(signature):
+    """Core dimension counts of a gufunc signature: '(n?,k),(k,m?)->(n?,m?)' -> [2, 2, 2]."""
+    ins, outs = signature.split("->")
+    return [len([d for d in part.split(",") if d]) for part in
+            ins[1:-1].split("),(") + outs[1:-1].split("),(")]
+
+
+def _gufunc_axes(uf, key, value):
+    """``axes=`` / ``axis=`` of a gufunc as one tuple of (negative) axes per operand."""
+    cores = _core_dims(uf.signature)
+    if key == "axis":
+        if any(c > 1 for c in cores):
+            raise TypeError(f"{uf.__name__}: axis can only be used with a single shared core "
+                            "dimension, not with the 2 distinct ones implied by signature "
+                            f"{uf.signature}.")
+        return [(value,) if c == 1 else () for c in cores]
+    if len(value) not in (len(cores), uf.nin):
+        raise ValueError(f"{uf.__name__}: The 'axes' argument must have {len(cores)} entries")
+    axes = [tuple(v) if isinstance(v, (tuple, list)) else (v,) for v in value]
+    return axes + [()] * (len(cores) - len(axes) if len(axes) < len(cores) else 0)
+
+
+def _cores_last(t, ax):
+    if not ax:
+        return t
+    return torch.movedim(t, [convert.normalize_axis_index(a, t.ndim) for a in ax],
+                         list(range(-len(ax), 0)))
+
+
+def _cores_back(t, ax):
+    if not ax:
+        return t
+    return torch.movedim(t, list(range(-len(ax), 0)),
+                         [convert.normalize_axis_index(a, t.ndim) for a in ax])
 
 
 def _WEAK_DEFAULT(code):
