@@ -817,18 +817,3 @@ def matvec(mm, t1, t2):
 def vecmat(mm, t1, t2):
     _check_core("vecmat", t1, t2, 1, 2, -1, -2)
     return _run(lambda: mm(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2, t2.shape[-1:])
-
-
-def sinh(t):
-    # torch: sinh overflows to inf just below NumPy's threshold (float64 |x| in 709.8..710.5,
-    # float32 88.7..89.4), where exp(|x|) overflows but exp(|x|) / 2 does not.
-    r = torch.sinh(t)
-    h = torch.exp(torch.abs(t) * 0.5)
-    return torch.where(torch.isinf(r), torch.copysign(h * 0.5 * h, t), r)
-
-
-def cosh(t):
-    # torch: as sinh.
-    r = torch.cosh(t)
-    h = torch.exp(torch.abs(t) * 0.5)
-    return torch.where(torch.isinf(r), h * 0.5 * h, r)

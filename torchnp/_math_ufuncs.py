@@ -116,10 +116,8 @@ arccos           = ufunc("arccos",        torch.acos,        select=k.by_code({"
 arctan           = ufunc("arctan",        torch.atan,        doc="Trigonometric inverse tangent, element-wise.")
 arctan2          = ufunc("arctan2",       torch.atan2,       doc="Element-wise arc tangent of x1/x2 choosing the quadrant correctly.")
 hypot            = ufunc("hypot",         torch.hypot,       doc="Given the \"legs\" of a right triangle, return its hypotenuse.")
-sinh             = ufunc("sinh",          torch.sinh,        select=k.by_code({"f": k.sinh, "d": k.sinh}),
-                         doc="Hyperbolic sine, element-wise.")
-cosh             = ufunc("cosh",          torch.cosh,        select=k.by_code({"f": k.cosh, "d": k.cosh}),
-                         doc="Hyperbolic cosine, element-wise.")
+sinh             = ufunc("sinh",          torch.sinh,        doc="Hyperbolic sine, element-wise.")
+cosh             = ufunc("cosh",          torch.cosh,        doc="Hyperbolic cosine, element-wise.")
 tanh             = ufunc("tanh",          torch.tanh,        doc="Compute hyperbolic tangent element-wise.")
 arcsinh          = ufunc("arcsinh",       torch.asinh,       doc="Inverse hyperbolic sine element-wise.")
 arccosh          = ufunc("arccosh",       torch.acosh,       doc="Inverse hyperbolic cosine, element-wise.")

@@ -17,6 +17,9 @@ _COMPLEX_POWER_EDGE = XFail("complex power with 0, inf or nan parts: NaN positio
                             variants=("edge",), dtypes=COMPLEX)
 
 KNOWN_BUGS = {
+    "ldexp": [XFail("torch bug, not ours: inductor's CPU code generation fails to compile the "
+                    "int32 -> int64 vector conversion of torch.frexp's exponent (CppCompileError)",
+                    variants=("compile",))],
     "clip": [XFail("clip raises NotImplementedError on complex input; NumPy clips complex "
                    "(lexicographic order)", variants=("matches",), dtypes=COMPLEX)],
     "take": [_UINT_INDEX_16_32],
