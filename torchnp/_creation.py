@@ -222,9 +222,10 @@ def copy(a, order="K", subok=False):
 
 def _filled(shape, value, dtype, order, device, requires_grad):
     shape = convert.shape_tuple(shape)
-    dt = _float_or(dtype)
-    order = _check_order(order, "CF")
-    dev = _target_device(device)
+    dt = config.default_float_dtype() if dtype is None or dtype is float else _dt.to_torch_dtype(dtype)
+    if order != "C":
+        order = _check_order(order, "CF")
+    dev = config.default_device() if device is None else _device(device)
     if order == "C" or len(shape) < 2:
         if value is None:
             t = torch.empty(shape, dtype=dt, device=dev)
@@ -236,7 +237,7 @@ def _filled(shape, value, dtype, order, device, requires_grad):
         t = _empty(shape, dt, dev, order)
         if value is not None:
             t.fill_(value)
-    return _wrap(_finish(t, requires_grad))
+    return convert.wrap_dt(_finish(t, requires_grad) if requires_grad else t, dt)
 
 
 def empty(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
@@ -253,7 +254,8 @@ def zeros(shape, dtype=None, order="C", *, device=None, like=None, requires_grad
 
     torchnp implementation of :func:`numpy.zeros`.
     """
-    _check_like(like)
+    if like is not None:
+        _check_like(like)
     return _filled(shape, 0, dtype, order, device, requires_grad)
 
 

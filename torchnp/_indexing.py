@@ -159,8 +159,8 @@ def where(condition, x=None, y=None, /):
     ty = _operand(y, dt, cond.device)
     shapes = [tuple(cond.shape), tuple(tx.shape), tuple(ty.shape)]
     try:
-        torch.broadcast_shapes(*shapes)
-    except RuntimeError:
+        convert.broadcast_shapes(shapes)
+    except ValueError:
         raise ValueError("operands could not be broadcast together with shapes "
                          + "".join(f"{_ix._shape_str(s)} " for s in shapes)) from None
     return _wrap(torch.where(cond, tx, ty))
@@ -332,8 +332,8 @@ def choose(a, choices, out=None, mode="raise"):
     device = parts[0].device
     idx = idx.to(device)
     try:
-        shape = torch.broadcast_shapes(tuple(idx.shape), *[tuple(p.shape) for p in parts])
-    except RuntimeError:
+        shape = convert.broadcast_shapes([tuple(idx.shape)] + [tuple(p.shape) for p in parts])
+    except ValueError:
         raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
     if mode == "raise":
         if idx.numel() and bool(((idx < 0) | (idx >= n)).any()):   # host-sync: bounds check

@@ -6,7 +6,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = _red.wrap
+_wrap = convert.wrap_dt
 _BOOL = torch.bool
 
 

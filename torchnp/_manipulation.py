@@ -399,11 +399,14 @@ def _layout_copy(t, order):
 def ndarray_astype(a, dtype, order, casting, subok, copy):
     """``a.astype(dtype, order, casting, subok, copy)``."""
     dt = _dt.to_torch_dtype(dtype) if dtype is not None else torch.float64
-    t = a._t
-    if casting != "unsafe" and not promotion.can_cast_dtype(t.dtype, dt, casting):
-        raise _cast_error(t.dtype, dt, casting)
-    if not copy and t.dtype is dt:
+    src = a._dt
+    if casting != "unsafe" and not promotion.can_cast_dtype(src, dt, casting):
+        raise _cast_error(src, dt, casting)
+    if not copy and src is dt:
         return a
+    t = a._t
+    if order == "K" and src is not dt and (dt.is_complex or not src.is_complex):
+        return convert.wrap_dt(t.to(dt), dt)       # a plain cast: already a copy in K order
     r = cast_tensor(t, dt, copy=False)
     if r is t or order not in ("K", "k"):
         r = _layout_copy(r, order)
@@ -875,9 +878,13 @@ def dsplit(ary, indices_or_sections):
 # ----- broadcasting -------------------------------------------------------------------------------
 
 def _broadcast_shape_of(shapes):
+    try:
+        return convert.broadcast_shapes([tuple(s) for s in shapes])
+    except ValueError:
+        pass
     nd = builtins.max((len(s) for s in shapes), default=0)
     res = [1] * nd
-    for i, s in enumerate(shapes):
+    for i, s in enumerate(shapes):       # find the first mismatching pair, for NumPy's message
         for d, n in enumerate(s):
             j = nd - len(s) + d
             if res[j] == 1:
@@ -888,7 +895,7 @@ def _broadcast_shape_of(shapes):
                 raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  "
                                  f"Mismatch is between arg {first} with shape "
                                  f"{tuple(shapes[first])} and arg {i} with shape {tuple(s)}.")
-    return tuple(res)
+    raise AssertionError("unreachable: the shapes broadcast")
 
 
 def broadcast_shapes(*args):

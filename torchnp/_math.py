@@ -12,7 +12,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = _red.wrap
+_wrap = convert.wrap_dt
 
 # Input dtypes for which torch.sum/prod already return NumPy's result dtype (fast path).
 _SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,

@@ -10,7 +10,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = _red.wrap
+_wrap = convert.wrap_dt
 _MEAN_FAST = frozenset({torch.float64, torch.float32, torch.complex64, torch.complex128})
 
 

@@ -69,7 +69,23 @@ def getitem(a, key):
         if nint == t.ndim:
             return _wrap(r.clone())
         return _wrap_view(r, a)
+    if tk is ndarray and key._dt is torch.bool and key._t.shape == a._t.shape and key._t.ndim:
+        return _wrap(a._t[key._t])            # host-sync: boolean mask (torch sizes the result)
+    if tk is ndarray and key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES \
+            and key._t.ndim and a._t.device.type == "cpu":
+        # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
+        # (no host sync); the slow path words NumPy's IndexError. Other devices check first.
+        try:
+            return _wrap(a._t[key._t])
+        except (IndexError, RuntimeError):
+            return _getitem_slow(a, key)
     return _getitem_slow(a, key)
+
+
+# (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)
+_FAST_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.int16, torch.int8})
+# torch: index kernels are missing for uint16/32/64 data; the slow path widens those.
+_FAST_DATA_DTYPES = frozenset(_dt.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint32, torch.uint64}
 
 
 def _getitem_slow(a, key):
@@ -123,8 +139,8 @@ class _Index:
         idx = [i for _, i in self.adv]
         shapes = [tuple(i.shape) for i in idx]
         try:
-            bshape = torch.broadcast_shapes(*shapes)
-        except RuntimeError:
+            bshape = convert.broadcast_shapes(shapes)
+        except ValueError:
             raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
                              "with shapes " + "".join(f"{s} " for s in shapes)) from None
         self.bshape = tuple(bshape)
@@ -176,10 +192,9 @@ def _check_bounds(idx, sizes, axes):
     checks = [(i, n, ax) for i, n, ax in zip(idx, sizes, axes) if i.numel() and ax is not None]
     if not checks:
         return
-    bad = torch.stack([((i < -n) | (i >= n)).any() for i, n, _ in checks])
-    flags = bad.tolist()                         # host-sync: bounds check of advanced indices
-    for (i, n, ax), f in zip(checks, flags):
-        if f:
+    ranges = torch.stack([torch.stack(torch.aminmax(i)) for i, _, _ in checks]).tolist()
+    for (i, n, ax), (lo, hi) in zip(checks, ranges):   # host-sync above: bounds of the indices
+        if lo < -n or hi >= n:
             flat = i.reshape(-1)
             pos = ((flat < -n) | (flat >= n)).nonzero()[0, 0]
             value = int(flat[pos])               # host-sync: the offending index, for the message

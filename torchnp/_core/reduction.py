@@ -14,7 +14,6 @@ from torchnp._core import dtypes as _dt
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_new = object.__new__
 
 
 class Reduction:
@@ -26,14 +25,6 @@ class Reduction:
         self.identity = identity
         self.kernel = kernel
         self.reorderable = reorderable
-
-
-def wrap(t, dt):
-    """A result tensor whose dtype ``dt`` is known, as an ndarray (skips reading ``t.dtype``)."""
-    res = _new(ndarray)
-    res._t = t
-    res._dt = dt
-    return res
 
 
 def reduce_dims(axis, ndim, scalar_axis_ok=True):
@@ -150,7 +141,7 @@ def finish(res, res_dt, out, name, keepdims, casting="unsafe"):
     if res.dtype is not res_dt:
         res = res.to(res_dt)
     if out is None:
-        return wrap(res, res_dt)
+        return convert.wrap_dt(res, res_dt)
     check_out_shape(out, tuple(res.shape), name, keepdims)
     return convert.write_out(out, res, casting)
 

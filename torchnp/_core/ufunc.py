@@ -14,6 +14,7 @@ from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
+_NOARG = object()       # an argument not given (None is a valid operand: out=None)
 
 
 class Loop:
@@ -87,66 +88,80 @@ class ufunc:
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
 
-    def __call__(self, *args, out=None, **kwargs):
-        # Fast path: ndarray operands, no keywords, one output. Dtypes come from the ndarrays'
-        # cached ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
-        if out is None and not kwargs:
-            if len(args) == 2:
-                x1, x2 = args
-                if type(x1) is ndarray:
-                    if type(x2) is ndarray:
-                        inner = self._fast.get(x1._dt)
-                        loop = inner and inner.get(x2._dt)
-                        if loop is not None:
-                            t1 = x1._t
-                            t2 = x2._t
-                            c1, c2 = loop.casts
-                            if c1 is not None:
-                                t1 = t1.to(c1)
-                            if c2 is not None:
-                                t2 = t2.to(c2)
-                            try:
-                                t = loop.kernel(t1, t2)
-                            except RuntimeError:    # shapes, devices: NumPy's error, general path
-                                return _ufunc_call.call(self, args, out, kwargs)
-                            res = _new(ndarray)
-                            res._t = t
-                            res._dt = loop.out_dt
-                            return res
-                    else:
-                        e = self._fast_s.get((x1._dt, type(x2)))
-                        if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
-                            t = x1._t
-                            if e[1] is not None:
-                                t = t.to(e[1])
-                            res = _new(ndarray)
-                            res._t = e[0](t, x2)
-                            res._dt = e[2]
-                            return res
-                elif type(x2) is ndarray:
-                    e = self._fast_rs.get((x2._dt, type(x1)))
-                    if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
-                        t = x2._t
-                        if e[1] is not None:
-                            t = t.to(e[1])
-                        res = _new(ndarray)
-                        res._t = e[0](t, x1)
-                        res._dt = e[2]
-                        return res
-            elif len(args) == 1:
-                x = args[0]
-                if type(x) is ndarray:
-                    loop = self._fast.get(x._dt)
-                    if loop is not None and self.nin == 1:
-                        t = x._t
-                        c = loop.casts[0]
-                        if c is not None:
-                            t = t.to(c)
-                        res = _new(ndarray)
-                        res._t = loop.kernel(t)
-                        res._dt = loop.out_dt
-                        return res
+    def __call__(self, x1=_NOARG, x2=_NOARG, /, *args, out=None, **kwargs):
+        # Two named positionals, not *args alone: saves ~50 ns a call on the fast paths.
+        if out is None and not kwargs and not args:
+            if x2 is not _NOARG:
+                if self.nin == 2:
+                    return self._call2(x1, x2)
+            elif x1 is not _NOARG and self.nin == 1:
+                return self._call1(x1)
+        args = tuple(x for x in (x1, x2) if x is not _NOARG) + args
         return _ufunc_call.call(self, args, out, kwargs)
+
+    # The fast paths: ndarray operands (or one Python scalar), no keywords, one output. Fixed
+    # arity, so the ndarray operators call them directly. Dtypes come from the ndarrays' cached
+    # ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
+    def _call2(self, x1, x2):
+        if type(x1) is ndarray:
+            if type(x2) is ndarray:
+                inner = self._fast.get(x1._dt)
+                loop = inner and inner.get(x2._dt)
+                if loop is not None:
+                    t1 = x1._t
+                    t2 = x2._t
+                    c1, c2 = loop.casts
+                    if c1 is not None:
+                        t1 = t1.to(c1)
+                    if c2 is not None:
+                        t2 = t2.to(c2)
+                    try:
+                        t = loop.kernel(t1, t2)
+                    except RuntimeError:    # shapes, devices: NumPy's error, general path
+                        return _ufunc_call.call(self, (x1, x2), None, {})
+                    res = _new(ndarray)
+                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                    res._t = t
+                    res._dt = loop.out_dt
+                    return res
+            else:
+                e = self._fast_s.get((x1._dt, type(x2)))
+                if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
+                    t = x1._t
+                    if e[1] is not None:
+                        t = t.to(e[1])
+                    res = _new(ndarray)
+                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                    res._t = e[0](t, x2)
+                    res._dt = e[2]
+                    return res
+        elif type(x2) is ndarray:
+            e = self._fast_rs.get((x2._dt, type(x1)))
+            if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
+                t = x2._t
+                if e[1] is not None:
+                    t = t.to(e[1])
+                res = _new(ndarray)
+                res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                res._t = e[0](t, x1)
+                res._dt = e[2]
+                return res
+        return _ufunc_call.call(self, (x1, x2), None, {})
+
+    def _call1(self, x):
+        if type(x) is ndarray:
+            loop = self._fast.get(x._dt)
+            if loop is not None:
+                t = x._t
+                c = loop.casts[0]
+                if c is not None:
+                    t = t.to(c)
+                res = _new(ndarray)
+                res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                res._t = loop.kernel(t)
+                res._dt = loop.out_dt
+                return res
+        return _ufunc_call.call(self, (x,), None, {})
 
     # ----- methods ---------------------------------------------------------------------------
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue,

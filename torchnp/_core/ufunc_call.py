@@ -295,38 +295,14 @@ def _shape_text(shape):
     return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
-def _broadcast_shapes(shapes):
-    """NumPy's broadcasting of shapes (tuples); ValueError when they do not broadcast."""
-    res = ()
-    for s in shapes:
-        if s == res or not s:
-            continue
-        if not res:
-            res = s
-            continue
-        n = max(len(res), len(s))
-        a = (1,) * (n - len(res)) + res
-        b = (1,) * (n - len(s)) + s
-        out = []
-        for x, y in zip(a, b):
-            if x == y or y == 1:
-                out.append(x)
-            elif x == 1:
-                out.append(y)
-            else:
-                raise ValueError
-        res = tuple(out)
-    return res
-
-
 def _broadcast(tensors, outs, where_t):
     """The shape of the result; NumPy's ValueError when operands do not broadcast."""
     in_shapes = [tuple(t.shape) if isinstance(t, torch.Tensor) else () for t in tensors]
     out_shapes = [tuple(o._t.shape) for o in outs if o is not None]
     extra = [] if where_t is None else [tuple(where_t.shape)]
     try:
-        shape = _broadcast_shapes(in_shapes + extra)
-        full = _broadcast_shapes([shape] + out_shapes)
+        shape = convert.broadcast_shapes(in_shapes + extra)
+        full = convert.broadcast_shapes([shape] + out_shapes)
     except ValueError:
         text = " ".join(_shape_text(s) for s in in_shapes + out_shapes + extra)
         raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None

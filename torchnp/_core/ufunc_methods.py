@@ -13,7 +13,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = _red.wrap
+_wrap = convert.wrap_dt
 
 # NumPy may reorder these reductions (reduce several axes at once); NumPy 2.4, checked by running
 # ``ufunc.reduce(..., axis=(0, 1))`` on every binary ufunc.
