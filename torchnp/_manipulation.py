@@ -145,7 +145,7 @@ def ndarray_reshape(a, shape, order, copy):
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
         if r._is_view() or r is t:
-            return convert.wrap_view(r, a)
+            return convert.wrap_view(r, a, a._dt)
         return _wrap(r)
     return _reshape(a, shape, order, copy)
 

@@ -32,15 +32,13 @@ def wrap_dt(t, dt):
     return a
 
 
-def wrap_view(t, base):
-    """A tensor that views ``base``'s data, as an ndarray whose ``.base`` is ``base``."""
+def wrap_view(t, base, dt=None):
+    """A tensor that views ``base``'s data, as an ndarray whose ``.base`` is ``base``'s base or
+    ``base``. ``dt``: ``t``'s dtype when the caller knows it (views of the same dtype)."""
     a = _new(ndarray)
     a._t = t
-    a._dt = t.dtype
-    try:
-        b = base._base
-    except AttributeError:
-        b = None
+    a._dt = t.dtype if dt is None else dt
+    b = base._base
     a._base = base if b is None else b
     return a
 

@@ -50,7 +50,7 @@ def getitem(a, key):
             return _getitem_slow(a, key)                 # NumPy's error message
         if r.ndim == 0:
             return _wrap(r.clone())                      # a scalar in NumPy: a copy, not a view
-        return _wrap_view(r, a)
+        return _wrap_view(r, a, a._dt)
     if tk is tuple:
         t = a._t
         nint = 0
@@ -68,11 +68,11 @@ def getitem(a, key):
             return _getitem_slow(a, key)
         if nint == t.ndim:
             return _wrap(r.clone())
-        return _wrap_view(r, a)
+        return _wrap_view(r, a, a._dt)
     if tk is ndarray and key._dt is torch.bool and key._t.shape == a._t.shape and key._t.ndim:
         return _wrap(a._t[key._t])            # host-sync: boolean mask (torch sizes the result)
     if tk is ndarray and key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES \
-            and key._t.ndim and a._t.device.type == "cpu":
+            and key._t.ndim and a._t.is_cpu:
         # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
         # (no host sync); the slow path words NumPy's IndexError. Other devices check first.
         try:
