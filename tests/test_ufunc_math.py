@@ -11,7 +11,7 @@ import numpy
 import pytest
 
 import torchnp
-from tests.helpers import assert_matches_numpy, to_numpy
+from helpers import assert_matches_numpy, raises_like_numpy, to_numpy
 
 DTYPES = "?bBhHiIlLefdFD"
 INT_CODES = "bBhHiIlL"
@@ -113,18 +113,6 @@ def _finite_abs(x):
     return numpy.where(numpy.isfinite(x), numpy.abs(x), 0).astype(numpy.float64)
 
 
-def _raises_like_numpy(np_call, tnp_call):
-    """Both raise, and torchnp's exception is an instance of NumPy's public class (NumPy's
-    private ``UFuncTypeError`` subclasses count as ``TypeError``)."""
-    with pytest.raises(Exception) as info:      # noqa: PT011 - the class is what we compare
-        np_call()
-    expected = info.type
-    while expected.__module__.startswith("numpy._core"):
-        expected = expected.__base__
-    with pytest.raises(expected):
-        tnp_call()
-
-
 def _numpy(func, *args):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -138,7 +126,7 @@ def _run_and_compare(name, np_args, exact):
     try:
         expected = _numpy(np_func, *np_args)
     except Exception:           # noqa: BLE001 - no loop for these dtypes: same exception class
-        _raises_like_numpy(lambda: _numpy(np_func, *np_args), lambda: tnp_func(*tnp_args))
+        raises_like_numpy(lambda: _numpy(np_func, *np_args), lambda: tnp_func(*tnp_args))
         return
     _check(tnp_func(*tnp_args), expected, exact)
 

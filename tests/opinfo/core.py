@@ -15,6 +15,7 @@ import pytest
 import torch
 
 import torchnp
+from helpers import public_exception_class
 
 # ----- dtypes and devices ------------------------------------------------------------------------
 BOOL = (np.dtype("bool"),)
@@ -173,15 +174,6 @@ def call_quietly(fn, sample):
             return fn(*sample.args, **sample.kwargs), None
         except Exception as e:      # noqa: BLE001 - the class is what we compare
             return None, public_exception_class(type(e))
-
-
-def public_exception_class(cls):
-    """NumPy's exception class as users can name it: private subclasses (``_UFuncNoLoopError``,
-    ``UFuncTypeError`` in ``numpy._core``) stand for their first public base (``TypeError``)."""
-    for c in cls.__mro__:
-        if not c.__module__.startswith("numpy._"):
-            return c
-    return cls
 
 
 def _resolve(module, dotted):

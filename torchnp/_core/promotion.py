@@ -149,29 +149,13 @@ def reduce_dtype(name, dt, dtype=None):
     key = _C[dtype if dtype is not None else dt] * 2
     codes = _UFUNC_LOOPS[name].get(key)
     if codes is None:
-        err = ufunc_loop_error(name, key, 2)
-        if type(err) is TypeError:          # NumPy raises its UFuncTypeError subclass
-            err = _no_loop_error(name, key)
-        raise err
+        raise ufunc_loop_error(name, key, 2)
     if codes[0] == codes[1] == codes[2]:
         return _T[codes[2]]
     if name in _LOGICAL_REDUCE and dtype is None:   # logical reductions: the bool loop
         return torch.bool
     raise TypeError(f"No loop matching the specified signature and casting was found for ufunc "
                     f"{name}")
-
-
-class _UfuncLike:
-    def __init__(self, name):
-        self.__name__ = name
-        self.nin = 2
-        self.nout = 1
-
-
-def _no_loop_error(name, key):
-    """NumPy's own ``_UFuncNoLoopError`` for binary ufunc ``name`` on input codes ``key``."""
-    from numpy._core._exceptions import _UFuncNoLoopError
-    return _UFuncNoLoopError(_UfuncLike(name), tuple(type(numpy.dtype(c)) for c in key) + (None,))
 
 
 # ----- public API ---------------------------------------------------------------------------------
