@@ -22,7 +22,12 @@ from torchnp._core.dtypes import (
 from torchnp._core.promotion import (
     result_type, promote_types, can_cast, min_scalar_type, common_type,
 )
+from torchnp._core.dtypes import finfo, iinfo, issubdtype, isdtype
 bool = bool_  # noqa: A001  (NumPy 2 spells the scalar type both ways)
+
+# ----- constants ----------------------------------------------------------------------------------
+from numpy import e, euler_gamma, inf, nan, newaxis, pi  # plain Python floats and None, as NumPy
+from numpy import isscalar                               # host-side type test: 0-d arrays are not scalars
 
 # ----- configuration ------------------------------------------------------------------------------
 from torchnp._core.config import (

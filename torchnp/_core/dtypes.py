@@ -135,6 +135,38 @@ def complex_dtype(dt):
 
 
 # ----- public: dtype, scalar types and their hierarchy are NumPy's own ------------------------------
+
+def _as_numpy_dtype_like(x):
+    """A torch dtype or a torchnp array as the NumPy dtype it stands for; other inputs unchanged."""
+    if isinstance(x, torch.dtype):
+        return NUMPY_OF_TORCH[x]
+    dt = getattr(x, "dtype", None)
+    if isinstance(dt, numpy.dtype) and not isinstance(x, (type, numpy.dtype)):
+        return dt
+    return x
+
+
+def finfo(dtype):
+    """Machine limits for floating point types.
+
+    torchnp implementation of :class:`numpy.finfo` (NumPy's own object is returned; torch
+    dtypes and torchnp arrays are accepted as well).
+    """
+    return numpy.finfo(_as_numpy_dtype_like(dtype))
+
+
+def iinfo(int_type):
+    """Machine limits for integer types.
+
+    torchnp implementation of :class:`numpy.iinfo` (NumPy's own object is returned).
+    """
+    return numpy.iinfo(_as_numpy_dtype_like(int_type))
+
+
+# Host-side predicates on dtypes: torchnp's dtypes are NumPy's, so NumPy's functions answer.
+issubdtype = numpy.issubdtype
+isdtype = numpy.isdtype
+
 dtype = numpy.dtype
 generic = numpy.generic
 number = numpy.number
