@@ -23,7 +23,7 @@ class Loop:
     ``kernel`` takes tensors in ``compute_dts`` and returns tensor(s) in ``out_dts``; ``casts`` holds,
     per input, the dtype to cast to before the kernel, or None where the input is already in it.
     """
-    __slots__ = ("codes", "in_dts", "compute_dts", "out_dts", "out_dt", "casts", "kernel")
+    __slots__ = ("codes", "in_dts", "compute_dts", "out_dts", "out_dt", "casts", "cast", "kernel")
 
     def __init__(self, key, codes, nin, kernel, compute_dts):
         self.codes = codes
@@ -33,6 +33,7 @@ class Loop:
         self.compute_dts = compute_dts
         given = tuple(_dt.TORCH_OF_CHAR.get(c) for c in key)      # None for weak Python scalars
         self.casts = tuple(None if g is c else c for g, c in zip(given, compute_dts))
+        self.cast = any(c is not None for c in self.casts)
         self.kernel = kernel
 
 
@@ -110,11 +111,12 @@ class ufunc:
                 if loop is not None:
                     t1 = x1._t
                     t2 = x2._t
-                    c1, c2 = loop.casts
-                    if c1 is not None:
-                        t1 = t1.to(c1)
-                    if c2 is not None:
-                        t2 = t2.to(c2)
+                    if loop.cast:
+                        c1, c2 = loop.casts
+                        if c1 is not None:
+                            t1 = t1.to(c1)
+                        if c2 is not None:
+                            t2 = t2.to(c2)
                     try:
                         t = loop.kernel(t1, t2)
                     except RuntimeError:    # shapes, devices: NumPy's error, general path
