@@ -105,3 +105,8 @@ def raises_like_numpy(np_call, tnp_call):
 
 
 CPU = torch.device("cpu")
+
+# The representative dtypes the chapter tests sweep: every kind, the uint widths torch lacks
+# kernels for, and float16 (the per-ufunc sweeps use all 14).
+DTYPES = ["bool", "int8", "uint8", "uint16", "int32", "int64", "uint64", "float16", "float32",
+          "float64", "complex64", "complex128"]

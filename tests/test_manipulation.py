@@ -7,10 +7,8 @@ import pytest
 import torch
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy, to_numpy
+from helpers import DTYPES, assert_matches_numpy, raises_like_numpy, to_numpy
 
-DTYPES = ["bool", "int8", "uint8", "uint16", "int32", "int64", "uint64", "float16", "float32",
-          "float64", "complex64", "complex128"]
 
 
 def make(shape, dtype, seed=0):

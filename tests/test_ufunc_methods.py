@@ -5,10 +5,8 @@ import numpy
 import pytest
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy
+from helpers import DTYPES, assert_matches_numpy, raises_like_numpy
 
-DTYPES = ["bool", "int8", "uint8", "int32", "int64", "uint16", "uint64", "float16", "float32",
-          "float64", "complex64", "complex128"]
 # Binary ufuncs torchnp has (others are being added): every one is tested where it exists.
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "logical_and", "logical_or",
           "logical_xor", "divide", "equal", "less", "greater", "bitwise_and", "bitwise_or",

@@ -14,9 +14,9 @@ from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
 from torchnp._core.ndarray import ndarray
-from torchnp.exceptions import ComplexWarning
 
 _wrap = convert.wrap
+cast_tensor = convert.cast_tensor
 _as_tensor = convert.as_tensor
 
 
@@ -362,19 +362,6 @@ def rollaxis(a, axis, start=0):
 
 
 # ----- casts and copies ---------------------------------------------------------------------------
-
-def cast_tensor(t, dt, copy=True):
-    """``t`` cast to ``dt`` with NumPy's value semantics for the casts torch spells differently."""
-    if t.dtype is dt:
-        return t.clone() if copy else t
-    if t.dtype.is_complex and not dt.is_complex:
-        if dt is torch.bool:
-            return t != 0
-        warnings.warn("Casting complex values to real discards the imaginary part",
-                      ComplexWarning, stacklevel=3)
-        return t.real.to(dt, copy=True)
-    return t.to(dt)
-
 
 def _cast_error(from_dt, to_dt, casting):
     return TypeError(f"Cannot cast array data from {_np_dtype(from_dt)!r} to {_np_dtype(to_dt)!r} "

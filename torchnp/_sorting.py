@@ -228,7 +228,7 @@ def searchsorted(a, v, side="left", sorter=None):
     if dt.is_complex:
         return _wrap(_bisect(_complex_keys(ta), _complex_keys(tv), right))
     ka, kv = _scalar_key(ta), _scalar_key(tv)
-    return _wrap(torch.searchsorted(ka, kv, right=right))
+    return _wrap(torch.searchsorted(ka.contiguous(), kv.contiguous(), right=right))
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):

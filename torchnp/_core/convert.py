@@ -1,4 +1,6 @@
 """THE place for argument conversion: array-likes to tensors, axes, ``out=``, result wrapping."""
+import warnings
+
 import numpy
 import torch
 
@@ -176,7 +178,8 @@ def to_tensor(a, dtype=None, device=None, copy=None):
             (device is not None and not same_device(t.device, device)):
         if copy is False and not owned:
             raise ValueError(COPY_ERROR)
-        t = t.to(device=device, dtype=dtype)
+        t = cast_tensor(t, dtype, copy=False).to(device=device) if dtype is not None else \
+            t.to(device=device)
         owned = True
     if copy and not owned:
         t = t.clone()
@@ -241,6 +244,20 @@ def _stack_nested(seq, dtype):
     device = next((p.device for p in parts if isinstance(p, torch.Tensor) and p.device.type != "cpu"),
                   parts[0].device)
     return torch.stack([p.to(device=device, dtype=res_dt) for p in parts])
+
+
+def cast_tensor(t, dt, copy=True):
+    """``t`` cast to ``dt`` with NumPy's value semantics for the casts torch spells differently:
+    complex to real keeps the real part with NumPy's ComplexWarning (torch warns a UserWarning)."""
+    if t.dtype is dt:
+        return t.clone() if copy else t
+    if t.dtype.is_complex and not dt.is_complex:
+        if dt is torch.bool:
+            return t != 0
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      numpy.exceptions.ComplexWarning, stacklevel=3)
+        return t.real.to(dt, copy=True)
+    return t.to(dt)
 
 
 # ----- axes ---------------------------------------------------------------------------------------
