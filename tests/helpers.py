@@ -34,6 +34,8 @@ def assert_matches_numpy(actual, expected, rtol=None, atol=0, check_dtype=True):
         assert got.shape == expected.shape, f"shape {got.shape} != {expected.shape}"
         if check_dtype:
             assert actual.dtype == expected.dtype, f"dtype {actual.dtype} != {expected.dtype}"
+            # The dtype an ndarray reports is cached: the tensor underneath must agree.
+            assert got.dtype == expected.dtype, f"tensor dtype {got.dtype} != {expected.dtype}"
         if rtol is None:
             rtol = _default_rtol(expected.dtype)
         if expected.dtype.kind in "fc" and rtol == 0 and atol == 0:

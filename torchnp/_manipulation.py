@@ -4,7 +4,6 @@ Results that NumPy returns as views (reshape where possible, transpose, ravel, s
 are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
 """
 import builtins
-import warnings
 
 import numpy
 import torch

@@ -83,10 +83,14 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
 
 
 def _check_kth(kth, n):
-    kth_t = _as_tensor(kth)
-    if kth_t.dtype.is_floating_point or kth_t.dtype.is_complex or kth_t.dtype is torch.bool:
-        raise TypeError("Partition index must be integer")
-    for k in kth_t.reshape(-1).tolist():     # host-sync: kth is a small host-side argument
+    if type(kth) is int:                     # the common case: no tensor (and no graph break)
+        ks = [kth]
+    else:
+        kth_t = _as_tensor(kth)
+        if kth_t.dtype.is_floating_point or kth_t.dtype.is_complex or kth_t.dtype is torch.bool:
+            raise TypeError("Partition index must be integer")
+        ks = kth_t.reshape(-1).tolist()      # host-sync: kth is a small host-side argument
+    for k in ks:
         if not -n <= k < n:
             raise ValueError(f"kth(={k}) out of bounds ({n})")
 
