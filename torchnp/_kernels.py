@@ -135,6 +135,7 @@ def fmax_half(t1, t2):
 def fmin_half(t1, t2):
     return torch.where((t1 <= t2) | torch.isnan(t2), t1, t2)
 
+
 def positive(t):
     # torch: torch.positive returns its input; NumPy returns a new array.
     return t.clone()
@@ -165,32 +166,20 @@ def floor_divide_int(t1, t2):
     return torch.where(t2 == 0, _zeros_like(q), q)
 
 
-def floor_divide_uint(t1, t2):
-    # torch: integer division by zero raises; NumPy gives 0.
-    bad, d = _safe_divisor(t2, False)
-    return torch.where(bad, _zeros_like(t1), torch.floor_divide(t1, d))
+def _zero_where_divisor_fails(op, signed):
+    """``op(t1, t2)`` on integers, 0 where t2 is 0 (and, signed, where t2 is -1: x % -1 is 0)."""
+    def kernel(t1, t2):
+        # torch: integer division, remainder and fmod by zero raise, and min % -1 traps.
+        bad, d = _safe_divisor(t2, signed)
+        return torch.where(bad, _zeros_like(t1), op(t1, d))
+    return kernel
 
 
-def remainder_int(t1, t2):
-    # torch: integer remainder by zero raises, min % -1 traps; NumPy gives 0.
-    bad, d = _safe_divisor(t2, True)
-    return torch.where(bad, _zeros_like(t1), torch.remainder(t1, d))
-
-
-def remainder_uint(t1, t2):
-    bad, d = _safe_divisor(t2, False)
-    return torch.where(bad, _zeros_like(t1), torch.remainder(t1, d))
-
-
-def fmod_int(t1, t2):
-    # torch: integer fmod by zero raises; NumPy gives 0.
-    bad, d = _safe_divisor(t2, True)
-    return torch.where(bad, _zeros_like(t1), torch.fmod(t1, d))
-
-
-def fmod_uint(t1, t2):
-    bad, d = _safe_divisor(t2, False)
-    return torch.where(bad, _zeros_like(t1), torch.fmod(t1, d))
+floor_divide_uint = _zero_where_divisor_fails(torch.floor_divide, False)
+remainder_int = _zero_where_divisor_fails(torch.remainder, True)
+remainder_uint = _zero_where_divisor_fails(torch.remainder, False)
+fmod_int = _zero_where_divisor_fails(torch.fmod, True)
+fmod_uint = _zero_where_divisor_fails(torch.fmod, False)
 
 
 def _u64_divmod(x, y):

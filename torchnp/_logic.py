@@ -15,12 +15,7 @@ def all(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
 
     torchnp implementation of :func:`numpy.all`.
     """
-    if type(a) is ndarray and out is None and axis is None and (where is True or where is NoValue) \
-            and (keepdims is NoValue or keepdims is False):
-        r = a._t.all()
-        return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
-    return _red.reduce(_red.ALL, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
-                       keepdims, NoValue, where)
+    return _truth_reduction(_red.ALL, torch.Tensor.all, a, axis, out, keepdims, where)
 
 
 def any(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
@@ -28,9 +23,13 @@ def any(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
 
     torchnp implementation of :func:`numpy.any`.
     """
+    return _truth_reduction(_red.ANY, torch.Tensor.any, a, axis, out, keepdims, where)
+
+
+def _truth_reduction(kind, whole, a, axis, out, keepdims, where):
     if type(a) is ndarray and out is None and axis is None and (where is True or where is NoValue) \
             and (keepdims is NoValue or keepdims is False):
-        r = a._t.any()
+        r = whole(a._t)                      # fast path: the whole array, no options
         return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
-    return _red.reduce(_red.ANY, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
+    return _red.reduce(kind, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
                        keepdims, NoValue, where)
