@@ -140,6 +140,8 @@ def ndarray_reshape(a, shape, order, copy):
         # path, which raises NumPy's error
         t = a._t
         try:
+            if t.is_contiguous():            # always a view; no _is_view() (a compile graph break)
+                return convert.wrap_view(t.view(shape), a, a._dt)
             r = t.reshape(shape)
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
