@@ -623,3 +623,25 @@ def test_method_call_forms():
     assert_matches_numpy(a.repeat([1, 2], axis=0), x.repeat([1, 2], axis=0))
     assert_matches_numpy(a.swapaxes(1, 0), x.swapaxes(1, 0))
     assert_matches_numpy(a.astype("int8"), x.astype("int8"))
+
+
+def test_broadcast_views_are_read_only_like_numpy():
+    """Writes into a broadcast view raise NumPy's ValueError (torch would write through aliases)."""
+    n = numpy.broadcast_to(numpy.arange(3.0), (3, 3))
+    b = torchnp.broadcast_to(torchnp.arange(3.0), (3, 3))
+    writes = [
+        (lambda x: x.__setitem__((0, 0), 1), "assignment destination is read-only"),
+        (lambda x: x.fill(2), "assignment destination is read-only"),
+        (lambda m, x: m.copyto(x, 1.0), "assignment destination is read-only"),
+        (lambda m, x: m.add(x, 1, out=x), "output array is read-only"),
+    ]
+    for write, message in writes:
+        if write.__code__.co_argcount == 2:
+            calls = (lambda w=write: w(numpy, n), lambda w=write: w(torchnp, b))
+        else:
+            calls = (lambda w=write: w(n), lambda w=write: w(b))
+        with pytest.raises(ValueError, match=message):
+            calls[0]()
+        with pytest.raises(ValueError, match=message):
+            calls[1]()
+    assert (to_numpy(b) == n).all()

@@ -62,9 +62,6 @@ def test_signature_matches_numpy(qualname):
     assert problem is None, f"torchnp.{qualname}: {problem}"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: torchnp.concat and torchnp.permute_dims are separate "
-                   "functions; NumPy's are the same objects as concatenate / transpose "
-                   "(owner: manipulation)")
 def test_aliases_are_the_same_object():
     """Where NumPy spells one object two ways (abs / absolute), so does torchnp."""
     by_id = {}

@@ -16,7 +16,6 @@ SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature d
 
 ALLOWLIST = {
     # ----- deliberate or known signature differences (the signature meta-test xfails them)
-    "promote_types": SIGNATURE + "bug: type1, type2 should be positional-only as in NumPy (owner: promotion)",
     # ----- submodules torchnp does not have yet (a per-name list replaces a line when it lands)
     "linalg.*": NOT_YET,
     "fft.*": NOT_YET,

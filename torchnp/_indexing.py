@@ -7,6 +7,7 @@ NumPy's bounds checks and casting rules, so they inherit its errors.
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import indexing as _ix
@@ -65,11 +66,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     if n == 0 and idx.numel() and mode != "raise":
         raise IndexError("cannot do a non-empty take from an empty axes.")
     flat = _apply_mode(idx.reshape(-1), n, mode, axis)
-    if t.dtype is torch.uint64:
-        # torch: index_select has no uint64 kernel; select the same bits as int64
-        r = torch.index_select(t.view(torch.int64), axis, flat).view(torch.uint64)
-    else:
-        r = torch.index_select(t, axis, flat)
+    r = _k.unsigned_bits(torch.index_select(_k.signed_bits(t), axis, flat), t.dtype)
     r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
     if out is not None:
         if out._dt is not t.dtype:
@@ -344,8 +341,8 @@ def choose(a, choices, out=None, mode="raise"):
         idx = idx.clamp(0, n - 1)
     else:
         raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
-    stacked = torch.stack([p.to(dt).expand(shape) for p in parts])
-    r = torch.gather(stacked, 0, idx.expand(shape).unsqueeze(0))[0]
+    stacked = torch.stack([_k.signed_bits(p.to(dt)).expand(shape) for p in parts])
+    r = _k.unsigned_bits(torch.gather(stacked, 0, idx.expand(shape).unsqueeze(0))[0], dt)
     if out is not None:
         return convert.write_out(convert.check_out(out), r, "same_kind")
     return _wrap(r)

@@ -15,6 +15,24 @@ from torchnp._core import dtypes as _dt
 _WIDER = {torch.uint16: torch.int32, torch.uint32: torch.int64, torch.uint64: torch.int64}
 
 
+_SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def signed_bits(t):
+    """``t`` viewed as the signed integer type of its width (uint16/32/64; others unchanged).
+
+    torch: index_select, gather and friends have no uint16/32/64 kernels; selecting elements only
+    moves bits, so the signed view gives the same bytes. ``unsigned_bits`` views the result back.
+    """
+    dt = _SIGNED_TWIN.get(t.dtype)
+    return t if dt is None else t.view(dt)
+
+
+def unsigned_bits(r, dt):
+    """The result of an operation on ``signed_bits(t)`` viewed back as ``t``'s dtype ``dt``."""
+    return r if r.dtype is dt else r.view(dt)
+
+
 def compute_dtype(dt):
     """The dtype torch computes ``dt`` in."""
     return _WIDER.get(dt, dt)

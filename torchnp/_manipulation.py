@@ -8,6 +8,7 @@ import builtins
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
@@ -283,12 +284,7 @@ def transpose(a, axes=None):
     return _permute(a, axes)
 
 
-def permute_dims(a, axes=None):
-    """Permute the axes of an array; a view.
-
-    torchnp implementation of :func:`numpy.permute_dims`.
-    """
-    return _permute(a, axes)
+permute_dims = transpose      # NumPy 2: the same object
 
 
 def ndarray_transpose(a, axes):
@@ -428,6 +424,7 @@ def copy(a, order="K", subok=False):
 def ndarray_fill(a, value):
     """``a.fill(value)``: every element set to the scalar ``value``, cast as in setitem."""
     t = a._t
+    convert.check_writeable(t)
     dt = t.dtype
     if type(value) is int and dt is not torch.bool and not dt.is_floating_point and \
             not dt.is_complex:
@@ -659,12 +656,7 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind")
     return _concat_tensors(_tensors(arrays), axis, out, dtype, casting)
 
 
-def concat(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
-    """Join a sequence of arrays along an existing axis.
-
-    torchnp implementation of :func:`numpy.concat`.
-    """
-    return _concat_tensors(_tensors(arrays), axis, out, dtype, casting)
+concat = concatenate          # NumPy 2: the same object
 
 
 def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
@@ -1046,6 +1038,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     if not isinstance(dst, ndarray):
         raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {type(dst).__name__}")
     d = dst._t
+    convert.check_writeable(d)
     code = promotion.weak_code(src)
     if code is not None:
         if code == promotion.WEAK_INT and d.dtype in _dt.INTEGER_DTYPES:
@@ -1115,7 +1108,8 @@ def delete(arr, obj, axis=None):
                     raise IndexError(f"index {bad} is out of bounds for axis {axis} with size {n}")
                 keep[o] = False
     # host-sync: the result length depends on which indices are kept
-    return _wrap(t.index_select(axis, keep.nonzero().reshape(-1)))
+    kept = torch.index_select(_k.signed_bits(t), axis, keep.nonzero().reshape(-1))
+    return _wrap(_k.unsigned_bits(kept, t.dtype))
 
 
 def trim_zeros(filt, trim="fb", axis=None):

@@ -318,9 +318,20 @@ def check_out(out, name="out"):
                     else f"'{name}' must be an array")
 
 
+def check_writeable(t, message="assignment destination is read-only"):
+    """NumPy's ValueError for a write into a broadcast view (stride 0 over a dimension longer than
+    1): NumPy makes such views read-only, and torch would write one element through many aliases."""
+    strides = t.stride()
+    if 0 in strides and t.numel() > 1:       # (empty arrays from NumPy 2.4 have zero strides)
+        for n, s in zip(t.shape, strides):
+            if s == 0 and n > 1:
+                raise ValueError(message)
+
+
 def write_out(out, t, casting="same_kind", what="output"):
     """Write result tensor ``t`` into ndarray ``out`` under ``casting``; return ``out``."""
     dst = out._t
+    check_writeable(dst, "output array is read-only")
     if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
         raise TypeError(f"Cannot cast {what} from {_dt.to_numpy_dtype(t.dtype)!r} to "
                         f"{_dt.to_numpy_dtype(dst.dtype)!r} with casting rule {casting!r}")

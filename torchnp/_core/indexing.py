@@ -381,6 +381,7 @@ def _parse(t, key):
 
 def setitem(a, key, value):
     """``a[key] = value`` with NumPy's casting, broadcasting and errors; writes reach the base."""
+    convert.check_writeable(a._t)
     tk = type(key)
     tv = type(value)
     dt = a._dt

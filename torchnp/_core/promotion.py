@@ -188,7 +188,7 @@ def result_type(*arrays_and_dtypes):
     return _dt.to_numpy_dtype(result_dtype(strong, weak))
 
 
-def promote_types(type1, type2):
+def promote_types(type1, type2, /):
     """The smallest dtype to which both dtypes may be safely cast.
 
     torchnp implementation of :func:`numpy.promote_types`.

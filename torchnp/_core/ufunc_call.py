@@ -189,6 +189,7 @@ def _finish(uf, results, outs, where_t, casting, loop):
             arrays.append(convert.wrap(t))
             continue
         dst = o._t
+        convert.check_writeable(dst, "output array is read-only")
         if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
             raise _UFuncOutputCastingError(uf, casting, _dt.to_numpy_dtype(t.dtype),
                                            _dt.to_numpy_dtype(dst.dtype), i)
