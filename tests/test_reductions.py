@@ -324,6 +324,13 @@ def test_clip(dtype):
     assert_matches_numpy(*both("clip", x, numpy.zeros(4, dtype), 3))
 
 
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+def test_clip_complex_is_lexicographic(dtype):
+    x = numpy.array([1 + 5j, 3 - 1j, 2 + 2j, -1 + 0j, complex(numpy.nan, 1)], dtype=dtype)
+    for lo, hi in ((1 + 1j, 2 + 3j), (1 + 1j, None), (None, 2), (0.5, 2.5)):
+        assert_matches_numpy(*both("clip", x, lo, hi))
+
+
 def test_clip_nan_and_out():
     x = numpy.array([numpy.nan, -1.0, 0.5, 3.0])
     assert_matches_numpy(*both("clip", x, 0, 1))

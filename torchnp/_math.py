@@ -5,6 +5,7 @@ import warnings
 
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
@@ -322,10 +323,11 @@ def _clip_kernel(t, lo, hi):
         wide = torch.int64
         up = lambda x: None if x is None else x.to(wide)  # noqa: E731
         return _clip_kernel(up(t), up(lo), up(hi)).to(dt)
-    if dt.is_complex:
-        raise NotImplementedError("clip: complex inputs are not supported")
-    res = t if lo is None else torch.maximum(t, lo)
-    res = res if hi is None else torch.minimum(res, hi)
+    # torch: maximum/minimum do not order complex numbers; NumPy's order is lexicographic.
+    maximum, minimum = (_k.maximum_complex, _k.minimum_complex) if dt.is_complex else \
+        (torch.maximum, torch.minimum)
+    res = t if lo is None else maximum(t, lo)
+    res = res if hi is None else minimum(res, hi)
     return res.clone() if res is t else res
 
 

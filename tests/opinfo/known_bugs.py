@@ -17,8 +17,6 @@ KNOWN_BUGS = {
     "ldexp": [XFail("torch bug, not ours: inductor's CPU code generation fails to compile the "
                     "int32 -> int64 vector conversion of torch.frexp's exponent (CppCompileError)",
                     variants=("compile",))],
-    "clip": [XFail("clip raises NotImplementedError on complex input; NumPy clips complex "
-                   "(lexicographic order)", variants=("matches",), dtypes=COMPLEX)],
     "fmod": [_FLOAT_MOD_EDGE],
     "remainder": [_FLOAT_MOD_EDGE],
     "divmod": [_FLOAT_MOD_EDGE],
