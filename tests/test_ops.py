@@ -7,7 +7,6 @@ noncontiguous (strided and stride-0 inputs), grad (gradcheck in float64 / comple
 (``torch.compile`` vs eager; ``@pytest.mark.slow``).
 """
 import gc
-import os
 
 import numpy as np
 import pytest
@@ -15,10 +14,10 @@ import torch
 
 import torchnp
 from opinfo import op_db
-from opinfo.core import assert_result_matches, call_quietly, devices
+from opinfo.core import COMPILE_BACKEND, assert_result_matches, call_quietly, devices
 
 # torch.compile backend of the compile template ("eager" traces with dynamo only; "inductor" compiles)
-COMPILE_BACKEND = os.environ.get("TORCHNP_COMPILE_BACKEND", "inductor")
+
 
 
 def ops(variant, dtypes="all", db=None):

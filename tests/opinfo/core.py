@@ -17,6 +17,11 @@ import torch
 import torchnp
 from helpers import public_exception_class
 
+# aot_eager traces with Dynamo and AOTAutograd (what torchnp's code must survive) without
+# inductor's C++ code generation, which costs seconds per op on 2 cores and tests torch, not us.
+# TORCHNP_COMPILE_BACKEND=inductor runs the full compiler.
+COMPILE_BACKEND = os.environ.get("TORCHNP_COMPILE_BACKEND", "aot_eager")
+
 # ----- dtypes and devices ------------------------------------------------------------------------
 BOOL = (np.dtype("bool"),)
 SIGNED = tuple(np.dtype(n) for n in ("int8", "int16", "int32", "int64"))

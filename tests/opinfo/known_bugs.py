@@ -4,7 +4,7 @@ documented differences (docs/differences.md), and variants with no NumPy counter
 Keyed by entry name; the owners fix the operator and delete the line (strict: a fixed bug fails
 as XPASS until its line goes).
 """
-from opinfo.core import COMPLEX, XFail
+from opinfo.core import COMPILE_BACKEND, COMPLEX, XFail
 
 _FLOAT_MOD_EDGE = XFail("documented difference (docs/differences.md): torch's float fmod gives nan "
                         "where x1 / x2 overflows; NumPy a finite remainder",
@@ -16,7 +16,7 @@ _COMPLEX_POWER_EDGE = XFail("documented difference (docs/differences.md): comple
 KNOWN_BUGS = {
     "ldexp": [XFail("torch bug, not ours: inductor's CPU code generation fails to compile the "
                     "int32 -> int64 vector conversion of torch.frexp's exponent (CppCompileError)",
-                    variants=("compile",))],
+                    variants=("compile",))] if COMPILE_BACKEND == "inductor" else [],
     "fmod": [_FLOAT_MOD_EDGE],
     "remainder": [_FLOAT_MOD_EDGE],
     "divmod": [_FLOAT_MOD_EDGE],
