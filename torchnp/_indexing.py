@@ -56,11 +56,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     """
     t = _tensor(a)
     out = convert.check_out(out)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    else:
-        axis = convert.normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     idx = _index_tensor(indices, t.device)
     n = t.shape[axis]
     if n == 0 and idx.numel() and mode != "raise":

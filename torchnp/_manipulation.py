@@ -516,11 +516,7 @@ def repeat(a, repeats, axis=None):
     torchnp implementation of :func:`numpy.repeat`.
     """
     t = _as_tensor(a)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    else:
-        axis = normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     n = t.shape[axis]
     if isinstance(repeats, (int, numpy.integer)):
         if repeats < 0:
@@ -1081,10 +1077,7 @@ def delete(arr, obj, axis=None):
     torchnp implementation of :func:`numpy.delete`.
     """
     t = _as_tensor(arr)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     n = t.shape[axis]
     keep = torch.ones(n, dtype=torch.bool, device=t.device)
     if isinstance(obj, slice):
@@ -1142,11 +1135,7 @@ def insert(arr, obj, values, axis=None):
     torchnp implementation of :func:`numpy.insert`.
     """
     t = _as_tensor(arr)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    else:
-        axis = normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     n = t.shape[axis]
     scalar = False
     if isinstance(obj, slice):

@@ -50,10 +50,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """
     _check_sort_args(kind, order, stable)
     t = _as_tensor(a)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     return _wrap(_sort_tensor(t, axis)[0])
 
 
@@ -108,10 +105,7 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     if kind != "introselect":
         raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
     t = _as_tensor(a)
-    if axis is None:
-        t = t.reshape(-1)
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis = convert.flatten_for_axis(t, axis)
     _check_kth(kth, t.shape[axis])
     return _wrap(_sort_tensor(t, axis)[0])
 

@@ -273,6 +273,13 @@ def normalize_axis_index(axis, ndim):
     raise AxisError(axis, ndim)
 
 
+def flatten_for_axis(t, axis):
+    """(tensor, axis) for functions where NumPy's ``axis=None`` means the flattened array."""
+    if axis is None:
+        return t.reshape(-1), 0
+    return t, normalize_axis_index(axis, t.ndim)
+
+
 def normalize_axis_tuple(axis, ndim, argname=None):
     """``axis`` (int or sequence) as a tuple of non-negative ints; ValueError on repeats."""
     if type(axis) is not tuple and type(axis) is not list:
