@@ -130,8 +130,8 @@ def reshape(a, /, shape, order="C", *, copy=None):
     return _reshape(a, shape, order, copy)
 
 
-def ndarray_reshape(a, shape, order, copy):
-    """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``."""
+def ndarray_reshape(a, /, *shape, order="C", copy=None):
+    """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``: the method itself (see ndarray.py)."""
     if not shape:
         raise TypeError("reshape() takes exactly 1 argument (0 given)")
     if len(shape) == 1:
