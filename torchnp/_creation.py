@@ -227,12 +227,9 @@ def _filled(shape, value, dtype, order, device, requires_grad):
         order = _check_order(order, "CF")
     dev = config.default_device() if device is None else _device(device)
     if order == "C" or len(shape) < 2:
-        if value is None:
-            t = torch.empty(shape, dtype=dt, device=dev)
-        elif value == 0:
-            t = torch.zeros(shape, dtype=dt, device=dev)
-        else:
-            t = torch.ones(shape, dtype=dt, device=dev)
+        make = torch.empty if value is None else torch.zeros if value == 0 else torch.ones
+        # (an explicit device=None costs torch ~0.2 us)
+        t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
     else:
         t = _empty(shape, dt, dev, order)
         if value is not None:
