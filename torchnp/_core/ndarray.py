@@ -135,35 +135,58 @@ class ndarray:
         self._t.requires_grad_(requires_grad)
         return self
 
-    # ----- operators: each is its ufunc (forward ones are assigned at the end of this file) -----
+    # ----- arithmetic, comparison, bitwise: each operator is its ufunc ---------------------------
+    def __add__(self, other): return _u.add._call2(self, other)
     def __radd__(self, other): return _u.add._call2(other, self)
     def __iadd__(self, other): return _u.add(self, other, out=self)
+    def __sub__(self, other): return _u.subtract._call2(self, other)
     def __rsub__(self, other): return _u.subtract._call2(other, self)
     def __isub__(self, other): return _u.subtract(self, other, out=self)
+    def __mul__(self, other): return _u.multiply._call2(self, other)
     def __rmul__(self, other): return _u.multiply._call2(other, self)
     def __imul__(self, other): return _u.multiply(self, other, out=self)
+    def __truediv__(self, other): return _u.true_divide._call2(self, other)
     def __rtruediv__(self, other): return _u.true_divide._call2(other, self)
     def __itruediv__(self, other): return _u.true_divide(self, other, out=self)
+    def __floordiv__(self, other): return _u.floor_divide._call2(self, other)
     def __rfloordiv__(self, other): return _u.floor_divide._call2(other, self)
     def __ifloordiv__(self, other): return _u.floor_divide(self, other, out=self)
+    def __mod__(self, other): return _u.remainder._call2(self, other)
     def __rmod__(self, other): return _u.remainder._call2(other, self)
     def __imod__(self, other): return _u.remainder(self, other, out=self)
+    def __divmod__(self, other): return _u.divmod._call2(self, other)
     def __rdivmod__(self, other): return _u.divmod._call2(other, self)
     def __pow__(self, other, mod=None): return _u.power._call2(self, other)
     def __rpow__(self, other, mod=None): return _u.power._call2(other, self)
     def __ipow__(self, other): return _u.power(self, other, out=self)
+    def __matmul__(self, other): return _u.matmul._call2(self, other)
     def __rmatmul__(self, other): return _u.matmul._call2(other, self)
     def __imatmul__(self, other): return _u.matmul(self, other, out=self)
+    def __and__(self, other): return _u.bitwise_and._call2(self, other)
     def __rand__(self, other): return _u.bitwise_and._call2(other, self)
     def __iand__(self, other): return _u.bitwise_and(self, other, out=self)
+    def __or__(self, other): return _u.bitwise_or._call2(self, other)
     def __ror__(self, other): return _u.bitwise_or._call2(other, self)
     def __ior__(self, other): return _u.bitwise_or(self, other, out=self)
+    def __xor__(self, other): return _u.bitwise_xor._call2(self, other)
     def __rxor__(self, other): return _u.bitwise_xor._call2(other, self)
     def __ixor__(self, other): return _u.bitwise_xor(self, other, out=self)
+    def __lshift__(self, other): return _u.left_shift._call2(self, other)
     def __rlshift__(self, other): return _u.left_shift._call2(other, self)
     def __ilshift__(self, other): return _u.left_shift(self, other, out=self)
+    def __rshift__(self, other): return _u.right_shift._call2(self, other)
     def __rrshift__(self, other): return _u.right_shift._call2(other, self)
     def __irshift__(self, other): return _u.right_shift(self, other, out=self)
+    def __eq__(self, other): return _u.equal._call2(self, other)
+    def __ne__(self, other): return _u.not_equal._call2(self, other)
+    def __lt__(self, other): return _u.less._call2(self, other)
+    def __le__(self, other): return _u.less_equal._call2(self, other)
+    def __gt__(self, other): return _u.greater._call2(self, other)
+    def __ge__(self, other): return _u.greater_equal._call2(self, other)
+    def __neg__(self): return _u.negative._call1(self)
+    def __pos__(self): return _u.positive._call1(self)
+    def __abs__(self): return _u.absolute._call1(self)
+    def __invert__(self): return _u.invert._call1(self)
 
     # ----- Python protocols -------------------------------------------------------------------
     def __len__(self): return _creation.array_len(self)
@@ -316,32 +339,6 @@ from torchnp import _complex, _creation, _indexing, _logic, _manipulation, _math
 from torchnp import _products, _sorting, _statistics  # noqa: E402
 
 _wrap = _convert.wrap
-
-# The forward operators are the ufuncs' fast paths themselves: plain functions, so the class
-# binds ``self`` as the first operand (see ufunc._binary_fast_path); one Python frame fewer.
-ndarray.__add__      = _u.add._call2
-ndarray.__sub__      = _u.subtract._call2
-ndarray.__mul__      = _u.multiply._call2
-ndarray.__truediv__  = _u.true_divide._call2
-ndarray.__floordiv__ = _u.floor_divide._call2
-ndarray.__mod__      = _u.remainder._call2
-ndarray.__divmod__   = _u.divmod._call2
-ndarray.__matmul__   = _u.matmul._call2
-ndarray.__and__      = _u.bitwise_and._call2
-ndarray.__or__       = _u.bitwise_or._call2
-ndarray.__xor__      = _u.bitwise_xor._call2
-ndarray.__lshift__   = _u.left_shift._call2
-ndarray.__rshift__   = _u.right_shift._call2
-ndarray.__eq__       = _u.equal._call2
-ndarray.__ne__       = _u.not_equal._call2
-ndarray.__lt__       = _u.less._call2
-ndarray.__le__       = _u.less_equal._call2
-ndarray.__gt__       = _u.greater._call2
-ndarray.__ge__       = _u.greater_equal._call2
-ndarray.__neg__      = _u.negative._call1
-ndarray.__pos__      = _u.positive._call1
-ndarray.__abs__      = _u.absolute._call1
-ndarray.__invert__   = _u.invert._call1
 
 # Hot methods that are their implementing functions (plain functions bind ``self``): no extra frame.
 ndarray.__getitem__ = _indexing_core.getitem

@@ -79,8 +79,6 @@ class ufunc:
         if scalar is not None and nin == 2 and nout == 1:
             for key, loop in self._loops.items():
                 _add_scalar_entry(self, scalar, key, loop)
-        self._call2 = _binary_fast_path(self)
-        self._call1 = _unary_fast_path(self)
 
     def _make_loop(self, key, codes):
         from torchnp import _kernels
@@ -101,6 +99,71 @@ class ufunc:
                 return self._call1(x1)
         args = tuple(x for x in (x1, x2) if x is not _NOARG) + args
         return _ufunc_call.call(self, args, out, kwargs)
+
+    # The fast paths: ndarray operands (or one Python scalar), no keywords, one output. Fixed
+    # arity, so the ndarray operators call them directly. Dtypes come from the ndarrays' cached
+    # ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
+    def _call2(self, x1, x2):
+        if type(x1) is ndarray:
+            if type(x2) is ndarray:
+                inner = self._fast.get(x1._dt)
+                loop = inner and inner.get(x2._dt)
+                if loop is not None:
+                    t1 = x1._t
+                    t2 = x2._t
+                    if loop.cast:
+                        c1, c2 = loop.casts
+                        if c1 is not None:
+                            t1 = t1.to(c1)
+                        if c2 is not None:
+                            t2 = t2.to(c2)
+                    try:
+                        t = loop.kernel(t1, t2)
+                    except RuntimeError:    # shapes, devices: NumPy's error, general path
+                        return _ufunc_call.call(self, (x1, x2), None, {})
+                    res = _new(ndarray)
+                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                    res._t = t
+                    res._dt = loop.out_dt
+                    return res
+            else:
+                e = self._fast_s.get((x1._dt, type(x2)))
+                if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
+                    t = x1._t
+                    if e[1] is not None:
+                        t = t.to(e[1])
+                    res = _new(ndarray)
+                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                    res._t = e[0](t, x2)
+                    res._dt = e[2]
+                    return res
+        elif type(x2) is ndarray:
+            e = self._fast_rs.get((x2._dt, type(x1)))
+            if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
+                t = x2._t
+                if e[1] is not None:
+                    t = t.to(e[1])
+                res = _new(ndarray)
+                res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                res._t = e[0](t, x1)
+                res._dt = e[2]
+                return res
+        return _ufunc_call.call(self, (x1, x2), None, {})
+
+    def _call1(self, x):
+        if type(x) is ndarray:
+            loop = self._fast.get(x._dt)
+            if loop is not None:
+                t = x._t
+                c = loop.casts[0]
+                if c is not None:
+                    t = t.to(c)
+                res = _new(ndarray)
+                res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                res._t = loop.kernel(t)
+                res._dt = loop.out_dt
+                return res
+        return _ufunc_call.call(self, (x,), None, {})
 
     # ----- methods ---------------------------------------------------------------------------
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue,
@@ -159,86 +222,6 @@ def _add_scalar_entry(uf, scalar, key, loop):
     cast = loop.casts[arr_i]
     entry = (kernel, cast, loop.out_dt) + bounds
     (uf._fast_rs if pos == 0 else uf._fast_s)[dt, _PY_OF_WEAK[code]] = entry
-
-
-# The fast paths: ndarray operands (or one ndarray and one Python scalar), no keywords, one output.
-# They are plain functions over closure variables, not methods: closure reads are cheaper than
-# attribute lookups, and ndarray's forward operators are these functions themselves (a plain
-# function in a class binds ``self`` as ``x1``), one Python frame fewer per ``a + b``. Dtypes come
-# from the ndarrays' cached ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
-
-def _binary_fast_path(uf):
-    fast, fast_s, fast_rs = uf._fast, uf._fast_s, uf._fast_rs
-
-    def call2(x1, x2):
-        if type(x1) is ndarray:
-            if type(x2) is ndarray:
-                inner = fast.get(x1._dt)
-                loop = inner and inner.get(x2._dt)
-                if loop is not None:
-                    t1 = x1._t
-                    t2 = x2._t
-                    if loop.cast:
-                        c1, c2 = loop.casts
-                        if c1 is not None:
-                            t1 = t1.to(c1)
-                        if c2 is not None:
-                            t2 = t2.to(c2)
-                    try:
-                        t = loop.kernel(t1, t2)
-                    except RuntimeError:    # shapes, devices: NumPy's error, general path
-                        return _ufunc_call.call(uf, (x1, x2), None, {})
-                    res = _new(ndarray)
-                    res._t = t
-                    res._dt = loop.out_dt
-                    res._base = None
-                    return res
-            else:
-                e = fast_s.get((x1._dt, type(x2)))
-                if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
-                    t = x1._t
-                    if e[1] is not None:
-                        t = t.to(e[1])
-                    res = _new(ndarray)
-                    res._t = e[0](t, x2)
-                    res._dt = e[2]
-                    res._base = None
-                    return res
-        elif type(x2) is ndarray:
-            e = fast_rs.get((x2._dt, type(x1)))
-            if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
-                t = x2._t
-                if e[1] is not None:
-                    t = t.to(e[1])
-                res = _new(ndarray)
-                res._t = e[0](t, x1)
-                res._dt = e[2]
-                res._base = None
-                return res
-        return _ufunc_call.call(uf, (x1, x2), None, {})
-
-    return call2
-
-
-def _unary_fast_path(uf):
-    fast = uf._fast if uf.nin == 1 else {}
-
-    def call1(x):
-        if type(x) is ndarray:
-            loop = fast.get(x._dt)
-            if loop is not None:
-                t = x._t
-                c = loop.casts[0]
-                if c is not None:
-                    t = t.to(c)
-                res = _new(ndarray)
-                res._t = loop.kernel(t)
-                res._dt = loop.out_dt
-                res._base = None
-                return res
-        return _ufunc_call.call(uf, (x,), None, {})
-
-    return call1
 
 
 def _key_of_codes(key):
