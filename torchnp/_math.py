@@ -114,12 +114,7 @@ def _cumulative(fn, a, axis, dtype, out):
     res = fn(t, dim)
     if res.dtype is not res_dt:
         res = res.to(res_dt)
-    if out is None:
-        return _wrap(res, res_dt)
-    out = convert.check_out(out)
-    if tuple(out._t.shape) != tuple(res.shape):
-        raise ValueError("provided out is the wrong size for the accumulation.")
-    return convert.write_out(out, res, "unsafe")
+    return _red.result_or_out(res, res_dt, convert.check_out(out), "accumulation")
 
 
 # ----- max, min -----------------------------------------------------------------------------------

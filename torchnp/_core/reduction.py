@@ -306,3 +306,13 @@ ANY = Reduction("logical_or", False, any_kernel)
 BITWISE_AND = Reduction("bitwise_and", -1, _bitwise(torch.bitwise_and))
 BITWISE_OR = Reduction("bitwise_or", 0, _bitwise(torch.bitwise_or))
 BITWISE_XOR = Reduction("bitwise_xor", 0, _bitwise(torch.bitwise_xor))
+
+
+def result_or_out(res, res_dt, out, what):
+    """``res`` as the result, or written into ``out`` (checked ndarray or None), which must have
+    exactly its shape: accumulations and reduceat, unlike reductions, do not broadcast into out."""
+    if out is None:
+        return convert.wrap_dt(res, res_dt)
+    if tuple(out._t.shape) != tuple(res.shape):
+        raise ValueError(f"provided out is the wrong size for the {what}.")
+    return convert.write_out(out, res, "unsafe")

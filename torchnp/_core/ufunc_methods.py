@@ -160,12 +160,7 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         res = torch.stack(parts).movedim(0, dim)
     if res.dtype is not res_dt:
         res = res.to(res_dt)
-    out = _single_out(out)
-    if out is None:
-        return _wrap(res, res_dt)
-    if tuple(out._t.shape) != tuple(res.shape):
-        raise ValueError("provided out is the wrong size for the accumulation.")
-    return convert.write_out(out, res, "unsafe")
+    return _red.result_or_out(res, res_dt, _single_out(out), "accumulation")
 
 
 def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
@@ -206,12 +201,7 @@ def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
         shape = list(t.shape)
         shape[dim] = 0
         res = t.new_empty(shape)
-    out = _single_out(out)
-    if out is None:
-        return _wrap(res, res_dt)
-    if tuple(out._t.shape) != tuple(res.shape):
-        raise ValueError("provided out is the wrong size for the reduction.")
-    return convert.write_out(out, res, "unsafe")
+    return _red.result_or_out(res, res_dt, _single_out(out), "reduction")
 
 
 def outer(uf, A, B, /, **kwargs):
