@@ -133,6 +133,16 @@ def test_unsupported_dtypes_raise_a_typeerror_naming_the_principle(dtype):
         torchnp.zeros(3, dtype=dtype)
 
 
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.complex32, torch.float8_e4m3fn])
+def test_torch_dtypes_without_a_numpy_dtype_raise_a_typeerror(dtype):
+    a = torchnp.arange(4.0)
+    for make in (lambda: torchnp.zeros(3, dtype=dtype), lambda: a.astype(dtype),
+                 lambda: a.view(dtype), lambda: torchnp.asarray([1.0], dtype=dtype)):
+        with pytest.raises(TypeError, match="torchnp does not support the torch dtype"):
+            make()
+    assert torchnp.zeros(2, dtype=torch.int8).dtype == numpy.int8     # supported ones pass
+
+
 def test_unsupported_data_raises_a_typeerror():
     with pytest.raises(TypeError, match="torchnp does not support the string dtype"):
         torchnp.array(["a", "b"])

@@ -66,12 +66,13 @@ _RESOLVED.update(TORCH_OF_NUMPY)
 _RESOLVED.update({numpy.dtype(c).type: dt for c, dt in _CHAR_TORCH})
 _RESOLVED[numpy.longdouble] = torch.float64      # longdouble maps to float64 (docs/differences.md)
 _RESOLVED[numpy.clongdouble] = torch.complex128
+_RESOLVED.update({dt: dt for dt in ALL_TORCH_DTYPES})   # other torch dtypes: TypeError (slow path)
 
 
 def to_torch_dtype(dtype):
     """A dtype-like (``None`` passes through) as a ``torch.dtype``; ``TypeError`` if unsupported."""
-    if type(dtype) is torch.dtype or dtype is None:
-        return dtype
+    if dtype is None:
+        return None
     try:
         return _RESOLVED[dtype]
     except (KeyError, TypeError):   # TypeError: unhashable dtype-likes (lists for structured)
