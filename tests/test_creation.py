@@ -1,5 +1,6 @@
 """Array creation against NumPy: from data, from shapes, ranges, copy semantics, zero-copy."""
 import itertools
+import re
 
 import numpy
 import pytest
@@ -243,9 +244,25 @@ def test_from_shape_order(func):
 
 
 @pytest.mark.parametrize("func", ["zeros", "ones", "empty"])
-@pytest.mark.parametrize("bad", [-1, (2, -1), 2.5, "a", None, (2, 2.0)], ids=repr)
-def test_from_shape_errors(func, bad):
-    raises_like_numpy(lambda: getattr(numpy, func)(bad), lambda: getattr(torchnp, func)(bad))
+@pytest.mark.parametrize("bad", [-1, (2, -1), 2.5, "a", None, (2, 2.0), True, (True, 2),
+                                 numpy.True_, (None,), [[2]], 2**63, (1, 2**63),
+                                 numpy.float64(2), (numpy.float64(2),), numpy.array(2.0)],
+                         ids=repr)
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_from_shape_errors(func, bad, order):
+    """NumPy's exception and message: torch's own errors for bad shapes never reach the user."""
+    with pytest.raises(Exception) as expected:
+        getattr(numpy, func)(bad, order=order)
+    with pytest.raises(expected.type, match=re.escape(str(expected.value))):
+        getattr(torchnp, func)(bad, order=order)
+
+
+@pytest.mark.parametrize("func", ["zeros", "ones", "empty"])
+def test_from_shape_sequences_torch_rejects(func):
+    # torch.zeros refuses NumPy arrays as a shape; NumPy takes any sequence of integers
+    for shape in [numpy.array([2, 3]), numpy.array(3), [numpy.int16(2)], range(1, 3)]:
+        r = getattr(torchnp, func)(shape)
+        assert r.shape == getattr(numpy, func)(shape).shape and type(r) is torchnp.ndarray
 
 
 @pytest.mark.parametrize("func", ["zeros", "ones", "empty"])

@@ -4,7 +4,7 @@ torchnp extensions on every creation function: keyword-only ``device=`` (where N
 ``device=`` it keeps NumPy's position) and ``requires_grad=False``. Floats default to
 ``config.default_float_dtype()`` (float64 unless switched), and ``dtype=float`` (the default of
 ``zeros``/``eye``/...) means that default float too; the device defaults to
-``config.default_device()`` (the CPU unless set).
+``config.current_device()`` (the CPU unless set).
 """
 import math
 import warnings
@@ -19,6 +19,7 @@ from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import ComplexWarning
 
+_new = object.__new__
 _wrap = convert.wrap
 _PY_SCALARS = (bool, int, float, complex)
 
@@ -38,7 +39,7 @@ def _device(device):
 
 def _target_device(device):
     """The device for arrays made from shapes: ``device=`` or the default device (None: CPU)."""
-    return _device(device) if device is not None else config.default_device()
+    return _device(device) if device is not None else config.current_device()
 
 
 def _float_or(dtype):
@@ -221,20 +222,30 @@ def copy(a, order="K", subok=False):
 # ----- from shapes --------------------------------------------------------------------------------
 
 def _filled(shape, value, dtype, order, device, requires_grad):
-    shape = convert.shape_tuple(shape)
     dt = config.default_float_dtype() if dtype is None or dtype is float else _dt.to_torch_dtype(dtype)
+    dev = config.current_device() if device is None else _device(device)
     if order != "C":
         order = _check_order(order, "CF")
-    dev = config.default_device() if device is None else _device(device)
+        shape = convert.shape_tuple(shape)
     if order == "C" or len(shape) < 2:
         make = torch.empty if value is None else torch.zeros if value == 0 else torch.ones
         # (an explicit device=None costs torch ~0.2 us)
-        t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
+        try:
+            t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            # torch takes the shapes NumPy takes, except sequences like NumPy arrays; shape_tuple
+            # raises NumPy's error for a bad one (checking it first costs ~15% of zeros((3, 3)))
+            shape = convert.shape_tuple(shape)
+            t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
     else:
         t = _empty(shape, dt, dev, order)
         if value is not None:
             t.fill_(value)
-    return convert.wrap_dt(_finish(t, requires_grad) if requires_grad else t, dt)
+    res = _new(ndarray)          # convert.wrap_dt inlined: a frame is ~3% of zeros((3, 3))
+    res._t = _finish(t, requires_grad) if requires_grad else t
+    res._dt = dt
+    res._base = None
+    return res
 
 
 def empty(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
@@ -597,7 +608,7 @@ def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
         if strides is not None:
             raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
         shp = convert.shape_tuple(shape)
-        return _wrap(_empty(shp, dt, config.default_device(), _check_order(order, "CF")))
+        return _wrap(_empty(shp, dt, config.current_device(), _check_order(order, "CF")))
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer, None, None)
     # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.

@@ -1,4 +1,5 @@
 """THE place for argument conversion: array-likes to tensors, axes, ``out=``, result wrapping."""
+import operator
 import warnings
 
 import numpy
@@ -13,6 +14,7 @@ AxisError = numpy.exceptions.AxisError
 NoValue = numpy._NoValue        # NumPy's own sentinel, so signatures print and compare alike
 
 _new = object.__new__
+_INTP_MAX = 2**63 - 1
 
 
 def wrap(t):
@@ -82,7 +84,7 @@ def _check_tensor(t):
 
 
 def _on_default_device(t):
-    device = config.default_device()
+    device = config.current_device()
     return t if device is None else t.to(device)
 
 
@@ -173,7 +175,7 @@ def to_tensor(a, dtype=None, device=None, copy=None):
         else:
             t, owned = _host_to_tensor(a, dtype, copy)
         if device is None:
-            device = config.default_device()
+            device = config.current_device()
     if (dtype is not None and t.dtype is not dtype) or \
             (device is not None and not same_device(t.device, device)):
         if copy is False and not owned:
@@ -356,22 +358,44 @@ def shape_tuple(shape):
     """A shape argument (int or sequence of ints) as a tuple of ints, with NumPy's errors."""
     if type(shape) is tuple:
         for s in shape:
-            if type(s) is not int or s < 0:
+            if type(s) is not int or s < 0 or s > _INTP_MAX:
                 break
         else:
             return shape
-    elif type(shape) is int and shape >= 0:
+    elif type(shape) is int and 0 <= shape <= _INTP_MAX:
         return (shape,)
-    if isinstance(shape, (int, numpy.integer)) or hasattr(shape, "__index__"):
-        shape = (shape,)
+    return _shape_tuple_slow(shape)
+
+
+def _shape_tuple_slow(shape):
+    if shape is None:
+        raise TypeError("Use () not None as shape arguments")
+    if not isinstance(shape, (bool, numpy.bool_)):
+        try:
+            return _checked_dims((operator.index(shape),))
+        except TypeError:
+            pass                        # not a single integer: a sequence of them?
     try:
-        res = tuple(operator_index(s) for s in shape)
+        dims = tuple(shape)
     except TypeError:
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
-    for s in res:
-        if s < 0:
+        raise TypeError(f"expected a sequence of integers or a single integer, got '{shape!r}'") \
+            from None
+    return _checked_dims(tuple(_dim_index(d) for d in dims))
+
+
+def _dim_index(d):
+    if isinstance(d, (bool, numpy.bool_)):
+        raise TypeError("an integer is required")
+    return operator.index(d)            # its TypeError is NumPy's: "'float' object cannot be ..."
+
+
+def _checked_dims(dims):
+    for d in dims:
+        if d < 0:
             raise ValueError("negative dimensions are not allowed")
-    return res
+        if d > _INTP_MAX:
+            raise ValueError("Maximum allowed dimension exceeded")
+    return dims
 
 
 def operator_index(x):

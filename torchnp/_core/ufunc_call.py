@@ -281,7 +281,7 @@ def _convert_inputs(inputs, outs):
 
 
 def _default_device():
-    d = config.default_device()
+    d = config.current_device()
     return torch.device("cpu") if d is None else torch.device(d)
 
 
