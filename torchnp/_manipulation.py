@@ -15,6 +15,7 @@ from torchnp._core import promotion
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
 from torchnp._core.ndarray import ndarray
 
+_new = object.__new__
 _wrap = convert.wrap
 cast_tensor = convert.cast_tensor
 _as_tensor = convert.as_tensor
@@ -142,7 +143,12 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
         t = a._t
         try:
             if t.is_contiguous():            # always a view; no _is_view() (a compile graph break)
-                return convert.wrap_view(t.view(shape), a, a._dt)
+                res = _new(ndarray)          # convert.wrap_view inlined: ~60 ns of a ~1.5 us call
+                res._t = t.view(shape)
+                res._dt = a._dt
+                b = a._base
+                res._base = a if b is None else b
+                return res
             r = t.reshape(shape)
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
@@ -380,8 +386,8 @@ def _layout_copy(t, order):
     return t.clone(memory_format=torch.contiguous_format)
 
 
-def ndarray_astype(a, dtype, order, casting, subok, copy):
-    """``a.astype(dtype, order, casting, subok, copy)``."""
+def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True):
+    """``a.astype(dtype, order, casting, subok, copy)``: the method itself (see ndarray.py)."""
     dt = _dt.to_torch_dtype(dtype) if dtype is not None else torch.float64
     src = a._dt
     if casting != "unsafe" and not promotion.can_cast_dtype(src, dt, casting):
@@ -390,7 +396,11 @@ def ndarray_astype(a, dtype, order, casting, subok, copy):
         return a
     t = a._t
     if order == "K" and src is not dt and (dt.is_complex or not src.is_complex):
-        return convert.wrap_dt(t.to(dt), dt)       # a plain cast: already a copy in K order
+        res = _new(ndarray)     # a plain cast: already a copy in K order (convert.wrap_dt inlined)
+        res._t = t.to(dt)
+        res._dt = dt
+        res._base = None
+        return res
     r = cast_tensor(t, dt, copy=False)
     if r is t or order not in ("K", "k"):
         r = _layout_copy(r, order)

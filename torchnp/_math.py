@@ -13,6 +13,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
+_new = object.__new__
 _wrap = convert.wrap_dt
 
 # Input dtypes for which torch.sum/prod already return NumPy's result dtype (fast path).
@@ -43,15 +44,22 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
             and (initial is NoValue or initial is _ZERO)):
         dt = _SUM_FAST.get(a._dt)
         if dt is not None:
+            t = None
             if axis is None:
                 if keepdims is NoValue or keepdims is False:
-                    return _wrap(a._t.sum(), dt)
+                    t = a._t.sum()
             elif type(axis) is int and (keepdims is False or keepdims is True
                                         or keepdims is NoValue):
                 try:
-                    return _wrap(a._t.sum(axis, keepdims is True), dt)
+                    t = a._t.sum(axis, keepdims is True)
                 except IndexError:
                     pass                                  # the general path raises AxisError
+            if t is not None:
+                res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
+                res._t = t
+                res._dt = dt
+                res._base = None
+                return res
     return _sum_prod(_red.SUM, a, axis, dtype, out, keepdims, initial, where)
 
 

@@ -156,8 +156,10 @@ class ndarray:
     def __imod__(self, other): return _u.remainder(self, other, out=self)
     def __divmod__(self, other): return _u.divmod._call2(self, other)
     def __rdivmod__(self, other): return _u.divmod._call2(other, self)
-    def __pow__(self, other, mod=None): return _u.power._call2(self, other)
-    def __rpow__(self, other, mod=None): return _u.power._call2(other, self)
+    def __pow__(self, other, mod=None):
+        # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
+        return _u.power._call2(self, other) if mod is None else NotImplemented
+    def __rpow__(self, other): return _u.power._call2(other, self)
     def __ipow__(self, other): return _u.power(self, other, out=self)
     def __matmul__(self, other): return _u.matmul._call2(self, other)
     def __rmatmul__(self, other): return _u.matmul._call2(other, self)
@@ -225,9 +227,6 @@ class ndarray:
 
     def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
         return _sorting.argsort(self, axis, kind, order, stable=stable)
-
-    def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
-        return _manipulation.ndarray_astype(self, dtype, order, casting, subok, copy)
 
     def clip(self, min=None, max=None, out=None, **kwargs):
         return _math.clip(self, min, max, out, **kwargs)
@@ -341,6 +340,9 @@ from torchnp import _products, _sorting, _statistics  # noqa: E402
 _wrap = _convert.wrap
 
 # Hot methods that are their implementing functions (plain functions bind ``self``): no extra frame.
+# Their defaults must be constants (None, str, int, bool): torch.compile builds a method's defaults
+# without a source, and fails on other objects (np.sum's NoValue defaults broke fullgraph tracing).
 ndarray.__getitem__ = _indexing_core.getitem
 ndarray.__setitem__ = _indexing_core.setitem
 ndarray.reshape     = _manipulation.ndarray_reshape
+ndarray.astype      = _manipulation.ndarray_astype

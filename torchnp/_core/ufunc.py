@@ -62,20 +62,22 @@ class ufunc:
         self._loops = {}        # input key (torch dtypes and weak codes) -> Loop
         for key, codes in table.items():
             self._loops[_key_of_codes(key)] = self._make_loop(key, codes)
-        # The fast path's view of the strong loops: dt1 -> dt2 -> Loop (unary: dt -> Loop).
-        self._fast = {}
-        for key, loop in self._loops.items():
-            if nout != 1 or signature or not all(type(k) is torch.dtype for k in key):
-                continue
-            if nin == 1:
-                self._fast[key[0]] = loop
-            elif nin == 2:
-                self._fast.setdefault(key[0], {})[key[1]] = loop
-        # The fast path's view of (ndarray, Python scalar) loops: (dtype, int/float/complex) ->
-        # (kernel taking (tensor, scalar), cast of the tensor, out dtype, int bounds or None).
+        # The fast path's view of the strong loops: dt1 -> dt2 -> Loop (unary: dt -> Loop), None
+        # where there is none. Complete over the torchnp dtypes, so the fast path indexes it
+        # without .get (~250 instructions a lookup).
+        fast = nout == 1 and not signature
+        dts = _dt.ALL_TORCH_DTYPES
+        if nin == 1:
+            self._fast = {d: self._loops.get((d,)) if fast else None for d in dts}
+        else:
+            self._fast = {d1: {d2: self._loops.get((d1, d2)) if fast else None for d2 in dts}
+                          for d1 in dts}
+        # The fast path's view of (ndarray, Python scalar) loops: int/float/complex -> dtype ->
+        # (kernel taking (tensor, scalar), cast of the tensor, out dtype, int bounds or None), or
+        # None where there is none.
         # ``scalar(codes, reverse)`` gives the kernel, or None where torch needs a tensor.
-        self._fast_s = {}
-        self._fast_rs = {}
+        self._fast_s = {py: dict.fromkeys(_dt.ALL_TORCH_DTYPES) for py in (int, float, complex)}
+        self._fast_rs = {py: dict.fromkeys(_dt.ALL_TORCH_DTYPES) for py in (int, float, complex)}
         if scalar is not None and nin == 2 and nout == 1:
             for key, loop in self._loops.items():
                 _add_scalar_entry(self, scalar, key, loop)
@@ -89,16 +91,17 @@ class ufunc:
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
 
-    def __call__(self, x1=_NOARG, x2=_NOARG, /, *args, out=None, **kwargs):
-        # Two named positionals, not *args alone: saves ~50 ns a call on the fast paths.
-        if out is None and not kwargs and not args:
+    def __call__(self, x1=_NOARG, x2=_NOARG, /, *args, **kwargs):
+        # Two named positionals, not *args alone, and ``out`` left in kwargs: saves ~80 ns a call
+        # on the fast paths (measured; explicit keyword-only parameters cost more than **kwargs).
+        if not kwargs and not args:
             if x2 is not _NOARG:
                 if self.nin == 2:
                     return self._call2(x1, x2)
             elif x1 is not _NOARG and self.nin == 1:
                 return self._call1(x1)
         args = tuple(x for x in (x1, x2) if x is not _NOARG) + args
-        return _ufunc_call.call(self, args, out, kwargs)
+        return _ufunc_call.call(self, args, kwargs.pop("out", None), kwargs)
 
     # The fast paths: ndarray operands (or one Python scalar), no keywords, one output. Fixed
     # arity, so the ndarray operators call them directly. Dtypes come from the ndarrays' cached
@@ -106,8 +109,7 @@ class ufunc:
     def _call2(self, x1, x2):
         if type(x1) is ndarray:
             if type(x2) is ndarray:
-                inner = self._fast.get(x1._dt)
-                loop = inner and inner.get(x2._dt)
+                loop = self._fast[x1._dt][x2._dt]
                 if loop is not None:
                     t1 = x1._t
                     t2 = x2._t
@@ -127,7 +129,8 @@ class ufunc:
                     res._dt = loop.out_dt
                     return res
             else:
-                e = self._fast_s.get((x1._dt, type(x2)))
+                inner = self._fast_s.get(type(x2))
+                e = inner and inner[x1._dt]
                 if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
                     t = x1._t
                     if e[1] is not None:
@@ -138,7 +141,8 @@ class ufunc:
                     res._dt = e[2]
                     return res
         elif type(x2) is ndarray:
-            e = self._fast_rs.get((x2._dt, type(x1)))
+            inner = self._fast_rs.get(type(x1))
+            e = inner and inner[x2._dt]
             if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
                 t = x2._t
                 if e[1] is not None:
@@ -152,7 +156,7 @@ class ufunc:
 
     def _call1(self, x):
         if type(x) is ndarray:
-            loop = self._fast.get(x._dt)
+            loop = self._fast[x._dt]
             if loop is not None:
                 t = x._t
                 c = loop.casts[0]
@@ -221,7 +225,7 @@ def _add_scalar_entry(uf, scalar, key, loop):
         return
     cast = loop.casts[arr_i]
     entry = (kernel, cast, loop.out_dt) + bounds
-    (uf._fast_rs if pos == 0 else uf._fast_s)[dt, _PY_OF_WEAK[code]] = entry
+    (uf._fast_rs if pos == 0 else uf._fast_s)[_PY_OF_WEAK[code]][dt] = entry
 
 
 def _key_of_codes(key):
