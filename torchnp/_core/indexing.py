@@ -89,22 +89,24 @@ def getitem(a, key):
     if tk is ndarray:
         kt = key._t
         if key._dt is torch.bool:
-            if kt.ndim:
-                # A mask over the leading dimensions: torch's rules are NumPy's, and it raises
-                # IndexError on a shape mismatch (the slow path words NumPy's message).
-                try:
-                    r = a._t[kt]                      # host-sync: torch sizes the result
-                except (IndexError, RuntimeError):
-                    return _getitem_slow(a, key)
-                return _wrap_dt(r, a._dt)
-        elif key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
-                and a._t.is_cpu:
+            # A mask over the leading dimensions: torch's rules are NumPy's, and it raises
+            # IndexError on a shape mismatch (the slow path words NumPy's message).
+            fast = kt.ndim
+        else:
             # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
             # (no host sync); the slow path words NumPy's IndexError. Other devices check first.
+            fast = key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
+                and a._t.is_cpu
+        if fast:
             try:
-                return _wrap_dt(a._t[kt], a._dt)
+                r = a._t[kt]                    # host-sync for a mask: torch sizes the result
             except (IndexError, RuntimeError):
-                pass
+                return _getitem_slow(a, key)
+            res = _new(ndarray)                 # convert.wrap_dt inlined
+            res._t = r
+            res._dt = a._dt
+            res._base = None
+            return res
     return _getitem_slow(a, key)
 
 

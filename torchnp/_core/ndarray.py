@@ -1,9 +1,12 @@
 """class ndarray: NumPy's array, wrapping exactly one torch.Tensor (``.tensor``).
 
 Every method is a one-liner delegating to the public function of its NumPy chapter, and every
-operator to its ufunc, so behaviour lives in one place. The chapter modules are imported at the
+operator to its ufunc, so behaviour lives in one place; the hottest methods are those functions
+themselves, assigned below the class (no extra call). The chapter modules are imported at the
 bottom of this file: they import this class, so it must exist first.
 """
+import types
+
 import torch
 
 from torchnp._core import dtypes as _dt
@@ -213,12 +216,6 @@ class ndarray:
         return _creation.from_host_array, (self.__array__(),)
 
     # ----- methods: each is its chapter's function ----------------------------------------------
-    def all(self, axis=None, out=None, keepdims=False, *, where=True):
-        return _logic.all(self, axis, out, keepdims, where=where)
-
-    def any(self, axis=None, out=None, keepdims=False, *, where=True):
-        return _logic.any(self, axis, out, keepdims, where=where)
-
     def argmax(self, axis=None, out=None, *, keepdims=False):
         return _sorting.argmax(self, axis, out, keepdims=keepdims)
 
@@ -261,20 +258,8 @@ class ndarray:
     def item(self, *args):
         return _manipulation.ndarray_item(self, *args)
 
-    def max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
-        return _math.max(self, axis, out, keepdims, initial, where)
-
-    def mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
-        return _statistics.mean(self, axis, dtype, out, keepdims, where=where)
-
-    def min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
-        return _math.min(self, axis, out, keepdims, initial, where)
-
     def nonzero(self):
         return _indexing.nonzero(self)
-
-    def prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=1, where=True):
-        return _math.prod(self, axis, dtype, out, keepdims, initial, where)
 
     def put(self, indices, values, mode="raise"):
         return _indexing.put(self, indices, values, mode)
@@ -301,9 +286,6 @@ class ndarray:
             mean=None, correction=None):
         return _statistics.std(self, axis, dtype, out, ddof, keepdims, where=where, mean=mean,
                                correction=correction)
-
-    def sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=True):
-        return _math.sum(self, axis, dtype, out, keepdims, initial, where)
 
     def swapaxes(self, axis1, axis2):
         return _manipulation.swapaxes(self, axis1, axis2)
@@ -342,7 +324,28 @@ _wrap = _convert.wrap
 # Hot methods that are their implementing functions (plain functions bind ``self``): no extra frame.
 # Their defaults must be constants (None, str, int, bool): torch.compile builds a method's defaults
 # without a source, and fails on other objects (np.sum's NoValue defaults broke fullgraph tracing).
+
+
+def _method(fn, defaults, kwdefaults=None):
+    """NumPy function ``fn`` (array first) as an ndarray method with the method's own defaults:
+    ``fn``'s code in a new function object, so ``a.sum()`` costs no extra call (~450 instructions).
+    """
+    method = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__, defaults, fn.__closure__)
+    method.__kwdefaults__ = kwdefaults
+    method.__doc__ = fn.__doc__
+    method.__qualname__ = f"ndarray.{fn.__name__}"
+    return method
+
+
 ndarray.__getitem__ = _indexing_core.getitem
 ndarray.__setitem__ = _indexing_core.setitem
 ndarray.reshape     = _manipulation.ndarray_reshape
 ndarray.astype      = _manipulation.ndarray_astype
+# (axis, dtype, out, keepdims, initial, where) as NumPy's methods have them
+ndarray.sum  = _method(_math.sum, (None, None, None, False, 0, True))
+ndarray.prod = _method(_math.prod, (None, None, None, False, 1, True))
+ndarray.max  = _method(_math.max, (None, None, False, None, True))
+ndarray.min  = _method(_math.min, (None, None, False, None, True))
+ndarray.mean = _method(_statistics.mean, (None, None, None, False), {"where": True})
+ndarray.all  = _method(_logic.all, (None, None, False), {"where": True})
+ndarray.any  = _method(_logic.any, (None, None, False), {"where": True})
