@@ -46,7 +46,11 @@ def instructions_per_call(case, impl, calls=CALLS):
             env=env, capture_output=True, text=True, check=True)
     for line in out.stderr.splitlines():
         if ",instructions" in line:
-            return int(line.split(",")[0]) / calls
+            count = line.split(",")[0]
+            if not count.isdigit():     # "<not supported>": a VM without hardware counters
+                raise SystemExit(f"perf cannot count instructions here ({count}); "
+                                 "use benchmarks/overhead.py")
+            return int(count) / calls
     raise RuntimeError(f"perf printed no instruction count:\n{out.stderr}")
 
 
