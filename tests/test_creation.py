@@ -265,6 +265,54 @@ def test_from_shape_sequences_torch_rejects(func):
         assert r.shape == getattr(numpy, func)(shape).shape and type(r) is torchnp.ndarray
 
 
+# Sizes past the 128 TiB a process can map on x86-64/arm64 Linux, so both libraries fail to
+# allocate whatever the machine's overcommit policy; past 2**63 - 1 bytes NumPy says "too big".
+TOO_BIG = [((2**45,), "float64", "C"), ((2**25, 2**25), "int8", "F"), ((2**50 * 3,), "int8", "C"),
+           ((1009 * 2**40,), "uint8", "C"), ((2**60,), "float64", "C"), ((2**40, 2**40), "f4", "C"),
+           ((2**62, 4), "complex128", "F")]
+
+
+@pytest.mark.parametrize("shape,dtype,order", TOO_BIG, ids=repr)
+@pytest.mark.parametrize("make", [lambda m, *a, **k: m.zeros(*a, **k),
+                                  lambda m, *a, **k: m.ones(*a, **k),
+                                  lambda m, *a, **k: m.empty(*a, **k),
+                                  lambda m, *a, **k: m.full(*a[:1], 7, *a[1:], **k),
+                                  lambda m, *a, **k: m.zeros_like(m.zeros(1), *a[1:], shape=a[0],
+                                                                  **k)],
+                         ids=["zeros", "ones", "empty", "full", "zeros_like"])
+def test_from_shape_too_big(make, shape, dtype, order):
+    """NumPy's MemoryError / ValueError and message, not torch's RuntimeError."""
+    with pytest.raises((MemoryError, ValueError)) as expected:
+        make(numpy, shape, dtype, order=order)
+    with pytest.raises(expected.type.__mro__[-3], match=re.escape(str(expected.value))):
+        make(torchnp, shape, dtype, order=order)
+
+
+def test_allocation_size_wording():
+    """The size in the MemoryError is worded as NumPy words it, for every unit."""
+    from torchnp._creation import _binary_size
+    size_to_string = numpy._core._exceptions._ArrayMemoryError._size_to_string
+    sizes = [0, 1, 1023, 1024, 1025, 10 * 1024 - 3, 100 * 1024 - 30, 2**63 - 1]
+    sizes += [int(k * 1024**u) + d for k in (1, 9.995, 9.9949, 99.95, 99.949, 999.5, 999.49, 1000,
+                                             1023.5, 1023.49) for u in range(1, 6) for d in (-1, 1)]
+    for n in sizes:
+        assert _binary_size(n) == size_to_string(n), n
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without CUDA")
+@pytest.mark.parametrize("make", [lambda d: torchnp.zeros(3, device=d),
+                                  lambda d: torchnp.asarray([1, 2], device=d),
+                                  lambda d: torchnp.arange(3, device=d),
+                                  lambda d: torchnp.set_default_device(d)])
+def test_unavailable_device(make):
+    """A device this machine lacks is a ValueError that says so, not torch's AssertionError."""
+    for device in ["cuda", torch.device("cuda", 0)]:
+        with pytest.raises(ValueError, match="device 'cuda.*' is not available"):
+            make(device)
+    with pytest.raises(ValueError, match="Device not understood"):
+        make("bogus")
+
+
 @pytest.mark.parametrize("func", ["zeros", "ones", "empty"])
 def test_from_shape_bad_dtype(func):
     for bad in ["foo", "M8", "U3", object]:

@@ -26,15 +26,7 @@ _PY_SCALARS = (bool, int, float, complex)
 
 # ----- argument helpers ---------------------------------------------------------------------------
 
-def _device(device):
-    """A ``device=`` argument as a torch.device (None stays None), with NumPy's ValueError."""
-    if device is None or type(device) is torch.device:
-        return device
-    try:
-        return torch.device(device)
-    except (RuntimeError, TypeError):
-        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}') \
-            from None
+_device = config.as_device
 
 
 def _target_device(device):
@@ -121,13 +113,47 @@ def _empty(shape, dt, device, order="C", like=None):
             perm = sorted(range(n), key=lambda i: -abs(strides[i]))     # stable, as NumPy
             if perm == list(range(n)):
                 perm = None
-    if perm is None:
-        return torch.empty(shape, dtype=dt, device=device)
-    t = torch.empty([shape[p] for p in perm], dtype=dt, device=device)
+    try:
+        if perm is None:
+            return torch.empty(shape, dtype=dt, device=device)
+        t = torch.empty([shape[p] for p in perm], dtype=dt, device=device)
+    except RuntimeError as err:
+        raise _allocation_error(shape, dt, err) from None
     inverse = [0] * n
     for i, p in enumerate(perm):
         inverse[p] = i
     return t.permute(inverse)
+
+
+_MAX_NBYTES = 2**63 - 1
+_BINARY_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+
+
+def _allocation_error(shape, dt, err):
+    """NumPy's error for a failed allocation of ``shape`` (torch raises RuntimeError): ValueError
+    for more bytes than an index can count, MemoryError for more than the machine has."""
+    nbytes = math.prod(shape) * dt.itemsize
+    if nbytes > _MAX_NBYTES:
+        return ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the "
+                          "maximum possible size.")
+    if isinstance(err, torch.OutOfMemoryError) or "can't allocate memory" in str(err):
+        return MemoryError(f"Unable to allocate {_binary_size(nbytes)} for an array with shape "
+                           f"{shape} and data type {_dt.to_numpy_dtype(dt).name}")
+    return err
+
+
+def _binary_size(nbytes):
+    """A byte count as NumPy words it: '1023 bytes', '1.00 KiB', '256. PiB', '1009. KiB' (three
+    significant digits, or all the integer ones, and always a point)."""
+    if nbytes < 1024:
+        return f"{nbytes} bytes"
+    value = nbytes / 1024
+    for unit in _BINARY_UNITS:
+        if round(value) < 1024 or unit == _BINARY_UNITS[-1]:
+            break
+        value /= 1024
+    text = f"{value:#.3g}"
+    return f"{text if 'e' not in text else f'{value:.0f}.'} {unit}"    # 1000-1023: no exponent
 
 
 def _layout_copy(t, order):
@@ -234,9 +260,11 @@ def _filled(shape, value, dtype, order, device, requires_grad):
             t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
         except (TypeError, ValueError, RuntimeError, OverflowError):
             # torch takes the shapes NumPy takes, except sequences like NumPy arrays; shape_tuple
-            # raises NumPy's error for a bad one (checking it first costs ~15% of zeros((3, 3)))
-            shape = convert.shape_tuple(shape)
-            t = make(shape, dtype=dt) if dev is None else make(shape, dtype=dt, device=dev)
+            # raises NumPy's error for a bad one (checking it first costs ~15% of zeros((3, 3))),
+            # and _empty NumPy's error for an array too big
+            t = _empty(convert.shape_tuple(shape), dt, dev)
+            if value is not None:
+                t.fill_(value)
     else:
         t = _empty(shape, dt, dev, order)
         if value is not None:

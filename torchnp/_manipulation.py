@@ -9,6 +9,7 @@ import numpy
 import torch
 
 from torchnp import _kernels as _k
+from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
@@ -416,7 +417,7 @@ def astype(x, dtype, /, *, copy=True, device=None):
         raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
     dt = _dt.to_torch_dtype(dtype)
     t = x._t
-    if device is not None and torch.device(device) != t.device:
+    if device is not None and config.as_device(device) != t.device:
         return _wrap(cast_tensor(t, dt, copy=False).to(device))
     if not copy and t.dtype is dt:
         return x

@@ -60,8 +60,31 @@ def default_float(dtype=_UNSET):
 
 # ----- default device -----------------------------------------------------------------------------
 
-def _device(device):
-    return None if device is None else torch.device(device)
+# Device types this process can allocate on, filled on first use (an unavailable one makes torch
+# raise AssertionError or RuntimeError from deep inside; NumPy users expect a ValueError).
+_AVAILABLE = {"cpu": True, "meta": True}
+
+
+def as_device(device):
+    """A ``device=`` argument as a torch.device (None stays None), with NumPy's ValueError for one
+    not understood and a ValueError naming the reason for one this machine does not have."""
+    if device is None:
+        return None
+    if type(device) is not torch.device:
+        try:
+            device = torch.device(device)
+        except (RuntimeError, TypeError):
+            raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: '
+                             f'{device}') from None
+    available = _AVAILABLE.get(device.type)
+    if available is None:
+        is_available = getattr(getattr(torch, device.type, None), "is_available", None)
+        available = _AVAILABLE[device.type] = bool(is_available()) if is_available else True
+    if not available:
+        raise ValueError(f"device '{device}' is not available: this torch build or machine has no "
+                         f"{device.type} device")
+    return device
+
 
 
 def set_default_device(device):
@@ -69,7 +92,7 @@ def set_default_device(device):
 
     torchnp extension. Applies to the current thread / context.
     """
-    _default_device.set(_device(device))
+    _default_device.set(as_device(device))
 
 
 def get_default_device():
@@ -85,7 +108,7 @@ def default_device(device=_UNSET):
     """
     if device is _UNSET:
         return _default_device.get()
-    return _scope(_default_device, _device(device))
+    return _scope(_default_device, as_device(device))
 
 
 default_device_scope = default_device
