@@ -86,7 +86,6 @@ def as_device(device):
     return device
 
 
-
 def set_default_device(device):
     """Set the device creation functions use when none is given (``None``: the CPU).
 
