@@ -284,14 +284,20 @@ def test_from_shape_too_big(make, shape, dtype, order):
     """NumPy's MemoryError / ValueError and message, not torch's RuntimeError."""
     with pytest.raises((MemoryError, ValueError)) as expected:
         make(numpy, shape, dtype, order=order)
-    with pytest.raises(expected.type.__mro__[-3], match=re.escape(str(expected.value))):
+    public = MemoryError if issubclass(expected.type, MemoryError) else expected.type
+    assert public in (MemoryError, ValueError)  # NumPy's private _ArrayMemoryError -> MemoryError
+    with pytest.raises(public, match=re.escape(str(expected.value))):
         make(torchnp, shape, dtype, order=order)
 
 
 def test_allocation_size_wording():
     """The size in the MemoryError is worded as NumPy words it, for every unit."""
     from torchnp._creation import _binary_size
-    size_to_string = numpy._core._exceptions._ArrayMemoryError._size_to_string
+    # NumPy's private formatter is the oracle: the end-to-end test above reaches only TiB and up
+    size_to_string = getattr(getattr(numpy._core, "_exceptions", None), "_ArrayMemoryError", None)
+    if size_to_string is None:
+        pytest.skip("this NumPy moved its private _ArrayMemoryError, the oracle for KiB-GiB sizes")
+    size_to_string = size_to_string._size_to_string
     sizes = [0, 1, 1023, 1024, 1025, 10 * 1024 - 3, 100 * 1024 - 30, 2**63 - 1]
     sizes += [int(k * 1024**u) + d for k in (1, 9.995, 9.9949, 99.95, 99.949, 999.5, 999.49, 1000,
                                              1023.5, 1023.49) for u in range(1, 6) for d in (-1, 1)]

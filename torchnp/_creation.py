@@ -26,12 +26,9 @@ _PY_SCALARS = (bool, int, float, complex)
 
 # ----- argument helpers ---------------------------------------------------------------------------
 
-_device = config.as_device
-
-
 def _target_device(device):
     """The device for arrays made from shapes: ``device=`` or the default device (None: CPU)."""
-    return _device(device) if device is not None else config.current_device()
+    return config.as_device(device) if device is not None else config.current_device()
 
 
 def _float_or(dtype):
@@ -167,7 +164,8 @@ def _layout_copy(t, order):
 def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
     """The body of array/asarray: NumPy 2's copy= semantics, order, ndmin, device, autograd."""
     dt = _dt.to_torch_dtype(dtype)
-    t, owned = convert.to_tensor(obj, dt, _device(device), False if copy is False else None)
+    t, owned = convert.to_tensor(obj, dt, config.as_device(device),
+                                 False if copy is False else None)
     if not _has_order(t, order) or (copy and not owned):
         if copy is False:
             raise ValueError(convert.COPY_ERROR)
@@ -248,8 +246,10 @@ def copy(a, order="K", subok=False):
 # ----- from shapes --------------------------------------------------------------------------------
 
 def _filled(shape, value, dtype, order, device, requires_grad):
-    dt = config.default_float_dtype() if dtype is None or dtype is float else _dt.to_torch_dtype(dtype)
-    dev = config.current_device() if device is None else _device(device)
+    # _float_or and _target_device inlined: zeros((3, 3)) is a benchmark case
+    dt = config.default_float_dtype() if dtype is None or dtype is float else \
+        _dt.to_torch_dtype(dtype)
+    dev = config.current_device() if device is None else config.as_device(device)
     if order != "C":
         order = _check_order(order, "CF")
         shape = convert.shape_tuple(shape)
@@ -345,7 +345,7 @@ def _like(a, dtype, order, shape, device):
     dt = t.dtype if dtype is None else _dt.to_torch_dtype(dtype)
     order = _check_order(order, "CFAK")
     shp = tuple(t.shape) if shape is None else convert.shape_tuple(shape)
-    dev = t.device if device is None else _device(device)
+    dev = t.device if device is None else config.as_device(device)
     return _empty(shp, dt, dev, order, like=t)
 
 
@@ -560,7 +560,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         return _linspace_python(float(start), float(stop), num, endpoint, retstep, dtype, axis,
                                 div, device, requires_grad)
     dt = _inexact_dtype((start, stop))
-    dev = _device(device)
+    dev = config.as_device(device)
     t_start = convert.as_tensor(start, dt)
     t_stop = convert.as_tensor(stop, dt)
     if dev is None:
