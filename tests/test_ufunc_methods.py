@@ -1,4 +1,8 @@
 """ufunc.reduce / accumulate / reduceat / outer / at against NumPy as the oracle."""
+import ast
+import os
+import subprocess
+import sys
 import warnings
 
 import numpy
@@ -6,6 +10,7 @@ import pytest
 
 import torchnp
 from helpers import DTYPES, assert_matches_numpy, raises_like_numpy
+from opinfo.known_bugs import fold_reduce, is_reorderable
 
 # Binary ufuncs with the methods reduce / accumulate / reduceat / outer / at.
 BINARY = ["add", "subtract", "multiply", "maximum", "minimum", "logical_and", "logical_or",
@@ -38,7 +43,15 @@ def call_both(name, method, x, *args, **kwargs):
         except Exception:      # noqa: BLE001 - compared below
             raises_like_numpy(np_call, tnp_call)
             return None, None
+        if method == "reduce" and not is_reorderable(getattr(numpy, name)):
+            expected = _folded(name, x, expected.dtype, **kwargs)
         return tnp_call(), expected
+
+
+def _folded(name, x, out_dtype, axis=0, keepdims=False, initial=None, where=True, dtype=None):
+    """NumPy's reduce of a non-reorderable ufunc is CPU-dependent (known_bugs.NUMPY_BUGS): the
+    expected value is a left fold with the binary ufunc instead."""
+    return fold_reduce(getattr(numpy, name), x, out_dtype, axis, keepdims, initial, where)
 
 
 def _rtol(x):
@@ -202,3 +215,23 @@ def test_reduce_dtypes_follow_numpy():
             assert_matches_numpy(getattr(torchnp, name).reduce(torchnp.asarray(x)),
                                  getattr(numpy, name).reduce(x))
         assert_matches_numpy(torchnp.add.accumulate(torchnp.asarray(x)), numpy.add.accumulate(x))
+
+
+def test_fold_reference_is_numpy_without_simd():
+    """The fold that stands in for NumPy's reduce of non-reorderable ufuncs (NUMPY_BUGS) equals
+    NumPy's own reduce with NumPy's optional SIMD loops disabled, run in a fresh interpreter."""
+    try:
+        from numpy._core._multiarray_umath import __cpu_dispatch__
+    except ImportError:
+        pytest.skip("NumPy no longer exposes __cpu_dispatch__ (private): cannot disable its SIMD")
+    x = make("float64", (3, 5))
+    code = (f"import numpy; x = numpy.array({x.tolist()!r}); "
+            "print(repr([numpy.power.reduce(x, axis=1).tolist(), "
+            "numpy.arctan2.reduce(x, axis=1).tolist(), numpy.subtract.reduce(x, axis=1).tolist()]))")
+    env = dict(os.environ, NPY_DISABLE_CPU_FEATURES=" ".join(__cpu_dispatch__))
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    scalar_loops = numpy.array(ast.literal_eval(run.stdout))
+    folded = [fold_reduce(uf, x, numpy.float64, axis=1)
+              for uf in (numpy.power, numpy.arctan2, numpy.subtract)]
+    numpy.testing.assert_allclose(scalar_loops, numpy.stack(folded), rtol=1e-13)
