@@ -3,6 +3,7 @@ import numpy
 import torch
 
 import torchnp
+from torchnp._core.convert import is_scalar_like
 
 
 def to_numpy(x):
@@ -29,6 +30,7 @@ def assert_matches_numpy(actual, expected, rtol=None, atol=0, check_dtype=True):
     if isinstance(expected, (numpy.ndarray, numpy.generic)):
         assert isinstance(actual, torchnp.ndarray), \
             f"expected a torchnp.ndarray, got {type(actual).__name__}"
+        _assert_same_scalarness(actual, expected)
         got = to_numpy(actual)
         expected = numpy.asarray(expected)
         assert got.shape == expected.shape, f"shape {got.shape} != {expected.shape}"
@@ -59,6 +61,15 @@ def assert_matches_numpy(actual, expected, rtol=None, atol=0, check_dtype=True):
     assert actual == expected or (actual != actual and expected != expected), \
         f"{actual!r} != {expected!r}"
     assert type(actual) is type(expected), f"type {type(actual)} != {type(expected)}"
+
+
+def _assert_same_scalarness(actual, expected):
+    """Where NumPy returns a scalar, torchnp's 0-d result must act as one (immutable, hashable);
+    where NumPy returns a 0-d array, torchnp's must stay a mutable array."""
+    if isinstance(expected, numpy.generic):
+        assert is_scalar_like(actual), "NumPy returns a scalar; torchnp a mutable array"
+    elif expected.ndim == 0:
+        assert not is_scalar_like(actual), "NumPy returns a 0-d array; torchnp a scalar"
 
 
 def _default_rtol(np_dtype):

@@ -81,9 +81,20 @@ def test_ndmin_ndmax():
     raises_like_numpy(lambda: numpy.array([[1, 2], [3, 4]], ndmax=1),
                       lambda: torchnp.array([[1, 2], [3, 4]], ndmax=1))
     exact(torchnp.array([[1, 2]], ndmax=2), numpy.array([[1, 2]], ndmax=2))
+    for ndmax in (-1, 65, 1.5, True):
+        raises_like_numpy(lambda: numpy.array([[1, 2]], ndmax=ndmax),
+                          lambda: torchnp.array([[1, 2]], ndmax=ndmax))
     a = torchnp.zeros(3)
     v = torchnp.array(a, copy=False, ndmin=3)
     assert v.shape == (1, 1, 3) and v.base is a
+
+
+def test_ndarray_offset_strides_checked():
+    """Without buffer=, NumPy still checks offset= and strides= (torchnp then refuses strides=)."""
+    for kwargs in ({"offset": 1.5}, {"strides": (8,)}, {"strides": 8}, {"strides": (8.0, 8)}):
+        raises_like_numpy(lambda: numpy.ndarray((2, 3), **kwargs),
+                          lambda: torchnp.ndarray((2, 3), **kwargs))
+    assert torchnp.ndarray((2, 3), offset=8).shape == (2, 3)
 
 
 def test_order_argument():
@@ -292,7 +303,7 @@ def test_from_shape_too_big(make, shape, dtype, order):
 
 def test_allocation_size_wording():
     """The size in the MemoryError is worded as NumPy words it, for every unit."""
-    from torchnp._creation import _binary_size
+    from torchnp._core.convert import binary_size as _binary_size
     # NumPy's private formatter is the oracle: the end-to-end test above reaches only TiB and up
     size_to_string = getattr(getattr(numpy._core, "_exceptions", None), "_ArrayMemoryError", None)
     if size_to_string is None:
@@ -523,7 +534,7 @@ def test_device_argument():
         torchnp.zeros(3, device="foo")
     with torchnp.default_device("cpu"):
         assert torchnp.zeros(2).device == cpu
-    with pytest.raises(NotImplementedError):
+    with pytest.raises(TypeError, match="`like` argument"):     # NumPy's class and words
         torchnp.zeros(3, like=[1])
 
 

@@ -550,6 +550,16 @@ def test_choose():
         assert_matches_numpy(torchnp.choose(big, tchoices, mode=mode),
                              numpy.choose(big, choices, mode=mode))
     raises_like_numpy(lambda: numpy.choose(big, choices), lambda: torchnp.choose(big, tchoices))
+    # out=: the result's shape exactly (a broadcastable one too is TypeError), cast unsafely
+    for shape, dtype in (((3,), numpy.int8), ((3,), bool), ((2, 3), float), ((1, 3), float)):
+        out, tout = numpy.zeros(shape, dtype), torchnp.zeros(shape, dtype=dtype)
+        np_call = lambda: numpy.choose(idx, choices, out=out)            # noqa: E731
+        tnp_call = lambda: torchnp.choose(torchnp.array(idx), tchoices, out=tout)   # noqa: E731
+        if shape == (3,):
+            assert tnp_call() is tout
+            assert_matches_numpy(tout, np_call())
+        else:
+            raises_like_numpy(np_call, tnp_call)
 
 
 def test_index_builders():

@@ -123,6 +123,16 @@ def _out_like(expected, device):
     return torchnp.asarray(np.full(e.shape, 1, e.dtype), device=device)
 
 
+def _numpy_refuses_out(op, sample, expected):
+    """Whether NumPy raises for an out= of its own result's shape and dtype (as round does for
+    integers with decimals < 0: it divides into out= under same_kind casting)."""
+    np_out = tuple(np.asarray(e).copy() for e in expected) if isinstance(expected, tuple) \
+        else np.asarray(expected).copy()
+    s = sample.numpy_copy()
+    return call_quietly(lambda *args, **kwargs: op.ref(*args, out=np_out, **kwargs), s)[1] \
+        is not None
+
+
 @ops("out", dtypes="few", db=[op for op in op_db if op.supports_out])
 def test_out(op, dtype, device):
     checked = 0
@@ -130,7 +140,7 @@ def test_out(op, dtype, device):
         if "out" in sample.kwargs:
             continue
         expected, exc = call_quietly(op.ref, sample.numpy_copy())
-        if exc is not None:
+        if exc is not None or _numpy_refuses_out(op, sample, expected):
             continue
         out = _out_like(expected, device)
         s = sample.to(device)

@@ -6,7 +6,7 @@ import numpy
 import pytest
 
 import torchnp
-from helpers import DTYPES, assert_matches_numpy, raises_like_numpy
+from helpers import DTYPES, assert_matches_numpy, public_exception_class, raises_like_numpy
 
 AXES = [None, 0, -1, (0, 2), ()]
 
@@ -310,6 +310,36 @@ def test_var_options():
     assert_matches_numpy(*both("std", make("int8"), dtype=numpy.float32))
 
 
+@pytest.mark.parametrize("name", ["var", "std", "nanvar", "nanstd"])
+@pytest.mark.parametrize("dtype", ["bool", "int64", "float16", "float32", "float64",
+                                   "complex128"])
+def test_var_dtype_argument(name, dtype):
+    """dtype= as NumPy's _var uses it: the mean in dtype=, deviations in the input's dtype
+    promoted with it, squared without conjugation for real input, summed in dtype=; std's root in
+    place (an integer / bool array result raises) or cast back (a scalar)."""
+    x = make(dtype, (3, 4))
+    for dt in (None, "bool", "int8", "int64", "float16", "float32", "complex64", "complex128"):
+        for kwargs in ({}, {"axis": 0}, {"ddof": 1}, {"axis": 1, "ddof": 4}):
+            np_exc, expected = _outcome(lambda: getattr(numpy, name)(x, dtype=dt, **kwargs))
+            tnp_exc, actual = _outcome(lambda: getattr(torchnp, name)(torchnp.asarray(x),
+                                                                       dtype=dt, **kwargs))
+            where = f"dtype={dt}, {kwargs}"
+            if np_exc is not None:
+                assert tnp_exc is not None \
+                    and issubclass(tnp_exc, public_exception_class(np_exc)), where
+                continue
+            assert tnp_exc is None, f"{where}: torchnp raised {tnp_exc}"
+            assert_matches_numpy(actual, expected, rtol=1e-2 if "16" in str(dt) + dtype else None)
+
+
+def test_var_0d_and_nan_degrees_of_freedom():
+    for name in ("var", "std", "nanvar", "nanstd"):
+        for ddof in (0, 1):
+            assert_matches_numpy(*both(name, numpy.array(2.5), ddof=ddof))
+        x = numpy.array([[1.0, numpy.nan, 3.0], [4.0, 5.0, 6.0]])
+        assert_matches_numpy(*both(name, x, axis=1, ddof=2))      # nan*: NaN where ddof >= n
+
+
 # ----- clip ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dtype", ["int8", "uint8", "uint64", "int64", "float16", "float32",
@@ -364,6 +394,41 @@ def test_round(dtype):
         assert_matches_numpy(*both("round", ties))
     ints = numpy.array([5, 15, 25, 17, -15, 34], numpy.int64)
     assert_matches_numpy(*both("round", ints, -1))
+
+
+def _outcome(call):
+    """(exception class, None) or (None, result) of ``call()``, warnings silenced."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return None, call()
+        except Exception as e:      # noqa: BLE001 - the class is what we compare
+            return type(e), None
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "int64", "uint8", "float16", "float64",
+                                   "complex128"])
+def test_round_out(dtype):
+    """out= as NumPy's round writes it: the casting rule of the ufunc (rint, multiply, divide) or
+    copy it uses, the result's shape exactly; bools scaled by 10**decimals need an out=."""
+    x = make(dtype, (2, 3))
+    for decimals in (-1, 0, 1):
+        for out_dtype in ("bool", "int8", "int64", "uint8", "float16", "float64", "complex128"):
+            for shape in ((2, 3), (3,), (1, 2, 3)):
+                np_out = numpy.zeros(shape, out_dtype)
+                tnp_out = torchnp.asarray(np_out.copy())
+                np_exc, _ = _outcome(lambda: numpy.round(x, decimals, out=np_out))
+                tnp_exc, res = _outcome(lambda: torchnp.round(torchnp.asarray(x), decimals,
+                                                              out=tnp_out))
+                where = f"decimals={decimals}, out {out_dtype}{shape}"
+                if np_exc is None:
+                    assert tnp_exc is None and res is tnp_out, where
+                    assert_matches_numpy(tnp_out, np_out)
+                else:
+                    assert tnp_exc is not None \
+                        and issubclass(tnp_exc, public_exception_class(np_exc)), where
+        raises_like_numpy(lambda: numpy.round(x.astype(bool), decimals or 1),
+                          lambda: torchnp.round(torchnp.asarray(x.astype(bool)), decimals or 1))
 
 
 def test_python_round_on_0d():

@@ -148,6 +148,16 @@ def test_lexsort():
     assert_matches_numpy(torchnp.lexsort(T(m)), numpy.lexsort(m))
     assert_matches_numpy(torchnp.lexsort(T(m), axis=0), numpy.lexsort(m, axis=0))
     raises_like_numpy(lambda: numpy.lexsort([]), lambda: torchnp.lexsort([]))
+    # 0-d keys: index 0, a scalar; a 0-d array is no sequence of keys
+    for keys in (numpy.arange(3.0), [numpy.array(1.0), numpy.array(2.0)]):
+        for axis in (0, -1):
+            assert_matches_numpy(torchnp.lexsort(T(keys) if isinstance(keys, numpy.ndarray)
+                                                 else keys, axis=axis),
+                                 numpy.lexsort(keys, axis=axis))
+        raises_like_numpy(lambda: numpy.lexsort(keys, axis=1),
+                          lambda: torchnp.lexsort(keys, axis=1))
+    raises_like_numpy(lambda: numpy.lexsort(numpy.array(2.0)),
+                      lambda: torchnp.lexsort(T(numpy.array(2.0))))
     raises_like_numpy(lambda: numpy.lexsort(([1, 2], [1, 2, 3])),
                       lambda: torchnp.lexsort(([1, 2], [1, 2, 3])))
 

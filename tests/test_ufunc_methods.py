@@ -117,6 +117,16 @@ def test_reduceat(name):
     assert_matches_numpy(*call_both(name, "reduceat", numpy.arange(8, dtype=numpy.int8), [0, 4]))
 
 
+def test_reduceat_axis():
+    """axis=None is every axis (one allowed); a 0-d array raises TypeError unless the axis is out
+    of bounds (0 and -1 are in bounds for it, as in NumPy)."""
+    for x in (numpy.array(2.0), numpy.arange(3.0), numpy.ones((2, 2))):
+        for axis in (0, -1, None, (0,), (), (-1,), 1, (1,), numpy.int64(0), True, 1.5):
+            actual, expected = call_both("add", "reduceat", x, [0], axis=axis)
+            if expected is not None:
+                assert_matches_numpy(actual, expected)
+
+
 @pytest.mark.parametrize("name", BINARY)
 def test_outer(name):
     integer_only = name.startswith("bitwise") or name == "gcd"

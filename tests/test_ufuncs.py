@@ -316,6 +316,19 @@ def test_out_errors():
            lambda: torchnp.add(ta, 1.5, out=torchnp.zeros(3, dtype=numpy.float32)))
 
 
+def test_gufunc_out_shape():
+    """A gufunc's out=: core dimensions exactly, loop dimensions broadcast (NumPy's ValueError)."""
+    a, b = numpy.arange(6.0).reshape(2, 3), numpy.arange(12.0).reshape(3, 4)
+    calls = [("matmul", a, b), ("matmul", a, b[:, :1]), ("matmul", a[0], b), ("vecdot", a, a),
+             ("matvec", a, a[0]), ("vecmat", a[:, 0], a)]
+    for name, x, y in calls:
+        for shape in ((5, 2, 4), (7,), (2,), (4,), (1, 4), (2, 1), (5, 2), (1, 2, 4), (2, 5), ()):
+            msg = _compare(name, lambda: getattr(numpy, name)(x, y, out=numpy.zeros(shape)),
+                           lambda: getattr(torchnp, name)(torchnp.asarray(x), torchnp.asarray(y),
+                                                          out=torchnp.zeros(shape)))
+            assert not msg, f"{name} out{shape}: {msg}"
+
+
 def test_argument_count_and_keywords():
     a = numpy.arange(3)
     ta = torchnp.asarray(a)

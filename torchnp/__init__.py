@@ -27,7 +27,6 @@ bool = bool_  # noqa: A001  (NumPy 2 spells the scalar type both ways)
 
 # ----- constants ----------------------------------------------------------------------------------
 from numpy import e, euler_gamma, inf, nan, newaxis, pi  # plain Python floats and None, as NumPy
-from numpy import isscalar                               # host-side type test: 0-d arrays are not scalars
 
 # ----- configuration ------------------------------------------------------------------------------
 from torchnp._core.config import (
@@ -90,7 +89,7 @@ from torchnp._complex import (
 
 # ----- logic (_logic.py) --------------------------------------------------------------------------
 from torchnp._logic import (
-    all, any,
+    all, any, isscalar,
 )
 
 # ----- sorting, searching (_sorting.py) -----------------------------------------------------------

@@ -192,7 +192,7 @@ NO_OPINFO = {
     "iinfo": "dtype information, NumPy's own object (tests/test_dtypes.py)",
     "issubdtype": "NumPy's own dtype predicate: torchnp dtypes are NumPy's (tests/test_dtypes.py)",
     "isdtype": "NumPy's own dtype predicate: torchnp dtypes are NumPy's (tests/test_dtypes.py)",
-    "isscalar": "NumPy's own type test: 0-d arrays are not scalars, as in NumPy",
+    "isscalar": "a type test, not an array result (tests/test_scalars.py)",
     "array2string": "printing, tested by the printing tests (text, not an array result)",
     "array_repr": "printing, tested by the printing tests (text, not an array result)",
     "array_str": "printing, tested by the printing tests (text, not an array result)",

@@ -2,6 +2,7 @@
 ``iscomplex`` family."""
 import math
 
+import numpy
 import torch
 
 from torchnp._core import convert
@@ -12,7 +13,18 @@ _PY_NUMBERS = (bool, int, float, complex)
 
 
 def _as_array(val):
-    return val if isinstance(val, ndarray) else convert.wrap(convert.as_tensor(val))
+    """``val`` as an ndarray; a NumPy scalar stays a scalar (``real``/``imag`` of one are)."""
+    if isinstance(val, ndarray):
+        return val
+    t = convert.as_tensor(val)
+    return convert.wrap(t) if isinstance(val, numpy.generic) else convert.wrap_array(t)
+
+
+def _part(a, t):
+    """``t``, a part of ``a``'s data: a view of an array, a new scalar for a scalar."""
+    if convert.is_scalar_like(a):
+        return convert.wrap(t.clone())
+    return convert.wrap_view(t, a)
 
 
 def real(val):
@@ -27,7 +39,7 @@ def real(val):
     t = a._t
     if not t.is_complex():
         return a
-    return convert.wrap_view(torch.view_as_real(t.resolve_conj())[..., 0], a)
+    return _part(a, torch.view_as_real(t.resolve_conj())[..., 0])
 
 
 def imag(val):
@@ -40,9 +52,10 @@ def imag(val):
         return val.imag
     a = _as_array(val)
     t = a._t
-    if not t.is_complex():
-        return convert.wrap(torch.zeros_like(t))
-    return convert.wrap_view(torch.view_as_real(t.resolve_conj())[..., 1], a)
+    if not t.is_complex():                              # new zeros, a scalar for a scalar
+        wrap = convert.wrap if convert.is_scalar_like(a) else convert.wrap_array
+        return wrap(torch.zeros_like(t))
+    return _part(a, torch.view_as_real(t.resolve_conj())[..., 1])
 
 
 def _value_tensor(value, like):
@@ -132,6 +145,8 @@ def real_if_close(a, tol=100):
     torchnp implementation of :func:`numpy.real_if_close`.
     """
     arr = _as_array(a)
+    if convert.is_scalar_like(arr):                 # NumPy: asanyarray(a), a new 0-d array
+        arr = convert.wrap_array(arr._t.clone())
     t = arr._t
     if not t.is_complex():
         return arr

@@ -7,6 +7,7 @@ torchnp extensions on every creation function: keyword-only ``device=`` (where N
 ``config.current_device()`` (the CPU unless set).
 """
 import math
+import operator
 import warnings
 
 import numpy
@@ -20,7 +21,7 @@ from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import ComplexWarning
 
 _new = object.__new__
-_wrap = convert.wrap
+_wrap = convert.wrap_array          # creation makes arrays, mutable even when 0-d
 _PY_SCALARS = (bool, int, float, complex)
 
 
@@ -41,7 +42,9 @@ def _float_or(dtype):
 def _check_order(order, allowed):
     if order is None:
         return "K" if "K" in allowed else "C"
-    o = order.upper() if isinstance(order, str) else order
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    o = order.upper()
     if o not in ("C", "F", "A", "K"):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     if o not in allowed:
@@ -51,6 +54,9 @@ def _check_order(order, allowed):
 
 def _check_like(like):
     if like is not None and not isinstance(like, ndarray):
+        if not hasattr(like, "__array_function__"):
+            raise TypeError("The `like` argument must be an array-like that implements the "
+                            "`__array_function__` protocol.")
         raise NotImplementedError("torchnp creation functions support like= only with a torchnp "
                                   f"ndarray (got {type(like).__name__})")
 
@@ -115,42 +121,11 @@ def _empty(shape, dt, device, order="C", like=None):
             return torch.empty(shape, dtype=dt, device=device)
         t = torch.empty([shape[p] for p in perm], dtype=dt, device=device)
     except RuntimeError as err:
-        raise _allocation_error(shape, dt, err) from None
+        raise convert.allocation_error(shape, dt, err) or err from None
     inverse = [0] * n
     for i, p in enumerate(perm):
         inverse[p] = i
     return t.permute(inverse)
-
-
-_MAX_NBYTES = 2**63 - 1
-_BINARY_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
-
-
-def _allocation_error(shape, dt, err):
-    """NumPy's error for a failed allocation of ``shape`` (torch raises RuntimeError): ValueError
-    for more bytes than an index can count, MemoryError for more than the machine has."""
-    nbytes = math.prod(shape) * dt.itemsize
-    if nbytes > _MAX_NBYTES:
-        return ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the "
-                          "maximum possible size.")
-    if isinstance(err, torch.OutOfMemoryError) or "can't allocate memory" in str(err):
-        return MemoryError(f"Unable to allocate {_binary_size(nbytes)} for an array with shape "
-                           f"{shape} and data type {_dt.to_numpy_dtype(dt).name}")
-    return err
-
-
-def _binary_size(nbytes):
-    """A byte count as NumPy words it: '1023 bytes', '1.00 KiB', '256. PiB', '1009. KiB' (three
-    significant digits, or all the integer ones, and always a point)."""
-    if nbytes < 1024:
-        return f"{nbytes} bytes"
-    value = nbytes / 1024
-    for unit in _BINARY_UNITS:
-        if round(value) < 1024 or unit == _BINARY_UNITS[-1]:
-            break
-        value /= 1024
-    text = f"{value:#.3g}"
-    return f"{text if 'e' not in text else f'{value:.0f}.'} {unit}"    # 1000-1023: no exponent
 
 
 def _layout_copy(t, order):
@@ -163,6 +138,12 @@ def _layout_copy(t, order):
 
 def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
     """The body of array/asarray: NumPy 2's copy= semantics, order, ndmin, device, autograd."""
+    if copy is not None and copy is not True and copy is not False:
+        copy = convert.copy_flag(copy)
+    if isinstance(obj, ndarray) and convert.is_scalar_like(obj):
+        if copy is False:               # a NumPy scalar is never an array's memory
+            raise ValueError(convert.COPY_ERROR)
+        copy = True
     dt = _dt.to_torch_dtype(dtype)
     t, owned = convert.to_tensor(obj, dt, config.as_device(device),
                                  False if copy is False else None)
@@ -196,8 +177,18 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, ndm
     are torchnp extensions.
     """
     _check_like(like)
+    if ndmax != 0:
+        ndmax = _ndmax(ndmax)
     return _array(object, dtype, copy, _check_order(order, "CFAK"), ndmin, ndmax, device,
                   requires_grad)
+
+
+def _ndmax(ndmax):
+    """``ndmax=`` as an int, with NumPy's TypeError and range check."""
+    n = operator.index(ndmax)
+    if not 0 <= n <= 64:
+        raise ValueError("ndmax must be in the range [0, NPY_MAXDIMS (64)]")
+    return n
 
 
 def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
@@ -210,7 +201,7 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
     accepts any torch device; ``requires_grad=`` is a torchnp extension.
     """
     if type(a) is ndarray and dtype is None and order is None and device is None and \
-            copy is None and like is None and not requires_grad:
+            copy is None and like is None and not requires_grad and not convert.is_scalar_like(a):
         return a
     _check_like(like)
     return _array(a, dtype, copy, _check_order(order, "CFAK"), 0, 0, device, requires_grad)
@@ -262,7 +253,7 @@ def _filled(shape, value, dtype, order, device, requires_grad):
             # torch takes the shapes NumPy takes, except sequences like NumPy arrays; shape_tuple
             # raises NumPy's error for a bad one (checking it first costs ~15% of zeros((3, 3))),
             # and _empty NumPy's error for an array too big
-            t = _empty(convert.shape_tuple(shape), dt, dev)
+            t = _empty_for_refused_shape(shape, dt, dev)
             if value is not None:
                 t.fill_(value)
     else:
@@ -273,7 +264,17 @@ def _filled(shape, value, dtype, order, device, requires_grad):
     res._t = _finish(t, requires_grad) if requires_grad else t
     res._dt = dt
     res._base = None
+    res._scalar = False
     return res
+
+
+def _empty_for_refused_shape(shape, dt, dev):
+    """``_empty`` for a shape torch refused: NumPy's error for a bad shape, without torch's as its
+    context (it is raised while torch's is being handled)."""
+    try:
+        return _empty(convert.shape_tuple(shape), dt, dev)
+    except Exception as e:      # noqa: BLE001 - re-raised as is
+        raise e from None
 
 
 def empty(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=False):
@@ -340,7 +341,9 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
     return _wrap(_finish(_fill(t, value), requires_grad))
 
 
-def _like(a, dtype, order, shape, device):
+def _like(a, dtype, order, shape, device, subok=True):
+    if subok is not True and subok is not False:
+        convert.operator_index(subok)        # NumPy reads it as an integer
     t = convert.as_tensor(a)
     dt = t.dtype if dtype is None else _dt.to_torch_dtype(dtype)
     order = _check_order(order, "CFAK")
@@ -355,7 +358,7 @@ def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None, *, d
 
     torchnp implementation of :func:`numpy.empty_like`.
     """
-    return _wrap(_finish(_like(prototype, dtype, order, shape, device), requires_grad))
+    return _wrap(_finish(_like(prototype, dtype, order, shape, device, subok), requires_grad))
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -364,7 +367,7 @@ def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
 
     torchnp implementation of :func:`numpy.zeros_like`.
     """
-    return _wrap(_finish(_like(a, dtype, order, shape, device).zero_(), requires_grad))
+    return _wrap(_finish(_like(a, dtype, order, shape, device, subok).zero_(), requires_grad))
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -373,7 +376,7 @@ def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
 
     torchnp implementation of :func:`numpy.ones_like`.
     """
-    return _wrap(_finish(_like(a, dtype, order, shape, device).fill_(1), requires_grad))
+    return _wrap(_finish(_like(a, dtype, order, shape, device, subok).fill_(1), requires_grad))
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -382,7 +385,7 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, d
 
     torchnp implementation of :func:`numpy.full_like`.
     """
-    t = _like(a, dtype, order, shape, device)
+    t = _like(a, dtype, order, shape, device, subok)
     return _wrap(_finish(_fill(t, fill_value), requires_grad))
 
 
@@ -501,8 +504,11 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
         # fast path, exact in double: Python ints give int64 and a length of ceil(span / step)
         start, stop = (0, start_or_stop) if stop is None else (start_or_stop, stop)
         n = max(0, -((start - stop) // step))
-        t = torch.arange(start, start + n * step, step, dtype=torch.int64,
-                         device=_target_device(device))
+        try:
+            t = torch.arange(start, start + n * step, step, dtype=torch.int64,
+                             device=_target_device(device))
+        except RuntimeError as err:
+            raise convert.allocation_error((n,), torch.int64, err) or err from None
         return _wrap(_finish(t, requires_grad))
     start_or_stop = _host_scalar(start_or_stop)
     stop = _host_scalar(stop)
@@ -531,7 +537,10 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
                             "most length 2.")
         t = torch.tensor([bool(first), bool(second)][:n], device=dev)
     else:
-        t = _arange_fill(first, second, n, dt, dev)
+        try:
+            t = _arange_fill(first, second, n, dt, dev)
+        except RuntimeError as err:
+            raise convert.allocation_error((n,), dt, err) or err from None
     return _wrap(_finish(t, requires_grad))
 
 
@@ -569,14 +578,17 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     t_start, t_stop = t_start.to(dev), t_stop.to(dev)
     delta = t_stop - t_start
     # torch: arange has no complex kernel; the real one, cast, gives the same values.
-    y = torch.arange(0, num, dtype=dt.to_real(), device=dev).to(dt)
+    try:
+        y = torch.arange(0, num, dtype=dt.to_real(), device=dev).to(dt)
+    except RuntimeError as err:
+        raise convert.allocation_error((num,), dt, err) or err from None
     y = y.reshape((-1,) + (1,) * delta.ndim)
     if div > 0:
         step_t = delta / div
         # NumPy: if any step is zero (denormal deltas), y / div * delta instead of y * step; the
         # choice is made with torch.where, without reading the values on the host.
         y = torch.where((step_t == 0).any(), y / div * delta, y * step_t)
-        step = _wrap(step_t)
+        step = convert.wrap(step_t)                 # NumPy: a scalar step (when 0-d)
     else:
         step = math.nan
         y = y * delta
@@ -584,7 +596,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     if endpoint and num > 1:
         y[-1, ...] = t_stop
     if axis != 0:
-        y = torch.movedim(y, 0, convert.normalize_axis_index(axis, y.ndim))
+        y = torch.movedim(y, 0, _linspace_axis(axis, y.ndim))
     if dtype is not None:
         out_dt = _dt.to_torch_dtype(dtype)
         if out_dt in _dt.INTEGER_DTYPES:
@@ -597,13 +609,26 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 _REAL_PY = frozenset({int, float})
 
 
+def _linspace_axis(axis, ndim):
+    """Where linspace's samples go: NumPy moves axis 0 to ``axis`` with ``moveaxis``, which takes
+    a sequence of one axis too."""
+    dest = convert.normalize_axis_tuple(axis, ndim, "destination")
+    if len(dest) != 1:
+        raise ValueError("`source` and `destination` arguments must have the same number of "
+                         "elements")
+    return dest[0]
+
+
 def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, device,
                      requires_grad):
     """linspace for Python int/float ``start`` and ``stop`` in float64: NumPy's arithmetic on the
     host (Python floats are float64), one fused pass on the device."""
     if axis not in (0, -1):
-        convert.normalize_axis_index(axis, 1)
-    y = torch.arange(num, dtype=torch.float64, device=_target_device(device))
+        _linspace_axis(axis, 1)
+    try:
+        y = torch.arange(num, dtype=torch.float64, device=_target_device(device))
+    except RuntimeError as err:
+        raise convert.allocation_error((num,), torch.float64, err) or err from None
     delta = stop - start
     if div > 0:
         step = delta / div
@@ -621,7 +646,9 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
         y = y.to(out_dt)
     y = _wrap(_finish(y, requires_grad))
     if retstep:
-        return y, (_wrap(torch.tensor(step, dtype=torch.float64)) if div > 0 else step)
+        if div > 0:                                 # NumPy: the step is a scalar
+            step = convert.wrap(torch.tensor(step, dtype=torch.float64))
+        return y, step
     return y
 
 
@@ -633,15 +660,33 @@ def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
         raise NotImplementedError("torchnp.ndarray cannot be subclassed")
     dt = _float_or(dtype)
     if buffer is None:
-        if strides is not None:
-            raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
         shp = convert.shape_tuple(shape)
+        operator.index(offset)                  # NumPy's TypeError; no buffer: otherwise unused
+        if strides is not None:
+            if len(_strides_tuple(strides)) != len(shp):
+                raise ValueError("strides, if given, must be the same length as shape")
+            raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
         return _wrap(_empty(shp, dt, config.current_device(), _check_order(order, "CF")))
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer, None, None)
     # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.
     host = numpy.ndarray(shape, _dt.to_numpy_dtype(dt), buffer, offset, strides, order)
     return _wrap(convert.numpy_to_tensor(host))
+
+
+def _strides_tuple(strides):
+    """``strides=`` as a tuple of ints, with NumPy's TypeError."""
+    if not isinstance(strides, (str, bytes)):
+        try:
+            return (operator.index(strides),)
+        except TypeError:
+            pass
+    try:
+        items = tuple(strides)
+    except TypeError:
+        raise TypeError("expected a sequence of integers or a single integer, "
+                        f"got '{strides}'") from None
+    return tuple(operator.index(s) for s in items)
 
 
 class flagsobj:
@@ -822,6 +867,8 @@ def to_numpy(a, dtype=None, copy=None):
     return x
 
 
-def from_host_array(x):
-    """An ndarray from a NumPy array (unpickling)."""
-    return _wrap(convert.numpy_to_tensor(x))
+def from_host_array(x, scalar=False):
+    """An ndarray from a NumPy array (unpickling); ``scalar``: one that stands for a scalar."""
+    a = _wrap(convert.numpy_to_tensor(x))
+    a._scalar = scalar
+    return a

@@ -21,10 +21,15 @@ def _tensor(a):
     return convert.as_tensor(a)
 
 
-def _index_tensor(indices, device):
-    """Integer indices for take/put/choose: floats are truncated, as NumPy's unsafe intp cast."""
+def _index_tensor(indices, device, rule="safe"):
+    """Integer indices for take/put/choose: an array must cast to int64 under ``rule`` (NumPy's
+    TypeError otherwise); floats in a list are truncated, as NumPy's unsafe intp cast."""
     t = convert.as_tensor(indices)
     if t.dtype is not torch.int64:
+        if isinstance(indices, ndarray) and not promotion.can_cast_dtype(t.dtype, torch.int64,
+                                                                         rule):
+            raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(t.dtype)!r} to "
+                            f"dtype('int64') according to the rule {rule!r}")
         if t.is_complex():
             raise TypeError("Cannot cast array data from dtype('complex128') to dtype('int64') "
                             "according to the rule 'safe'")
@@ -34,7 +39,7 @@ def _index_tensor(indices, device):
 
 def _apply_mode(idx, n, mode, axis):
     """Indices normalised to [0, n) under ``mode`` ('raise', 'wrap' or 'clip')."""
-    if mode == "raise":
+    if mode == "raise" or mode is None:
         if idx.numel():
             if n == 0:
                 raise IndexError("cannot do a non-empty take from an empty axes.")
@@ -44,6 +49,12 @@ def _apply_mode(idx, n, mode, axis):
         return idx.remainder(n) if n else idx
     if mode == "clip":
         return idx.clamp(0, max(n - 1, 0))
+    _bad_clipmode(mode)
+
+
+def _bad_clipmode(mode):
+    if not isinstance(mode, str):
+        raise TypeError("clipmode not understood")
     raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
 
 
@@ -57,7 +68,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     t = _tensor(a)
     out = convert.check_out(out)
     t, axis = convert.flatten_for_axis(t, axis)
-    idx = _index_tensor(indices, t.device)
+    idx = _index_tensor(indices, t.device, "same_kind")
     n = t.shape[axis]
     if n == 0 and idx.numel() and mode != "raise":
         raise IndexError("cannot do a non-empty take from an empty axes.")
@@ -65,10 +76,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     r = _k.unsigned_bits(torch.index_select(_k.signed_bits(t), axis, flat), t.dtype)
     r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
     if out is not None:
-        if out._dt is not t.dtype:
-            raise TypeError(f"Cannot cast array data from {out.dtype!r} to "
-                            f"{_dt.to_numpy_dtype(t.dtype)!r} according to the rule 'safe'")
-        return convert.write_out(out, r, "unsafe")
+        return convert.write_out(out, r, "unsafe")      # NumPy casts into out= unsafely
     return _wrap(r)
 
 
@@ -81,8 +89,8 @@ def put(a, ind, v, mode="raise"):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a)}")
     t = a._t
     idx = _index_tensor(ind, t.device).reshape(-1)
+    vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)     # before bounds, as NumPy
     idx = _apply_mode(idx, t.numel(), mode, 0)
-    vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)
     if idx.numel() == 0 or vt.numel() == 0:
         return
     _ix.flatiter(a)[_wrap(idx)] = _wrap(vt)
@@ -128,6 +136,12 @@ def _nonzero_input(t):
     return t != 0 if t.dtype in _dt.UNSIGNED_DTYPES and t.dtype is not torch.uint8 else t
 
 
+class _WhereArgumentError(TypeError, ValueError):
+    """``where(c, x)`` and ``where(c, x, None)`` look alike through NumPy's signature: NumPy raises
+    ValueError for the first and makes an object array of the second (torchnp: numbers only, a
+    TypeError). The one error is both."""
+
+
 def where(condition, x=None, y=None, /):
     """Elements chosen from `x` or `y` depending on `condition`; ``nonzero`` with one argument.
 
@@ -136,7 +150,9 @@ def where(condition, x=None, y=None, /):
     if x is None and y is None:
         return nonzero(condition)
     if x is None or y is None:
-        raise ValueError("either both or neither of x and y should be given")
+        raise _WhereArgumentError("either both or neither of x and y should be given (an explicit "
+                                  "None: " + str(_dt.unsupported_dtype_error(numpy.dtype(object)))
+                                  + ")")
     cond = _tensor(condition)
     if cond.dtype is not torch.bool:
         cond = cond != 0
@@ -156,7 +172,7 @@ def where(condition, x=None, y=None, /):
     except ValueError:
         raise ValueError("operands could not be broadcast together with shapes "
                          + "".join(f"{_ix._shape_str(s)} " for s in shapes)) from None
-    return _wrap(torch.where(cond, tx, ty))
+    return convert.wrap_array(torch.where(cond, tx, ty))    # an array in NumPy, even 0-d
 
 
 def _operand(v, dt, device):
@@ -175,6 +191,8 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     Differences from NumPy: the view is writable (NumPy makes it read-only).
     """
     t = _tensor(a)
+    if type(offset) is not int:
+        offset = convert.operator_index(offset)
     if t.ndim < 2:
         raise ValueError("diag requires an array of at least two dimensions")
     ax1 = convert.normalize_axis_index(axis1, t.ndim)
@@ -267,6 +285,13 @@ def extract(condition, arr):
     return take(arr, _wrap(positions))
 
 
+def _check_safe_values(values, dt):
+    """place / putmask take an array of values only where it casts safely (NumPy's TypeError)."""
+    if isinstance(values, ndarray) and not promotion.can_cast_dtype(values._t.dtype, dt, "safe"):
+        raise TypeError(f"Cannot cast array data from {values.dtype!r} to "
+                        f"{_dt.to_numpy_dtype(dt)!r} according to the rule 'safe'")
+
+
 def place(arr, mask, vals):
     """Change elements of an array based on conditional and input values (values cycle).
 
@@ -275,7 +300,10 @@ def place(arr, mask, vals):
     if not isinstance(arr, ndarray):
         raise TypeError(f"place() argument 1 must be numpy.ndarray, not {type(arr).__name__}")
     t = arr._t
+    _check_safe_values(vals, t.dtype)
     m = _tensor(mask).to(t.device).reshape(-1)
+    if m.numel() != t.numel():
+        raise ValueError("place: mask and data must be the same size")
     positions = torch.nonzero(m)[:, 0]           # host-sync: the selection's size depends on values
     vt = _ix._value_tensor(vals, arr._dt, None, t.device).reshape(-1)
     if positions.numel() == 0:
@@ -293,6 +321,7 @@ def putmask(a, /, mask, values):
     if not isinstance(a, ndarray):
         raise TypeError(f"argument a of putmask must be a numpy array, not {type(a).__name__}")
     t = a._t
+    _check_safe_values(values, t.dtype)
     m = _tensor(mask).to(t.device)
     if m.numel() != t.numel():
         raise ValueError("putmask: mask and data must be the same size")
@@ -328,7 +357,7 @@ def choose(a, choices, out=None, mode="raise"):
         shape = convert.broadcast_shapes([tuple(idx.shape)] + [tuple(p.shape) for p in parts])
     except ValueError:
         raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
-    if mode == "raise":
+    if mode == "raise" or mode is None:
         if idx.numel() and bool(((idx < 0) | (idx >= n)).any()):   # host-sync: bounds check
             raise ValueError("invalid entry in choice array")
     elif mode == "wrap":
@@ -336,11 +365,14 @@ def choose(a, choices, out=None, mode="raise"):
     elif mode == "clip":
         idx = idx.clamp(0, n - 1)
     else:
-        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {mode!r})")
+        _bad_clipmode(mode)
     stacked = torch.stack([_k.signed_bits(p.to(dt)).expand(shape) for p in parts])
     r = _k.unsigned_bits(torch.gather(stacked, 0, idx.expand(shape).unsqueeze(0))[0], dt)
     if out is not None:
-        return convert.write_out(convert.check_out(out), r, "same_kind")
+        out = convert.check_out(out)
+        if tuple(out._t.shape) != tuple(r.shape):
+            raise TypeError("choose: invalid shape for output array.")
+        return convert.write_out(out, r, "unsafe")            # NumPy casts into out= unsafely
     return _wrap(r)
 
 
@@ -373,14 +405,17 @@ def indices(dimensions, dtype=int, sparse=False):
 
     torchnp implementation of :func:`numpy.indices`.
     """
-    dims = tuple(convert.operator_index(d) for d in dimensions)
-    dt = _dt.to_torch_dtype(dtype)
+    dims = convert.shape_tuple(tuple(convert.operator_index(d) for d in dimensions))
+    dt = torch.float64 if dtype is None else _dt.to_torch_dtype(dtype)   # None: NumPy's float64
+    if dt is torch.bool and any(n > 2 for n in dims):
+        raise TypeError("arange() is only supported for booleans when the result has at most "
+                        "length 2.")
     nd = len(dims)
     parts = []
     for k, n in enumerate(dims):
         shape = [1] * nd
         shape[k] = n
-        parts.append(torch.arange(n, dtype=dt).reshape(shape))
+        parts.append(torch.arange(n).to(dt).reshape(shape))   # torch: no arange in bool, complex
     if sparse:
         return tuple(_wrap(p) for p in parts)
     if nd == 0:
@@ -393,7 +428,7 @@ def diag_indices(n, ndim=2):
 
     torchnp implementation of :func:`numpy.diag_indices`.
     """
-    idx = torch.arange(convert.operator_index(n))
+    idx = torch.arange(max(convert.operator_index(n), 0))     # NumPy: n < 0 gives no indices
     return tuple(_wrap(idx) for _ in range(ndim))
 
 
@@ -415,8 +450,8 @@ def tril_indices(n, k=0, m=None):
 
     torchnp implementation of :func:`numpy.tril_indices`.
     """
-    n = convert.operator_index(n)
-    m = n if m is None else convert.operator_index(m)
+    n = max(convert.operator_index(n), 0)          # NumPy: a negative size gives no indices
+    m = n if m is None else max(convert.operator_index(m), 0)
     r = torch.tril_indices(n, m, convert.operator_index(k))
     return _wrap(r[0]), _wrap(r[1])
 
@@ -426,8 +461,8 @@ def triu_indices(n, k=0, m=None):
 
     torchnp implementation of :func:`numpy.triu_indices`.
     """
-    n = convert.operator_index(n)
-    m = n if m is None else convert.operator_index(m)
+    n = max(convert.operator_index(n), 0)          # NumPy: a negative size gives no indices
+    m = n if m is None else max(convert.operator_index(m), 0)
     r = torch.triu_indices(n, m, convert.operator_index(k))
     return _wrap(r[0]), _wrap(r[1])
 

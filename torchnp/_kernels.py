@@ -33,6 +33,37 @@ def unsigned_bits(r, dt):
     return r if r.dtype is dt else r.view(dt)
 
 
+def flip(t, dims):
+    """``t.flip(dims)`` for every dtype (torch: no uint16/32/64 flip kernels; bits only move)."""
+    return unsigned_bits(signed_bits(t).flip(dims), t.dtype)
+
+
+def index_put_(t, indices, values):
+    """``t.index_put_(indices, values)`` for every dtype (``values`` of ``t``'s dtype).
+
+    torch: index_put_ has no uint16/32/64 kernels ("not implemented for 'UInt32'"); a write only
+    moves bits, so the signed views of the same width take it.
+    """
+    if t.dtype in _SIGNED_TWIN:
+        t = signed_bits(t)
+        values = signed_bits(values)
+    t.index_put_(indices, values)
+
+
+def masked_fill_(t, mask, value):
+    """``t.masked_fill_(mask, value)`` for every dtype: ``value`` a 0-d tensor of ``t``'s dtype or
+    a Python scalar already converted for it.
+
+    torch: masked_fill_ has no uint16/32/64 kernels; as ``index_put_``, the signed views take it.
+    """
+    if t.dtype in _SIGNED_TWIN:
+        if not isinstance(value, torch.Tensor):
+            value = torch.tensor(value, dtype=t.dtype, device=t.device)
+        t = signed_bits(t)
+        value = signed_bits(value)
+    t.masked_fill_(mask, value)
+
+
 def compute_dtype(dt):
     """The dtype torch computes ``dt`` in."""
     return _WIDER.get(dt, dt)

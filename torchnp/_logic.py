@@ -1,4 +1,5 @@
-"""Logic functions: truth-value reductions (all, any)."""
+"""Logic functions: truth-value reductions (all, any), type tests (isscalar)."""
+import numpy
 import torch
 
 from torchnp._core import convert
@@ -33,3 +34,15 @@ def _truth_reduction(kind, whole, a, axis, out, keepdims, where):
         return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
     return _red.reduce(kind, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
                        keepdims, NoValue, where)
+
+
+def isscalar(element):
+    """Whether ``element`` is a scalar.
+
+    torchnp implementation of :func:`numpy.isscalar`. True, as in NumPy, for Python and NumPy
+    scalars, and for the 0-d torchnp arrays that stand where NumPy returns a scalar (``a.sum()``,
+    ``a[0]``: docs/differences.md); False for other arrays, 0-d ones included.
+    """
+    if isinstance(element, ndarray):
+        return convert.is_scalar_like(element)
+    return numpy.isscalar(element)

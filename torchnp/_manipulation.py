@@ -17,7 +17,7 @@ from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axi
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
-_wrap = convert.wrap
+_wrap = convert.wrap_array          # NumPy's manipulation functions return arrays, even 0-d
 cast_tensor = convert.cast_tensor
 _as_tensor = convert.as_tensor
 
@@ -98,7 +98,9 @@ def _reshape_tensor(t, shape, order):
 def _check_order(order, allowed="CFA"):
     if order is None:
         return "C"
-    if not isinstance(order, str) or order.upper() not in allowed or len(order) != 1:
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    if order.upper() not in allowed or len(order) != 1:
         raise ValueError(f"order must be one of {', '.join(repr(c) for c in allowed)} "
                          f"(got {order!r})")
     return order.upper()
@@ -114,6 +116,8 @@ def _reshape(a, shape, order="C", copy=None):
     order = _check_order(order)
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if copy is not None and copy is not True and copy is not False:
+        copy = convert.copy_flag(copy)
     if copy:
         return _wrap(_reshape_tensor(t, shape, order).clone())
     r = _reshape_tensor(t, shape, order)
@@ -149,6 +153,7 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
                 res._dt = a._dt
                 b = a._base
                 res._base = a if b is None else b
+                res._scalar = False
                 return res
             r = t.reshape(shape)
         except (RuntimeError, TypeError, ValueError):
@@ -401,11 +406,14 @@ def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True)
         res._t = t.to(dt)
         res._dt = dt
         res._base = None
+        res._scalar = a._scalar            # NumPy: a scalar's astype is a scalar, an array's an array
         return res
     r = cast_tensor(t, dt, copy=False)
     if r is t or order not in ("K", "k"):
         r = _layout_copy(r, order)
-    return _wrap(r)
+    res = _wrap(r)
+    res._scalar = a._scalar
+    return res
 
 
 def astype(x, dtype, /, *, copy=True, device=None):
@@ -532,11 +540,20 @@ def repeat(a, repeats, axis=None):
     if isinstance(repeats, (int, numpy.integer)):
         if repeats < 0:
             raise ValueError("negative dimensions are not allowed")
-        return _wrap(torch.repeat_interleave(t, int(repeats), dim=axis))
+        try:
+            return _wrap(torch.repeat_interleave(t, int(repeats), dim=axis))
+        except RuntimeError as err:
+            raise _repeat_error(t, axis, n * int(repeats), err) from None
     r = _as_tensor(repeats)
-    if r.dtype.is_floating_point or r.dtype.is_complex:
-        raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
-                        "according to the rule 'safe'")
+    if r.dtype.is_complex and not isinstance(repeats, (ndarray, numpy.ndarray, torch.Tensor)):
+        raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                        f"not '{type(repeats).__name__}'")
+    if (r.dtype.is_floating_point or r.dtype.is_complex) and \
+            isinstance(repeats, (ndarray, numpy.ndarray, torch.Tensor)):
+        # NumPy casts an array of counts safely, other sequences and scalars unsafely (truncating)
+        raise TypeError(f"Cannot cast {'scalar' if r.ndim == 0 else 'array data'} from "
+                        f"{_dt.to_numpy_dtype(r.dtype)!r} to dtype('int64') according to the "
+                        "rule 'safe'")
     r = r.to(torch.int64).reshape(-1)
     if r.numel() == 1:
         r = r.expand(n)
@@ -545,8 +562,27 @@ def repeat(a, repeats, axis=None):
                          f"({r.numel()},)")
     if bool((r < 0).any()):     # host-sync: NumPy's error depends on values
         raise ValueError("negative dimensions are not allowed")
-    # host-sync: the output length depends on the repeat counts (torch reads them too)
-    return _wrap(torch.repeat_interleave(t, r.to(t.device), dim=axis))
+    try:
+        # host-sync: the output length depends on the repeat counts (torch reads them too)
+        return _wrap(torch.repeat_interleave(t, r.to(t.device), dim=axis))
+    except RuntimeError as err:
+        # host-sync: only after a failure, for the message
+        raise _repeat_error(t, axis, int(r.sum()), err) from None
+
+
+def _repeat_error(t, axis, total, err):
+    """NumPy's error for a repeat that torch failed to allocate, ``total`` long on ``axis``.
+    NumPy counts ``total`` in an intp that wraps around, as C does."""
+    total = _wrap_intp(total)
+    if total < 0:
+        return ValueError("negative dimensions are not allowed")
+    shape = list(t.shape)
+    shape[axis] = total
+    return convert.allocation_error(shape, t.dtype, err) or err
+
+
+def _wrap_intp(n):
+    return (n + 2**63) % 2**64 - 2**63
 
 
 def tile(A, reps):
@@ -561,7 +597,36 @@ def tile(A, reps):
     d = len(reps)
     if d < t.ndim:
         reps = (1,) * (t.ndim - d) + reps
-    return _wrap(t.tile(reps) if reps else t.clone())
+    try:
+        return _wrap(t.tile(reps) if reps else t.clone())
+    except RuntimeError as err:
+        shape = (1,) * (len(reps) - t.ndim) + tuple(t.shape)
+        raise _tile_error(shape, reps, t.dtype, err) from None
+
+
+def _tile_error(shape, reps, dt, err):
+    """NumPy's error for a tile that torch failed to allocate. NumPy tiles in stages, one per
+    axis repeated (``c = c.reshape(-1, n).repeat(nrep, 0)``), and reports the stage that fails:
+    the first too big to count, else (taken here, as which one the machine refuses varies) the
+    last, which allocates the whole result."""
+    n = 1
+    for s in shape:
+        n *= s
+    size = n
+    error = err
+    if n == 0:                  # nothing to allocate: not an allocation failure
+        return err
+    for dim_in, nrep in zip(shape, reps):
+        if nrep != 1:
+            rows = _wrap_intp(size // n * nrep)
+            if rows < 0:
+                return ValueError("negative dimensions are not allowed")
+            error = convert.allocation_error((rows, n), dt, err) or err
+            if type(error) is ValueError:
+                return error
+            size = rows * n
+        n //= dim_in
+    return error
 
 
 def resize(a, new_shape):
@@ -586,6 +651,8 @@ def resize(a, new_shape):
 # ----- joining ------------------------------------------------------------------------------------
 
 def _join_dtype(ts, dtype, casting, what="array data"):
+    if casting != "same_kind":
+        promotion.check_casting(casting)
     if dtype is None:
         dt = ts[0].dtype
         if all(t.dtype is dt for t in ts):
@@ -620,12 +687,12 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
     nd = ts[0].ndim
     if nd == 0:
         raise ValueError("zero-dimensional arrays cannot be concatenated")
+    axis = normalize_axis_index(axis, nd)       # NumPy checks the axis before the other arrays
     for i, t in enumerate(ts):
         if t.ndim != nd:
             raise ValueError("all the input arrays must have same number of dimensions, but the "
                              f"array at index 0 has {nd} dimension(s) and the array at index {i} "
                              f"has {t.ndim} dimension(s)")
-    axis = normalize_axis_index(axis, nd)
     if out is not None:
         out = convert.check_out(out)
         res_dt = _join_dtype(ts, out._dt, casting)
@@ -639,9 +706,10 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
     res_dt = _join_dtype(ts, dtype, casting)
     try:
         return _wrap(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
-    except RuntimeError:
-        _check_join_shapes(ts, axis)          # NumPy's message for the shape mismatch
-        raise
+    except RuntimeError as e:
+        err = e
+    _check_join_shapes(ts, axis)    # NumPy's message, outside the except: no torch context
+    raise err
 
 
 def _check_join_shapes(ts, axis):
@@ -779,8 +847,21 @@ def unstack(x, /, *, axis=0):
     t = _as_tensor(x)
     if t.ndim == 0:
         raise ValueError("Input array must be at least 1-d.")
+    if type(axis) is tuple or type(axis) is list:
+        axis = _one_source_axis(axis, t.ndim)       # NumPy: moveaxis(x, axis, 0)
     axis = normalize_axis_index(axis, t.ndim)
+    if t.ndim == 1:                     # NumPy iterates: the items of a 1-d array are scalars
+        return tuple(convert.wrap(p) for p in t.clone().unbind(0))
     return tuple(_view_of(p, x) for p in t.unbind(axis))
+
+
+def _one_source_axis(axis, ndim):
+    """A sequence ``axis`` as NumPy's ``moveaxis(a, axis, 0)`` reads it: one axis, or its errors."""
+    source = normalize_axis_tuple(axis, ndim, "source")
+    if len(source) != 1:
+        raise ValueError("`source` and `destination` arguments must have the same number of "
+                         "elements")
+    return source[0]
 
 
 # ----- splitting ----------------------------------------------------------------------------------
@@ -951,7 +1032,9 @@ def flip(m, axis=None):
     """
     t = _as_tensor(m)
     dims = tuple(range(t.ndim)) if axis is None else normalize_axis_tuple(axis, t.ndim)
-    return _wrap(_flip_tensor(t, dims) if dims else t.clone())
+    if not dims:
+        return convert.wrap(t.clone())  # NumPy's m[()] of a 0-d array: a scalar
+    return _wrap(_flip_tensor(t, dims))
 
 
 def fliplr(m):

@@ -59,6 +59,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
                 res._t = t
                 res._dt = dt
                 res._base = None
+                res._scalar = True
                 return res
     return _sum_prod(_red.SUM, a, axis, dtype, out, keepdims, initial, where)
 
@@ -343,29 +344,63 @@ def round(a, decimals=0, out=None):
     """
     t = convert.as_tensor(a)
     decimals = convert.operator_index(decimals)
-    res = _round_tensor(t, decimals)
+    if t.dtype is torch.bool and decimals:
+        # NumPy scales bools by 10**decimals in float64: into out=, or into a bool array (an error)
+        if out is None:
+            raise _red.ufunc_cast_error("multiply" if decimals > 0 else "divide", 2,
+                                        torch.float64, torch.bool)
+        t = t.to(torch.float64)
     if out is None:
+        res = _round_tensor(t, decimals)
         return _wrap(res, res.dtype)
-    return convert.write_out(convert.check_out(out), res, "unsafe")
+    out = convert.check_out(out)
+    into = out._t.dtype if decimals and (out._t.is_floating_point() or out._t.is_complex()) \
+        else None
+    return _round_out(out, t, _round_tensor(t, decimals, into), decimals)
 
 
 around = round
 
 
-def _round_tensor(t, decimals):
+def _round_out(out, t, res, decimals):
+    """Write round's result into ``out`` as NumPy does: ``out`` has the result's size, and the
+    casting rule (same_kind) of the ufunc or copy NumPy's round writes it with; then the result
+    broadcasts into it."""
+    dst_dt = out._t.dtype
+    if out._t.numel() != res.numel():
+        raise ValueError("invalid output shape")
+    dt = t.dtype
+    if dt.is_complex and not dst_dt.is_complex:
+        raise TypeError("array does not have imaginary part to set")
+    if dt.is_floating_point or dt is torch.bool or decimals < 0:
+        if not (dst_dt.is_floating_point or dst_dt.is_complex):     # rint, multiply or divide
+            name = "rint" if decimals == 0 else "multiply" if decimals > 0 else "divide"
+            loop_dt = res.dtype if res.dtype.is_floating_point else torch.float64
+            raise _red.ufunc_cast_error(name, 1 if decimals == 0 else 2, loop_dt, dst_dt)
+    elif not dt.is_complex and not promotion.can_cast_dtype(dt, dst_dt, "same_kind"):
+        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(dt)!r} to "
+                        f"{_dt.to_numpy_dtype(dst_dt)!r} according to the rule 'same_kind'")
+    return convert.write_out(out, res, "unsafe")
+
+
+def _round_tensor(t, decimals, into=None):
+    """``t`` rounded; ``into``: the dtype of an out= that NumPy scales into (then rounds and
+    unscales in that dtype)."""
     dt = t.dtype
     if dt is torch.bool:
         return t.to(torch.float16)
     if dt.is_complex:
-        return torch.complex(_round_tensor(t.real, decimals), _round_tensor(t.imag, decimals))
+        into = None if into is None else into.to_real()
+        return torch.complex(_round_tensor(t.real, decimals, into),
+                             _round_tensor(t.imag, decimals, into))
     if dt.is_floating_point:
         if decimals == 0:
             return torch.round(t)
-        if decimals > 0:                    # NumPy's formula, step by step in the input dtype
-            f = 10.0 ** decimals
-            return torch.round(t * f) / f
-        f = 10.0 ** -decimals
-        return torch.round(t / f) * f
+        f = 10.0 ** abs(decimals)           # NumPy's formula, step by step in the input dtype
+        y = t * f if decimals > 0 else t / f
+        if into is not None and into.to_real() is not dt:
+            y = y.to(into.to_real())        # (a complex out=: its real part, imaginary 0)
+        return torch.round(y) / f if decimals > 0 else torch.round(y) * f
     if decimals >= 0:
         return t.clone()
     # integers, decimals < 0: exact round-half-to-even to a multiple of 10**-decimals.

@@ -130,6 +130,14 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
                                   threshold=0)
 
 
+def ndarray_repr(a):
+    """``repr(a)``: a scalar (``ndarray._scalar``) prints as NumPy's scalar, ``np.float64(1.5)``."""
+    if convert.is_scalar_like(a):
+        with _numpy_options(config.print_options()):
+            return repr(_host_tensor(a._t)[()])          # host-sync: printing reads the value
+    return array_repr(a)
+
+
 def array_format(a, spec):
     """``format(a, spec)``: a 0-d array formats as its scalar; others need an empty spec."""
     if a._t.ndim == 0:
@@ -166,6 +174,11 @@ def array2string(a, max_line_width=None, precision=None, suppress_small=None, se
 def _updated_options(*args, **kwargs):
     """torchnp's print options updated as ``numpy.set_printoptions(*args, **kwargs)`` would
     update NumPy's (NumPy validates and merges them, inside a context that is then undone)."""
+    legacy = kwargs.get("legacy")
+    if legacy is not None and (not isinstance(legacy, (str, bool)) or legacy not in _LEGACY):
+        # NumPy warns, keeps the value, and its get_printoptions then fails with a KeyError
+        raise ValueError("legacy printing option can currently only be '1.13', '1.21', '1.25', "
+                         "'2.1', '2.2' or `False`")
     with _numpy_options(config.print_options()):
         numpy.set_printoptions(*args, **kwargs)
         new = numpy.get_printoptions()

@@ -10,6 +10,7 @@ import torch
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
+from torchnp._core import reduction as _red
 from torchnp._core.convert import normalize_axis_index
 
 _wrap = convert.wrap
@@ -88,7 +89,10 @@ def outer(a, b, out=None):
     torchnp implementation of :func:`numpy.outer`.
     """
     t1, t2, dt = _operands(a, b)
-    res = _mul(t1.reshape(-1, 1), t2.reshape(1, -1), dt)
+    try:
+        res = _mul(t1.reshape(-1, 1), t2.reshape(1, -1), dt)
+    except RuntimeError as err:
+        raise convert.allocation_error((t1.numel(), t2.numel()), dt, err) or err from None
     if out is not None:
         return convert.write_out(convert.check_out(out), res, "same_kind")
     return _wrap(res)
@@ -160,15 +164,25 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     b0, b1 = t2[..., 0], t2[..., 1]
     a2 = t1[..., 2] if n1 == 3 else None
     b2 = t2[..., 2] if n2 == 3 else None
+    try:
+        c2 = a0 * b1 - a1 * b0
+    except RuntimeError:
+        raise _cross_shape_error(a0.shape, b0.shape) from None
     if n1 == 2 and n2 == 2:
-        return _wrap(_back(a0 * b1 - a1 * b0, dt))
+        return _wrap(_back(c2, dt))
     zero = torch.zeros((), dtype=ct, device=t1.device)
     a2 = zero if a2 is None else a2
     b2 = zero if b2 is None else b2
-    res = torch.stack(torch.broadcast_tensors(a1 * b2 - a2 * b1, a2 * b0 - a0 * b2,
-                                              a0 * b1 - a1 * b0), dim=-1)
+    res = torch.stack(torch.broadcast_tensors(a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, c2), dim=-1)
     axisc = normalize_axis_index(axisc, res.ndim)
     return _wrap(_back(res.movedim(-1, axisc), dt))
+
+
+def _cross_shape_error(shape1, shape2):
+    """NumPy's ValueError (np.broadcast's) when the vectors' other dimensions do not broadcast."""
+    return ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch "
+                      f"is between arg 0 with shape {tuple(shape1)} and arg 1 with shape "
+                      f"{tuple(shape2)}.")
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
@@ -190,7 +204,8 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
         d = d.real
     res = _back(d.to(ct).sum(-1), dt)
     if out is not None:
-        return convert.write_out(convert.check_out(out), res, "same_kind")
+        # NumPy's trace is an add reduction: out= of its shape exactly, cast into unsafely
+        return _red.finish(res, res.dtype, convert.check_out(out), "add", False)
     return _wrap(res)
 
 

@@ -9,6 +9,7 @@ import torch
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core import promotion
+from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue, normalize_axis_index, normalize_axis_tuple
 
 _wrap = convert.wrap
@@ -24,9 +25,17 @@ def _check_sort_args(kind, order, stable):
         if stable is not None:
             raise ValueError("`kind` and keyword parameters can't be provided at the same time. "
                              "Use only one of them.")
-        if not isinstance(kind, str) or kind.lower() not in _KINDS:
+        if not isinstance(kind, str):
+            raise TypeError(f"sort kind must be str, not {type(kind).__name__}")
+        if kind.lower() not in _KINDS:
             raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' "
                              f"(got {kind!r})")
+
+
+def _bad_select_kind(kind):
+    if not isinstance(kind, str):
+        raise TypeError(f"select kind must be str, not {type(kind).__name__}")
+    raise ValueError(f"select kind must be 'introselect' (got {kind!r})")
 
 
 def _sort_tensor(t, axis):
@@ -103,7 +112,7 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     if order is not None:
         raise ValueError("Cannot specify order when the array has no fields.")
     if kind != "introselect":
-        raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
+        _bad_select_kind(kind)
     t = _as_tensor(a)
     t, axis = convert.flatten_for_axis(t, axis)
     _check_kth(kth, t.shape[axis])
@@ -120,7 +129,7 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     if order is not None:
         raise ValueError("Cannot specify order when the array has no fields.")
     if kind != "introselect":
-        raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
+        _bad_select_kind(kind)
     t = _as_tensor(a)
     if axis is None or t.ndim == 0:
         t = t.reshape(-1)
@@ -139,13 +148,16 @@ def lexsort(keys, axis=-1):
         ts = [_as_tensor(k) for k in keys]
     else:
         t = _as_tensor(keys)
-        ts = list(t.unbind(0)) if t.ndim else [t]
+        ts = list(t.unbind(0)) if t.ndim else []        # a 0-d array: no sequence of keys
     if not ts:
         raise TypeError("need sequence of keys with len > 0 in lexsort")
     if len({tuple(k.shape) for k in ts}) != 1:
         raise ValueError("all keys need to be the same shape")
     if ts[0].ndim == 0:
-        ts = [k.reshape(1) for k in ts]
+        # 0-d keys (NumPy lets them take axis 0 or -1): index 0, as a scalar
+        if convert.operator_index(axis) not in (0, -1):
+            normalize_axis_index(axis, 0)
+        return _wrap(torch.zeros((), dtype=torch.int64, device=ts[0].device))
     axis = normalize_axis_index(axis, ts[0].ndim)
     key_list = []
     for k in reversed(ts):       # primary first
@@ -207,6 +219,8 @@ def searchsorted(a, v, side="left", sorter=None):
     torchnp implementation of :func:`numpy.searchsorted`.
     """
     if side not in ("left", "right"):
+        if not isinstance(side, str):
+            raise TypeError(f"search side must be str, not {type(side).__name__}")
         raise ValueError(f"search side must be 'left' or 'right' (got {side!r})")
     ta = _as_tensor(a)
     if ta.ndim != 1:
@@ -235,6 +249,8 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     torchnp implementation of :func:`numpy.count_nonzero`.
     """
     t = _as_tensor(a)
+    if axis is not None or keepdims:
+        keepdims = _red.keepdims_flag(keepdims)     # NumPy's sum reads it (an integer)
     nz = t != 0
     if axis is None:
         r = nz.sum()
@@ -242,7 +258,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
             r = r.reshape((1,) * t.ndim)
         return _wrap(r)
     axes = normalize_axis_tuple(axis, t.ndim)
-    return _wrap(nz.sum(dim=axes, keepdim=bool(keepdims)) if axes else
+    return _wrap(nz.sum(dim=axes, keepdim=keepdims) if axes else
                  nz.to(torch.int64))
 
 
@@ -271,6 +287,12 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
         inv_shape = shape
         values = s[mask]           # host-sync: the number of unique values depends on the data
     else:
+        if type(axis) is tuple or type(axis) is list:
+            # NumPy's moveaxis(ar, axis, 0) reads it first: its ValueError / AxisError, then a
+            # TypeError from normalize_axis_index below
+            if len(normalize_axis_tuple(axis, t.ndim, "source")) != 1:
+                raise ValueError("`source` and `destination` arguments must have the same number "
+                                 "of elements")
         axis = normalize_axis_index(axis, t.ndim)
         moved = t.movedim(axis, 0)
         n = moved.shape[0]

@@ -1,4 +1,5 @@
 """Statistics: mean, variance, standard deviation, and their NaN-ignoring variants."""
+import numbers
 import warnings
 
 import torch
@@ -35,7 +36,8 @@ def _sum(t, dims, keepdim):
 def _count(t, dims, keepdim, mask):
     """Elements per slice: a Python int, or a tensor when a ``where`` mask is given."""
     if mask is not None:
-        return _sum(mask, dims, keepdim)
+        # (no dims, as for a 0-d array: the mask itself, as a count)
+        return _sum(mask, dims, keepdim) if dims else mask.to(torch.int64)
     n = 1
     for d in dims:
         n *= t.shape[d]
@@ -50,7 +52,9 @@ def _mean_of(x, dims, keepdim, mask, work_dt):
     s = _sum(x, dims, keepdim)
     if s.dtype is not work_dt:
         s = s.to(work_dt)
-    return s / n if (work_dt.is_floating_point or work_dt.is_complex) else (s / n).to(work_dt), n
+    if work_dt.is_floating_point or work_dt.is_complex:
+        return s / n, n
+    return (s.to(torch.float64) / n).to(work_dt), n      # NumPy divides integers in float64
 
 
 def _warn_empty(n, message):
@@ -75,7 +79,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoValue)
                 return _wrap(t.mean(axis, keepdims is True), a._dt)
     t = convert.as_tensor(a)
     out = convert.check_out(out)
-    keepdim = keepdims is not NoValue and bool(keepdims)
+    keepdim = _red.keepdims_flag(keepdims)
     dims = _red.reduce_dims(axis, t.ndim, scalar_axis_ok=False)
     res_dt, work_dt = _dts(t.dtype, dtype)
     mask = _red.mask_of(where, t) if _given(where) else None
@@ -100,53 +104,101 @@ def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=N
 
     torchnp implementation of :func:`numpy.std`.
     """
-    res, res_dt, out, keepdim = _var(a, axis, dtype, out, ddof, keepdims, where, mean, correction)
-    if out is not None and not promotion.can_cast_dtype(res_dt, out._t.dtype, "same_kind"):
-        # NumPy takes the root with out=: the sqrt ufunc's casting error.
-        return _red.write_ufunc_out(out, res.to(res_dt), "sqrt", 1)
+    return _std(*_var(a, axis, dtype, out, ddof, keepdims, where, mean, correction))
+
+
+def _std(res, res_dt, out, keepdim):
+    """The root of variance ``res``, taken as NumPy's std takes it: in the result's dtype (or
+    ``out``'s), in place for an array (``sqrt(ret, out=ret)``), cast back for a scalar."""
+    arr_dt = res_dt if out is None else out._t.dtype
+    if not (arr_dt.is_floating_point or arr_dt.is_complex):
+        loop = promotion.ufunc_loop("sqrt", _dt.to_numpy_dtype(arr_dt).char)
+        loop_dt = _dt.to_torch_dtype(loop[-1])
+        if out is not None or res.ndim:
+            raise _red.ufunc_cast_error("sqrt", 1, loop_dt, arr_dt)   # in place: no such cast
+        return _wrap(torch.sqrt(res.to(res_dt).to(loop_dt)).to(res_dt), res_dt)
+    if out is not None and not promotion.can_cast_dtype(res_dt, arr_dt, "same_kind"):
+        res = res.to(res_dt).to(arr_dt)             # NumPy takes the root in out=
+        return _red.finish(torch.sqrt(res), arr_dt, out, "add", keepdim)
     res = res.to(res_dt)             # NumPy takes the root of the variance in the result dtype
-    if res_dt.is_floating_point:
+    if res_dt.is_floating_point or res_dt.is_complex:
         res = torch.sqrt(res)
-    else:
-        res = torch.sqrt(res.to(torch.float64)).to(res_dt)
     return _red.finish(res, res_dt, out, "add", keepdim)
 
 
-def _var(a, axis, dtype, out, ddof, keepdims, where, mean, correction):
-    if correction is not NoValue and correction is not None:
+def _check_ddof(ddof, name):
+    if not isinstance(ddof, (numbers.Number, ndarray)) or isinstance(ddof, complex):
+        raise TypeError(f"{name} must be a real number, not {type(ddof).__name__}")
+
+
+def _var(a, axis, dtype, out, ddof, keepdims, where, mean, correction, nan_bad=False):
+    """(variance tensor, result dtype, out, keepdims), computed as NumPy's ``_var``: the mean in
+    the computing dtype, deviations in the input's dtype promoted with it, squared without
+    conjugation for real input, summed in ``dtype`` when given. ``nan_bad``: NaN where the degrees
+    of freedom are <= 0 (nanvar), else NumPy's division by zero."""
+    if correction is not NoValue:        # (None too: NumPy's functions refuse it)
         if ddof != 0:
             raise ValueError("ddof and correction can't be provided simultaneously.")
+        if type(correction) is not int:
+            _check_ddof(correction, "correction")
         ddof = correction
+    elif type(ddof) is not int:
+        _check_ddof(ddof, "ddof")
     t = convert.as_tensor(a)
     out = convert.check_out(out)
-    keepdim = keepdims is not NoValue and bool(keepdims)
+    keepdim = _red.keepdims_flag(keepdims)
     dims = _red.reduce_dims(axis, t.ndim, scalar_axis_ok=False)
     mean_dt, work_dt = _dts(t.dtype, dtype)
-    res_dt = promotion.var_dtype(mean_dt)
+    res_dt = work_dt if dtype is not None else promotion.var_dtype(mean_dt)
     mask = _red.mask_of(where, t) if _given(where) else None
-    x = t.to(work_dt)
     if mean is not NoValue and mean is not None:
         m = convert.as_tensor(mean).to(work_dt)
     else:
-        m = _mean_of(x, dims, True, mask, work_dt)[0]
-    d = x - m
-    sq = d.real * d.real + d.imag * d.imag if d.is_complex() else d * d
+        m = _mean_of(t if t.dtype is work_dt else t.to(work_dt), dims, True, mask, work_dt)[0]
+    if t.dtype is work_dt and work_dt is not torch.bool:
+        d = t - m
+    else:
+        d = _deviations(t, m)
+        if nan_bad and dtype is not None:
+            d = d.to(t.dtype)           # nanvar subtracts in place, into the input's dtype
+    if d.is_complex() and (t.is_complex() or t.dtype is torch.bool):
+        sq = d.real * d.real + d.imag * d.imag
+    else:
+        sq = d * d                      # NumPy: real input squares even a complex deviation
+    if dtype is not None and sq.dtype is not work_dt:
+        sq = sq.to(work_dt)             # summed in dtype=, as NumPy's umr_sum(x, dtype=dtype)
     if mask is not None:
         sq = torch.where(mask, sq, _red.const(0, sq.dtype, sq.device))
     n = _count(t, dims, keepdim, mask)
     s = _sum(sq, dims, keepdim)
+    if not (s.dtype.is_floating_point or s.is_complex()):
+        s = s.to(work_dt).to(torch.float64)     # integer or bool sum: NumPy divides in float64
     if type(n) is int:
         denom = n - ddof
         if denom <= 0:
             warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=3)
             denom = 0
+        res = s / denom
+        if nan_bad and denom == 0:
+            res = torch.full_like(res, float("nan"))
     else:
         denom = torch.clamp(n - ddof, min=0)
-    res = s / denom
-    var_work = promotion.var_dtype(work_dt)
+        res = s / denom
+        if nan_bad:
+            res = torch.where(denom > 0, res, _red.const(float("nan"), res.dtype, res.device))
+    var_work = work_dt if dtype is not None else promotion.var_dtype(work_dt)
     if res.dtype is not var_work:
         res = res.to(var_work)
     return res, res_dt, out, keepdim
+
+
+def _deviations(t, m):
+    """``t - m`` in NumPy's promoted dtype of the two (NumPy's error for two bools)."""
+    if t.dtype is torch.bool and m.dtype is torch.bool:
+        raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
+                        "bitwise_xor, the `^` operator, or the logical_xor function instead.")
+    dt = promotion.promote(t.dtype, m.dtype)
+    return t.to(dt) - m.to(dt)
 
 
 # ----- NaN-ignoring -------------------------------------------------------------------------------
@@ -166,7 +218,19 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoVal
     torchnp implementation of :func:`numpy.nanmean`.
     """
     t = convert.as_tensor(a)
+    if t.dtype.is_floating_point or t.dtype.is_complex:
+        _check_inexact(dtype, out)
     return mean(_wrap(t, t.dtype), axis, dtype, out, keepdims, where=_not_nan_where(t, where))
+
+
+def _check_inexact(dtype, out):
+    """NumPy's nanmean: an inexact input keeps an inexact dtype= and out=."""
+    if dtype is not None:
+        dt = _dt.to_torch_dtype(dtype)
+        if not (dt.is_floating_point or dt.is_complex):
+            raise TypeError("If a is inexact, then dtype must be inexact")
+    if isinstance(out, ndarray) and not (out._t.dtype.is_floating_point or out._t.is_complex()):
+        raise TypeError("If a is inexact, then out must be inexact")
 
 
 def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=NoValue,
@@ -176,8 +240,14 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, wher
     torchnp implementation of :func:`numpy.nanvar`.
     """
     t = convert.as_tensor(a)
-    return var(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
-               where=_not_nan_where(t, where), mean=mean, correction=correction)
+    if mean is None:
+        raise TypeError("nanvar: mean=None is not an array (leave mean out to compute it)")
+    inexact = t.dtype.is_floating_point or t.dtype.is_complex
+    if inexact:
+        _check_inexact(dtype, out)
+    res, res_dt, out, keepdim = _var(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
+                                     _not_nan_where(t, where), mean, correction, inexact)
+    return _red.finish(res, res_dt, out, "add", keepdim)
 
 
 def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=NoValue,
@@ -187,5 +257,10 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, wher
     torchnp implementation of :func:`numpy.nanstd`.
     """
     t = convert.as_tensor(a)
-    return std(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
-               where=_not_nan_where(t, where), mean=mean, correction=correction)
+    if mean is None:
+        raise TypeError("nanstd: mean=None is not an array (leave mean out to compute it)")
+    inexact = t.dtype.is_floating_point or t.dtype.is_complex
+    if inexact:
+        _check_inexact(dtype, out)
+    return _std(*_var(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
+                      _not_nan_where(t, where), mean, correction, inexact))

@@ -18,12 +18,14 @@ _INTP_MAX = 2**63 - 1
 
 
 def wrap(t):
-    """A tensor as an ndarray (no copy). With ``wrap_view``, the only way ndarrays are made:
-    an ndarray caches its tensor's dtype in ``_dt``, so ``_t`` is never reassigned elsewhere."""
+    """A computed tensor as an ndarray (no copy); when 0-d, it stands where NumPy returns a scalar
+    (see ``ndarray._scalar``). With ``wrap_array`` and ``wrap_view``, the only ways ndarrays are
+    made: an ndarray caches its tensor's dtype in ``_dt``, so ``_t`` is never reassigned elsewhere."""
     a = _new(ndarray)
     a._t = t
     a._dt = t.dtype
     a._base = None          # always set: reading an unset slot costs ~0.7 us (wrap_view reads it)
+    a._scalar = True
     return a
 
 
@@ -33,6 +35,18 @@ def wrap_dt(t, dt):
     a._t = t
     a._dt = dt
     a._base = None
+    a._scalar = True
+    return a
+
+
+def wrap_array(t):
+    """A new tensor as an ndarray that stays an array when 0-d, as NumPy's creation functions
+    (``array``, ``zeros(())``, ``copy``, ``astype``) return mutable 0-d arrays."""
+    a = _new(ndarray)
+    a._t = t
+    a._dt = t.dtype
+    a._base = None
+    a._scalar = False
     return a
 
 
@@ -44,7 +58,14 @@ def wrap_view(t, base, dt=None):
     a._dt = t.dtype if dt is None else dt
     b = base._base
     a._base = base if b is None else b
+    a._scalar = False
     return a
+
+
+def is_scalar_like(a):
+    """Whether ndarray ``a`` stands where NumPy has a scalar: a 0-d result of a computation, which
+    is immutable and hashable as NumPy's scalars are (``ndarray._scalar``)."""
+    return a._scalar and a._t.ndim == 0
 
 
 def rebind(a, t):
@@ -137,6 +158,13 @@ def _raise_for_object(host):
         v = max(big, key=abs)
         raise OverflowError(f"Python integer {v} out of bounds for {'uint64' if v > 0 else 'int64'}")
     raise _dt.unsupported_dtype_error(host.dtype)
+
+
+def copy_flag(copy):
+    """A ``copy=`` argument other than None / True / False, as NumPy reads it."""
+    if isinstance(copy, str):
+        raise ValueError("strings are not allowed for 'copy' keyword. Use True/False/None instead.")
+    return bool(copy)
 
 
 COPY_ERROR = (
@@ -278,7 +306,10 @@ def normalize_axis_index(axis, ndim):
 def flatten_for_axis(t, axis):
     """(tensor, axis) for functions where NumPy's ``axis=None`` means the flattened array."""
     if axis is None:
-        return t.reshape(-1), 0
+        try:
+            return t.reshape(-1), 0
+        except RuntimeError as err:         # a copy too big: NumPy's ravel fails the same way
+            raise allocation_error((t.numel(),), t.dtype, err) or err from None
     return t, normalize_axis_index(axis, t.ndim)
 
 
@@ -320,8 +351,8 @@ def broadcast_shapes(shapes):
 # ----- out= ---------------------------------------------------------------------------------------
 
 def check_out(out, name="out"):
-    """``out`` as an ndarray (or None); TypeError for anything else, as NumPy."""
-    if out is None or type(out) is ndarray or isinstance(out, ndarray):
+    """``out`` as an ndarray (or None); TypeError for anything else, scalars included, as NumPy."""
+    if out is None or (isinstance(out, ndarray) and not is_scalar_like(out)):
         return out
     raise TypeError(f"return arrays must be of ArrayType" if name == "out"
                     else f"'{name}' must be an array")
@@ -404,3 +435,49 @@ def operator_index(x):
         return x.__index__()
     except AttributeError:
         raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None
+
+
+# ----- allocation failures ------------------------------------------------------------------------
+# Called only from ``except RuntimeError`` branches, after torch failed: never on a hot path.
+_BINARY_UNITS = ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+TOO_BIG = ("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible "
+           "size.")
+
+
+def allocation_error(shape, dt, err):
+    """NumPy's exception for an array of ``shape`` and torch dtype ``dt`` that torch failed to
+    allocate with ``err``: ValueError for more bytes than an index can count, MemoryError for more
+    than the machine has; None when ``err`` is no allocation failure (raise ``err`` then)."""
+    nbytes = dt.itemsize
+    for n in shape:
+        nbytes *= n
+    if nbytes > _INTP_MAX:
+        return ValueError(TOO_BIG)
+    if isinstance(err, torch.OutOfMemoryError) or "can't allocate memory" in str(err):
+        return MemoryError(f"Unable to allocate {binary_size(nbytes)} for an array with shape "
+                           f"{tuple(shape)} and data type {_dt.to_numpy_dtype(dt).name}")
+    return None
+
+
+def copy_error(t, dt, err, shape=None):
+    """NumPy's error when what it fails to allocate first is its C-contiguous copy of input ``t``
+    as ``dt`` (in ``shape``: ``t``'s own, or ``(t.numel(),)`` for a ravel), which it makes before
+    the result; None when it takes ``t`` as it is (C-contiguous, of dtype ``dt``), or when ``err``
+    is no allocation failure."""
+    if t.dtype is dt and t.is_contiguous():
+        return None
+    return allocation_error(tuple(t.shape) if shape is None else shape, dt, err)
+
+
+def binary_size(nbytes):
+    """A byte count as NumPy words it: '1023 bytes', '1.00 KiB', '256. PiB', '1009. KiB' (three
+    significant digits, or all the integer ones, and always a point)."""
+    if nbytes < 1024:
+        return f"{nbytes} bytes"
+    value = nbytes / 1024
+    for unit in _BINARY_UNITS:
+        if round(value) < 1024 or unit == _BINARY_UNITS[-1]:
+            break
+        value /= 1024
+    text = f"{value:#.3g}"
+    return f"{text if 'e' not in text else f'{value:.0f}.'} {unit}"    # 1000-1023: no exponent

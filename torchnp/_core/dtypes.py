@@ -87,10 +87,7 @@ def _to_torch_dtype_slow(dtype):
         dtype = np_dt
     elif np_dt is not None and type(np_dt) is not type and not isinstance(dtype, type):
         return to_torch_dtype(np_dt)
-    try:
-        np_dt = numpy.dtype(dtype)
-    except TypeError as e:
-        raise TypeError(f"Cannot interpret '{dtype!r}' as a data type") from e
+    np_dt = numpy.dtype(dtype)      # NumPy's TypeError for what is no dtype, in NumPy's words
     if np_dt.kind == "f" and np_dt.itemsize > 8:
         return torch.float64
     if np_dt.kind == "c" and np_dt.itemsize > 16:

@@ -21,6 +21,7 @@ import warnings
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
 from torchnp._core.ndarray import ndarray
@@ -55,6 +56,7 @@ def getitem(a, key):
         res._dt = a._dt
         b = a._base
         res._base = a if b is None else b
+        res._scalar = False
         return res
     if tk is int:
         try:
@@ -85,6 +87,7 @@ def getitem(a, key):
         res._dt = a._dt
         b = a._base
         res._base = a if b is None else b
+        res._scalar = False
         return res
     if tk is ndarray:
         kt = key._t
@@ -106,6 +109,7 @@ def getitem(a, key):
             res._t = r
             res._dt = a._dt
             res._base = None
+            res._scalar = True
             return res
     return _getitem_slow(a, key)
 
@@ -117,6 +121,16 @@ _FAST_DATA_DTYPES = frozenset(_dt.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint3
 
 
 def _getitem_slow(a, key):
+    """The general path. getitem's fast paths fall back to it from their ``except`` branch: an
+    error raised here is NumPy's, so it hides the torch error it would be chained to."""
+    try:
+        return _getitem_general(a, key)
+    except (IndexError, TypeError, ValueError) as e:
+        e.__suppress_context__ = True
+        raise
+
+
+def _getitem_general(a, key):
     t = a._t
     if _is_full_mask(t, key):
         return _wrap(t[_tensor_of(key)])               # host-sync: boolean mask (torch sizes it)
@@ -162,8 +176,9 @@ class _Index:
     """A parsed key: the basic view of the array and the advanced indices applied to it."""
     __slots__ = ("view", "neg", "scalar", "adv", "adv_dims", "adv_axes", "adjacent", "bshape")
 
-    def broadcast_indices(self):
-        """The advanced index tensors, bounds-checked and broadcast together."""
+    def broadcast_indices(self, check=True):
+        """The advanced index tensors, bounds-checked (unless ``check`` is false: assignments check
+        after converting the value, as NumPy) and broadcast together."""
         idx = [i for _, i in self.adv]
         shapes = [tuple(i.shape) for i in idx]
         try:
@@ -172,9 +187,14 @@ class _Index:
             raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
                              "with shapes " + "".join(f"{s} " for s in shapes)) from None
         self.bshape = tuple(bshape)
-        if _prod(bshape) and self.adv_axes:
-            _check_bounds(idx, [self.view.shape[d] for d in self.adv_dims], self.adv_axes)
+        if check:
+            self.check_bounds(idx)
         return [i.expand(bshape) for i in idx]
+
+    def check_bounds(self, idx):
+        """IndexError with NumPy's message when an index in ``idx`` is out of range."""
+        if _prod(self.bshape) and self.adv_axes:
+            _check_bounds(idx, [self.view.shape[d] for d in self.adv_dims], self.adv_axes)
 
     def result_shape(self):
         rest = [self.view.shape[d] for d in range(self.view.ndim) if d not in self.adv_dims]
@@ -409,15 +429,17 @@ def _parse(t, key):
 
 def setitem(a, key, value):
     """``a[key] = value`` with NumPy's casting, broadcasting and errors; writes reach the base."""
+    if a._scalar and a._t.ndim == 0:          # convert.is_scalar_like inlined
+        raise TypeError(f"'numpy.{a.dtype.name}' object does not support item assignment "
+                        "(a 0-d result that stands for a NumPy scalar: docs/differences.md)")
     convert.check_writeable(a._t)
     tk = type(key)
     tv = type(value)
     dt = a._dt
     if (tv is float or tv is int or tv is bool) and dt is not torch.uint64 and \
             (tk is int or (tk is slice and key.step is None)):
-        s = _scalar_value(value, dt)
         try:
-            a._t[key] = s
+            a._t[key] = _scalar_value(value, dt)     # its errors too: the slow path orders them
             return
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             pass                                           # NumPy's error from the slow path
@@ -430,11 +452,11 @@ def _setitem_slow(a, key, value):
     if _is_full_mask(t, key):
         mask = _tensor_of(key).to(t.device)
         if _is_scalar(value):
-            t.masked_fill_(mask, _scalar_value(value, dt))
+            _k.masked_fill_(t, mask, _scalar_value(value, dt))
             return
         vt = _value_tensor(value, dt, t.ndim, t.device)
         if vt.ndim == 0:
-            t.masked_fill_(mask, vt)
+            _k.masked_fill_(t, mask, vt)
             return
         if vt.ndim > 1:
             raise TypeError("NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
@@ -443,7 +465,7 @@ def _setitem_slow(a, key, value):
         if vt.shape[0] != count and vt.shape[0] != 1:
             raise ValueError(f"NumPy boolean array indexing assignment cannot assign {vt.shape[0]} "
                              f"input values to the {count} output values where the mask is true")
-        t[mask] = _no_overlap(vt, t).expand(count)
+        _k.index_put_(t, (mask,), _no_overlap(vt, t).expand(count))
         return
     ix = _parse(t, key)
     view = ix.view
@@ -464,10 +486,13 @@ def _setitem_slow(a, key, value):
             return
         vt = _broadcast_value(_value_tensor(value, dt, view.ndim, t.device), tuple(view.shape))
         if ix.neg:
-            vt = vt.flip(ix.neg)
+            vt = _k.flip(vt, ix.neg)
         view.copy_(_no_overlap(vt, t))
         return
-    dims, idx = ix.adv_dims, ix.broadcast_indices()
+    dims, idx = ix.adv_dims, ix.broadcast_indices(check=False)
+    early = any(i.ndim == 0 and ax is not None for (_, i), ax in zip(ix.adv, ix.adv_axes))
+    if early:
+        ix.check_bounds(idx)             # NumPy takes a 0-d integer array as an int: checked first
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
     if _is_scalar(value):
@@ -477,11 +502,13 @@ def _setitem_slow(a, key, value):
         vt = _value_tensor(value, dt, len(shape), t.device)
         vt = _broadcast_value(vt, shape, advanced=True)
         if ix.neg:
-            vt = vt.flip(ix.result_dims_of_view_dims(ix.neg))
+            vt = _k.flip(vt, ix.result_dims_of_view_dims(ix.neg))
         vt = _no_overlap(ix.to_front_layout(vt), t)
+    if not early:
+        ix.check_bounds(idx)             # NumPy converts and broadcasts the value first
     # torch: index_put_ with repeated indices; serial on CPU below its grain size, so the last
     # write wins as in NumPy. (On parallel/GPU kernels the winner among duplicates is unspecified.)
-    target.index_put_(tuple(idx), vt)
+    _k.index_put_(target, tuple(idx), vt)
 
 
 def _generic_value(value, dt):
@@ -508,16 +535,24 @@ def _scalar_value(v, dt):
             raise TypeError("float() argument must be a string or a real number, not 'complex'")
         if tv is int and not _INTP_MIN <= v <= _INTP_MAX:
             try:
-                return float(v)                  # torch: fill_ takes ints up to int64 only
+                v = float(v)                     # torch: fill_ takes ints up to int64 only
             except OverflowError:
                 raise OverflowError("int too large to convert to float") from None
-        return v
+        m = _NARROW_FLOAT_MAX.get(dt)
+        return v if m is None or -m <= v <= m or v != v else _narrow_float(v, dt)
     if dt.is_complex:
         if tv is int and not _INTP_MIN <= v <= _INTP_MAX:
             try:
-                return complex(v)
+                v = complex(v)
             except OverflowError:
                 raise OverflowError("int too large to convert to float") from None
+        if dt is torch.complex64:
+            c = complex(v)
+            m = _NARROW_FLOAT_MAX[torch.float32]
+            if not (-m <= c.real <= m or c.real != c.real) or \
+                    not (-m <= c.imag <= m or c.imag != c.imag):
+                return complex(_narrow_float(c.real, torch.float32),
+                               _narrow_float(c.imag, torch.float32))
         return v
     if tv is float:
         v = int(v)       # ValueError for nan, OverflowError for inf: Python's messages are NumPy's
@@ -532,6 +567,17 @@ def _scalar_value(v, dt):
     if not -2**63 <= v < 2**64:
         raise OverflowError("Python int too large to convert to C long")
     raise OverflowError(f"Python integer {v} out of bounds for {_dt.to_numpy_dtype(dt)}")
+
+
+# torch: fill_ / tensor() refuse Python numbers beyond float16 / float32's range ("cannot be
+# converted ... without overflow"); NumPy's cast rounds them (to inf, or to max when close).
+_NARROW_FLOAT_MAX = {torch.float16: 65504.0, torch.float32: float(torch.finfo(torch.float32).max)}
+
+
+def _narrow_float(v, dt):
+    """A Python float beyond float16 / float32's range as NumPy casts it (inf or the max)."""
+    with numpy.errstate(over="ignore"):
+        return float(numpy.asarray(v, dtype=_dt.to_numpy_dtype(dt)))
 
 
 def _value_tensor(value, dt, max_ndim, device):
@@ -560,6 +606,8 @@ def _value_tensor(value, dt, max_ndim, device):
 def _cast_value(vt, dt):
     if vt.dtype is dt:
         return vt
+    if dt is torch.bool:
+        return vt != 0                 # complex too: nonzero in either part, and no warning
     if vt.is_complex() and not dt.is_complex:
         warnings.warn("Casting complex values to real discards the imaginary part",
                       numpy.exceptions.ComplexWarning, stacklevel=4)
@@ -676,18 +724,32 @@ class flatiter:
         n = t.numel()
         if type(key) is int and not -n <= key < n:
             raise IndexError(f"index {key} is out of bounds for size {n}")
-        positions = getitem(_wrap(torch.arange(n, device=t.device)), key)._t.reshape(-1)
+        # NumPy's order of errors: a mask's shape, then the value, then integer indices' bounds
+        mask = isinstance(key, (ndarray, numpy.ndarray)) and key.dtype == numpy.bool_
+        positions = self._positions(key) if mask else None
+        if self._a._dt is torch.bool and type(value) in (list, tuple) and _is_integer_key(key):
+            value = bool(value)          # one bool item takes a sequence's truth value, as NumPy
+        vt = _value_tensor(value, self._a._dt, None, t.device)
+        if vt.ndim and _is_integer_key(key) and (vt.numel() != 1 or self._a._dt is not torch.bool):
+            raise ValueError("Error setting single item of array.")    # one item: a scalar only
+        if positions is None:
+            positions = self._positions(key)
         k = positions.numel()
-        vt = _value_tensor(value, self._a._dt, None, t.device).reshape(-1)
+        vt = vt.reshape(-1)
         if vt.numel() == 0:
             return
         if vt.numel() != k:
             vt = vt[torch.arange(k, device=t.device) % vt.numel()]    # NumPy repeats the values
         if t.is_contiguous():
-            t.view(-1).index_put_((positions,), _no_overlap(vt, t))
+            _k.index_put_(t.view(-1), (positions,), _no_overlap(vt, t))
         else:
             coords = _unravel(positions, tuple(t.shape))
-            t.index_put_(coords, _no_overlap(vt, t))
+            _k.index_put_(t, coords, _no_overlap(vt, t))
+
+    def _positions(self, key):
+        """The flat positions ``key`` selects (NumPy's IndexError for a bad key)."""
+        t = self._a._t
+        return getitem(_wrap(torch.arange(t.numel(), device=t.device)), key)._t.reshape(-1)
 
     def __array__(self, dtype=None, copy=None):
         return self.copy().__array__(dtype)
@@ -698,6 +760,15 @@ class flatiter:
 
     def __repr__(self):
         return f"<torchnp.flatiter object at {id(self):#x}>"
+
+
+def _is_integer_key(key):
+    """An int, NumPy integer or 0-d integer array: a flat iterator takes it as one position."""
+    if type(key) is int or isinstance(key, numpy.integer):
+        return True
+    if isinstance(key, (ndarray, numpy.ndarray)):
+        return key.ndim == 0 and key.dtype.kind in "iu"
+    return False
 
 
 def _unravel(flat, shape):

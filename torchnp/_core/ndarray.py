@@ -18,10 +18,17 @@ class ndarray:
     torchnp implementation of :class:`numpy.ndarray`. Construct arrays with ``torchnp.array``,
     ``zeros``, ... ; ``ndarray(shape, dtype)`` works as in NumPy (uninitialised data).
     """
-    # _t: the tensor; _dt: its dtype, cached (Tensor.dtype costs ~200 ns); _base: what a view views.
-    __slots__ = ("_t", "_dt", "_base", "__weakref__")
+    # _t: the tensor; _dt: its dtype, cached (Tensor.dtype costs ~200 ns); _base: what a view views;
+    # _scalar: whether, when 0-d, it stands where NumPy returns a scalar (a computed result, not a
+    # creation or a view). Such a "scalar" is immutable and hashable as NumPy's are: in-place
+    # operators rebind, item assignment and out= raise TypeError (docs/differences.md).
+    __slots__ = ("_t", "_dt", "_base", "_scalar", "__weakref__")
     __array_priority__ = 100.0
-    __hash__ = None
+
+    def __hash__(self):
+        if self._scalar and self._t.ndim == 0:
+            return hash(self._t.item())         # host-sync: a scalar hashes by its value
+        raise TypeError("unhashable type: 'numpy.ndarray'")
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         return _creation.ndarray_new(cls, shape, dtype, buffer, offset, strides, order)
@@ -141,47 +148,47 @@ class ndarray:
     # ----- arithmetic, comparison, bitwise: each operator is its ufunc ---------------------------
     def __add__(self, other): return _u.add._call2(self, other)
     def __radd__(self, other): return _u.add._call2(other, self)
-    def __iadd__(self, other): return _u.add(self, other, out=self)
+    def __iadd__(self, other): return _inplace(_u.add, self, other)
     def __sub__(self, other): return _u.subtract._call2(self, other)
     def __rsub__(self, other): return _u.subtract._call2(other, self)
-    def __isub__(self, other): return _u.subtract(self, other, out=self)
+    def __isub__(self, other): return _inplace(_u.subtract, self, other)
     def __mul__(self, other): return _u.multiply._call2(self, other)
     def __rmul__(self, other): return _u.multiply._call2(other, self)
-    def __imul__(self, other): return _u.multiply(self, other, out=self)
+    def __imul__(self, other): return _inplace(_u.multiply, self, other)
     def __truediv__(self, other): return _u.true_divide._call2(self, other)
     def __rtruediv__(self, other): return _u.true_divide._call2(other, self)
-    def __itruediv__(self, other): return _u.true_divide(self, other, out=self)
+    def __itruediv__(self, other): return _inplace(_u.true_divide, self, other)
     def __floordiv__(self, other): return _u.floor_divide._call2(self, other)
     def __rfloordiv__(self, other): return _u.floor_divide._call2(other, self)
-    def __ifloordiv__(self, other): return _u.floor_divide(self, other, out=self)
+    def __ifloordiv__(self, other): return _inplace(_u.floor_divide, self, other)
     def __mod__(self, other): return _u.remainder._call2(self, other)
     def __rmod__(self, other): return _u.remainder._call2(other, self)
-    def __imod__(self, other): return _u.remainder(self, other, out=self)
+    def __imod__(self, other): return _inplace(_u.remainder, self, other)
     def __divmod__(self, other): return _u.divmod._call2(self, other)
     def __rdivmod__(self, other): return _u.divmod._call2(other, self)
     def __pow__(self, other, mod=None):
         # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
         return _u.power._call2(self, other) if mod is None else NotImplemented
     def __rpow__(self, other): return _u.power._call2(other, self)
-    def __ipow__(self, other): return _u.power(self, other, out=self)
+    def __ipow__(self, other): return _inplace(_u.power, self, other)
     def __matmul__(self, other): return _u.matmul._call2(self, other)
     def __rmatmul__(self, other): return _u.matmul._call2(other, self)
-    def __imatmul__(self, other): return _u.matmul(self, other, out=self)
+    def __imatmul__(self, other): return _inplace(_u.matmul, self, other)
     def __and__(self, other): return _u.bitwise_and._call2(self, other)
     def __rand__(self, other): return _u.bitwise_and._call2(other, self)
-    def __iand__(self, other): return _u.bitwise_and(self, other, out=self)
+    def __iand__(self, other): return _inplace(_u.bitwise_and, self, other)
     def __or__(self, other): return _u.bitwise_or._call2(self, other)
     def __ror__(self, other): return _u.bitwise_or._call2(other, self)
-    def __ior__(self, other): return _u.bitwise_or(self, other, out=self)
+    def __ior__(self, other): return _inplace(_u.bitwise_or, self, other)
     def __xor__(self, other): return _u.bitwise_xor._call2(self, other)
     def __rxor__(self, other): return _u.bitwise_xor._call2(other, self)
-    def __ixor__(self, other): return _u.bitwise_xor(self, other, out=self)
+    def __ixor__(self, other): return _inplace(_u.bitwise_xor, self, other)
     def __lshift__(self, other): return _u.left_shift._call2(self, other)
     def __rlshift__(self, other): return _u.left_shift._call2(other, self)
-    def __ilshift__(self, other): return _u.left_shift(self, other, out=self)
+    def __ilshift__(self, other): return _inplace(_u.left_shift, self, other)
     def __rshift__(self, other): return _u.right_shift._call2(self, other)
     def __rrshift__(self, other): return _u.right_shift._call2(other, self)
-    def __irshift__(self, other): return _u.right_shift(self, other, out=self)
+    def __irshift__(self, other): return _inplace(_u.right_shift, self, other)
     def __eq__(self, other): return _u.equal._call2(self, other)
     def __ne__(self, other): return _u.not_equal._call2(self, other)
     def __lt__(self, other): return _u.less._call2(self, other)
@@ -203,17 +210,17 @@ class ndarray:
     def __complex__(self): return _creation.array_complex(self)
     def __format__(self, spec): return _printing.array_format(self, spec)
     def __round__(self, ndigits=None): return _math.array_round(self, ndigits)
-    def __repr__(self): return _printing.array_repr(self)
+    def __repr__(self): return _printing.ndarray_repr(self)
     def __str__(self): return _printing.array_str(self)
     def __contains__(self, value): return _creation.array_contains(self, value)
-    def __copy__(self): return _manipulation.copy(self)
-    def __deepcopy__(self, memo=None): return _manipulation.copy(self)
+    def __copy__(self): return _copy(self)
+    def __deepcopy__(self, memo=None): return _copy(self)
     def __array__(self, dtype=None, copy=None): return _creation.to_numpy(self, dtype, copy)
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return _ufunc_core.array_ufunc(ufunc, method, inputs, kwargs)
 
     def __reduce__(self):
-        return _creation.from_host_array, (self.__array__(),)
+        return _creation.from_host_array, (self.__array__(), _convert.is_scalar_like(self))
 
     # ----- methods: each is its chapter's function ----------------------------------------------
     def argmax(self, axis=None, out=None, *, keepdims=False):
@@ -284,8 +291,9 @@ class ndarray:
 
     def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
             mean=None, correction=None):
+        # correction=None: not given (NumPy's method has no correction=; its function refuses None)
         return _statistics.std(self, axis, dtype, out, ddof, keepdims, where=where, mean=mean,
-                               correction=correction)
+                               correction=_convert.NoValue if correction is None else correction)
 
     def swapaxes(self, axis1, axis2):
         return _manipulation.swapaxes(self, axis1, axis2)
@@ -304,8 +312,9 @@ class ndarray:
 
     def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
             mean=None, correction=None):
+        # correction=None: not given (NumPy's method has no correction=; its function refuses None)
         return _statistics.var(self, axis, dtype, out, ddof, keepdims, where=where, mean=mean,
-                               correction=correction)
+                               correction=_convert.NoValue if correction is None else correction)
 
     def view(self, dtype=None, type=None):
         return _manipulation.ndarray_view(self, dtype, type)
@@ -320,6 +329,20 @@ from torchnp import _complex, _creation, _indexing, _logic, _manipulation, _math
 from torchnp import _products, _sorting, _statistics  # noqa: E402
 
 _wrap = _convert.wrap
+
+
+def _copy(a):
+    """``copy.copy(a)``: a scalar's copy is a scalar, an array's an array."""
+    res = _manipulation.copy(a)
+    res._scalar = a._scalar
+    return res
+
+
+def _inplace(uf, a, b):
+    """``a op= b``: into ``a``'s memory, except for a scalar, which rebinds as NumPy's do."""
+    if a._scalar and a._t.ndim == 0:
+        return uf._call2(a, b)
+    return uf(a, b, out=a)
 
 # Hot methods that are their implementing functions (plain functions bind ``self``): no extra frame.
 # Their defaults must be constants (None, str, int, bool): torch.compile builds a method's defaults

@@ -73,10 +73,19 @@ def can_cast_dtype(from_dt, to_dt, casting="safe"):
     """``numpy.can_cast`` on torch dtypes."""
     try:
         table = _CAN_CAST[casting]
-    except KeyError:
-        raise ValueError(
-            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'") from None
+    except (KeyError, TypeError):
+        check_casting(casting)
+        raise
     return (from_dt, to_dt) in table
+
+
+def check_casting(casting):
+    """NumPy's errors for a ``casting=`` that is not one of its five rules."""
+    if type(casting) is not str:
+        raise TypeError(f"casting must be str, not {type(casting).__name__}")
+    if casting not in _CAN_CAST:
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' "
+                         f"(got {casting!r})")
 
 
 def ufunc_loop(name, key):
@@ -165,6 +174,8 @@ def _operand_dtype(x):
     code = _WEAK_OF_TYPE.get(type(x))
     if code is not None:
         return None, code
+    if x is None:                   # NumPy reads None as the default dtype, float64
+        return torch.float64, None
     if type(x) is bool:
         return torch.bool, None
     dt = getattr(x, "dtype", None)
@@ -193,6 +204,8 @@ def promote_types(type1, type2, /):
 
     torchnp implementation of :func:`numpy.promote_types`.
     """
+    if type1 is None or type2 is None:
+        raise TypeError("did not understand one of the types")
     return _dt.to_numpy_dtype(promote(_dt.to_torch_dtype(type1), _dt.to_torch_dtype(type2)))
 
 
@@ -205,6 +218,8 @@ def can_cast(from_, to, casting="safe"):
         raise TypeError("can_cast() does not support Python ints, floats, and complex because "
                         "the result used to depend on the value.\nThis change was part of "
                         "adopting NEP 50, we may explicitly allow them again in the future.")
+    if from_ is None or to is None:
+        raise TypeError("did not understand one of the types; 'None' not accepted")
     from_dt, _ = _operand_dtype(from_)
     return can_cast_dtype(from_dt, _dt.to_torch_dtype(to), casting)
 

@@ -6,6 +6,8 @@ None), whether it may reduce several axes at once, and a kernel ``kernel(t, dims
 reduces a non-empty tensor over a non-empty tuple of dims. ``reduce`` does everything else. The
 caller chooses the result dtype (from ``promotion``) and casts the input where NumPy's loop does.
 """
+import numbers
+
 import torch
 
 from torchnp._core import convert
@@ -85,6 +87,15 @@ def check_initial(initial, dt):
                                 f"{_dt.to_numpy_dtype(dt)}")
     elif isinstance(initial, (list, tuple)) or (isinstance(initial, ndarray) and initial.ndim):
         raise ValueError("setting an array element with a sequence.")
+    elif isinstance(initial, (str, bytes)) or not isinstance(initial, (numbers.Number, ndarray)):
+        _dt.to_numpy_dtype(dt).type(initial)     # NumPy's own error for what is no number
+
+
+def keepdims_flag(keepdims):
+    """``keepdims`` as a bool: NumPy reads it as an integer (TypeError for None, str, ...)."""
+    if keepdims is NoValue or keepdims is False:
+        return False
+    return keepdims is True or bool(convert.operator_index(keepdims))
 
 
 def mask_of(where, t):
@@ -129,10 +140,15 @@ def write_ufunc_out(out, t, name, nin, casting="same_kind"):
     convert.check_out(out)
     dst_dt = out._t.dtype
     if not promotion.can_cast_dtype(t.dtype, dst_dt, casting):
-        from torchnp._core.ufunc_call import _UFuncOutputCastingError
-        raise _UFuncOutputCastingError(_UfuncName(name, nin), casting,
-                                       _dt.to_numpy_dtype(t.dtype), _dt.to_numpy_dtype(dst_dt), 0)
+        raise ufunc_cast_error(name, nin, t.dtype, dst_dt, casting)
     return convert.write_out(out, t, "unsafe")
+
+
+def ufunc_cast_error(name, nin, from_dt, to_dt, casting="same_kind"):
+    """NumPy's error for ufunc ``name`` that cannot cast its output ``from_dt`` into ``to_dt``."""
+    from torchnp._core.ufunc_call import _UFuncOutputCastingError
+    return _UFuncOutputCastingError(_UfuncName(name, nin), casting, _dt.to_numpy_dtype(from_dt),
+                                    _dt.to_numpy_dtype(to_dt), 0)
 
 
 def finish(res, res_dt, out, name, keepdims, casting="unsafe"):
@@ -151,7 +167,7 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
 
     ``initial`` is NoValue when not given; ``where`` is True when not given.
     """
-    keepdims = bool(keepdims) if keepdims is not NoValue else False
+    keepdims = keepdims_flag(keepdims)
     ndim = t.ndim
     dims = reduce_dims(axis, ndim, scalar_axis_ok)
     if len(dims) > 1 and not op.reorderable:

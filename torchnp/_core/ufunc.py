@@ -125,6 +125,7 @@ class ufunc:
                         return _ufunc_call.call(self, (x1, x2), None, {})
                     res = _new(ndarray)
                     res._base = None          # every ndarray sets all its slots (see convert.wrap)
+                    res._scalar = True
                     res._t = t
                     res._dt = loop.out_dt
                     return res
@@ -133,11 +134,16 @@ class ufunc:
                 e = inner and inner[x1._dt]
                 if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
                     t = x1._t
-                    if e[1] is not None:
-                        t = t.to(e[1])
+                    try:
+                        if e[1] is not None:
+                            t = t.to(e[1])
+                        t = e[0](t, x2)
+                    except RuntimeError:        # out of memory: NumPy's error, general path
+                        return _ufunc_call.call(self, (x1, x2), None, {})
                     res = _new(ndarray)
                     res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                    res._t = e[0](t, x2)
+                    res._scalar = True
+                    res._t = t
                     res._dt = e[2]
                     return res
         elif type(x2) is ndarray:
@@ -145,11 +151,16 @@ class ufunc:
             e = inner and inner[x2._dt]
             if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
                 t = x2._t
-                if e[1] is not None:
-                    t = t.to(e[1])
+                try:
+                    if e[1] is not None:
+                        t = t.to(e[1])
+                    t = e[0](t, x1)
+                except RuntimeError:            # out of memory: NumPy's error, general path
+                    return _ufunc_call.call(self, (x1, x2), None, {})
                 res = _new(ndarray)
                 res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                res._t = e[0](t, x1)
+                res._scalar = True
+                res._t = t
                 res._dt = e[2]
                 return res
         return _ufunc_call.call(self, (x1, x2), None, {})
@@ -160,11 +171,16 @@ class ufunc:
             if loop is not None:
                 t = x._t
                 c = loop.casts[0]
-                if c is not None:
-                    t = t.to(c)
+                try:
+                    if c is not None:
+                        t = t.to(c)
+                    t = loop.kernel(t)
+                except RuntimeError:            # out of memory: NumPy's error, general path
+                    return _ufunc_call.call(self, (x,), None, {})
                 res = _new(ndarray)
                 res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                res._t = loop.kernel(t)
+                res._scalar = True
+                res._t = t
                 res._dt = loop.out_dt
                 return res
         return _ufunc_call.call(self, (x,), None, {})

@@ -78,10 +78,11 @@ def call(uf, args, out, kwargs):
         else:
             raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
     if casting not in promotion.CASTINGS:
-        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' "
-                         f"(got {casting!r})")
+        _bad_keyword("casting", casting, "'no', 'equiv', 'safe', 'same_kind', 'unsafe'")
     if order is not None and (type(order) is not str or order.upper() not in _ORDERS):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+        _bad_keyword("order", order, "'C', 'F', 'A', or 'K'")
+    if subok is not True and subok is not False:
+        raise TypeError("'subok' must be a boolean")
     del subok      # every result is a torchnp.ndarray: there are no subclasses to keep
 
     tensors, key, device = _convert_inputs(args[:nin], outs)
@@ -123,12 +124,18 @@ def call(uf, args, out, kwargs):
     try:
         res = loop.kernel(*ts)
     except RuntimeError as e:
-        raise _torch_error(uf, e) from None
+        raise _torch_error(uf, e, shape, loop, ts) from None
     if nout == 1:
         res = (res,)
     if axes is not None:
         res = tuple(_cores_back(r, ax) for r, ax in zip(res, axes[nin:]))
     return _finish(uf, res, outs, where_t, casting, loop)
+
+
+def _bad_keyword(name, value, choices):
+    if type(value) is not str:
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    raise ValueError(f"{name} must be one of {choices} (got {value!r})")
 
 
 def _core_dims(signature):
@@ -195,6 +202,8 @@ def _finish(uf, results, outs, where_t, casting, loop):
                                            _dt.to_numpy_dtype(dst.dtype), i)
         if t.dtype is not dst.dtype:
             t = _cast(t, dst.dtype)
+        if uf.signature and t.shape != dst.shape:
+            _check_gufunc_out(uf, i, tuple(t.shape), tuple(dst.shape))
         if where_t is not None:
             t = torch.where(where_t, t, dst)
         if t.is_complex() and not dst.is_complex():
@@ -202,6 +211,24 @@ def _finish(uf, results, outs, where_t, casting, loop):
         dst.copy_(t)
         arrays.append(o)
     return arrays[0] if len(arrays) == 1 else tuple(arrays)
+
+
+def _check_gufunc_out(uf, i, shape, out_shape):
+    """NumPy's ValueError when gufunc output ``i`` of shape ``out_shape`` cannot hold a result of
+    ``shape``: its core dimensions must match exactly, its loop dimensions broadcast."""
+    ncore = min(_core_dims(uf.signature)[uf.nin + i], len(shape))
+    if ncore:
+        have, want = out_shape[-ncore:], shape[-ncore:]
+        for j in range(-min(len(have), ncore), 0):
+            if have[j] != want[j]:
+                raise ValueError(f"{uf.__name__}: Output operand {i} has a mismatch in its core "
+                                 f"dimension {len(have) + j}, with gufunc signature "
+                                 f"{uf.signature} (size {have[j]} is different from {want[j]})")
+    n = len(shape)
+    loop = out_shape[len(out_shape) - n:]           # (n == 0: no dimensions to compare)
+    if n > len(out_shape) or any(s != 1 and s != o for s, o in zip(shape, loop)):
+        raise ValueError(f"non-broadcastable output operand with shape {out_shape} doesn't match "
+                         f"the broadcast shape {shape}")
 
 
 def _cast(t, dt):
@@ -231,8 +258,7 @@ def _parse_out(uf, positional, out):
     else:
         raise TypeError("'out' must be a tuple of arrays")
     for o in outs:
-        if o is not None and not isinstance(o, ndarray):
-            raise TypeError("return arrays must be of ArrayType")
+        convert.check_out(o)
     return outs
 
 
@@ -334,8 +360,8 @@ def _fixed_signature(uf, dtype, signature):
             if len(text) == 1:
                 text = text * nargs
             if len(text) != nargs:
-                raise TypeError(f"a type-string for {uf.__name__}, {nargs} typecode(s) before and "
-                                f"{uf.nout} after the -> sign")
+                raise ValueError(f"a type-string for {uf.__name__}, {nargs} typecode(s) before and "
+                                 f"{uf.nout} after the -> sign")
             spec = tuple(_dt.to_torch_dtype(c) for c in text)
         elif isinstance(signature, (tuple, list)):
             if len(signature) == 1 and nargs > 1:
@@ -464,9 +490,34 @@ def _out_of_range_compare(name, i, value, shape, device):
     return torch.full(shape, above if value > 0 else below, dtype=torch.bool, device=device)
 
 
-def _torch_error(uf, e):
-    """A torch RuntimeError from a kernel as the exception NumPy raises (never a raw RuntimeError)."""
-    return TypeError(f"ufunc '{uf.__name__}' failed in torch: {e}")
+def _torch_error(uf, e, shape, loop, ts):
+    """A torch RuntimeError from a kernel as the exception NumPy raises (never a raw RuntimeError):
+    for a result too big to allocate NumPy's MemoryError (or ValueError), else a TypeError.
+
+    ``shape``: the broadcast shape, None for a gufunc (whose result shape comes from running the
+    kernel on meta tensors, which allocates nothing)."""
+    if shape is None:
+        shape = _meta_shape(loop.kernel, ts)
+    elif _numel(shape) > 2**63 - 1:                 # NumPy's iterator counts items in an intp
+        return ValueError("iterator is too large")
+    err = None if shape is None else convert.allocation_error(shape, loop.out_dt, e)
+    return err or TypeError(f"ufunc '{uf.__name__}' failed in torch: {e}")
+
+
+def _numel(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return n
+
+
+def _meta_shape(kernel, ts):
+    """The shape of ``kernel``'s (first) result, computed without data; None if that fails."""
+    try:
+        res = kernel(*[t.to("meta") for t in ts])
+    except Exception:           # a kernel that reads values, or has no meta implementation
+        return None
+    return tuple((res[0] if type(res) is tuple else res).shape)
 
 
 # ----- resolve_dtypes and __array_ufunc__ ----------------------------------------------------------

@@ -4,6 +4,7 @@ Ufuncs with a torch reduction use it (add -> sum, maximum -> amax, logical_and -
 other binary ufunc folds itself along the axis (pairwise, in log depth, where NumPy may reorder the
 operation; in order otherwise). Dtypes come from ``promotion.reduce_dtype``.
 """
+import numpy
 import torch
 
 from torchnp._core import convert
@@ -117,9 +118,10 @@ def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     for i in range(x.shape[0]):
         new = _apply(uf, acc, x[i], res_dt)
         acc = new if m is None else torch.where(m[i], new, acc)
-    if keepdims is True or (keepdims is not NoValue and bool(keepdims)):
+    keepdims = _red.keepdims_flag(keepdims)
+    if keepdims:
         acc = acc.unsqueeze(d)
-    return _red.finish(acc, res_dt, out, op.name, bool(keepdims) if keepdims is not NoValue else False)
+    return _red.finish(acc, res_dt, out, op.name, keepdims)
 
 
 def _single_out(out):
@@ -163,15 +165,34 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
     return _red.result_or_out(res, res_dt, _single_out(out), "accumulation")
 
 
+def _reduceat_axis(axis, ndim):
+    """The one axis of a reduceat, with NumPy's errors: None is every axis; a 0-d array (which
+    NumPy lets take axis 0 or -1) raises TypeError."""
+    if axis is None:
+        axes = tuple(range(ndim))
+    elif type(axis) is tuple:
+        axes = tuple(convert.normalize_axis_index(ax, ndim) for ax in axis)
+    elif type(axis) is bool:
+        raise TypeError("an integer is required")
+    elif ndim == 0 and isinstance(axis, (int, numpy.integer)) and axis in (0, -1):
+        axes = ()
+    else:
+        axes = (convert.normalize_axis_index(axis, ndim),)
+    if ndim == 0:
+        raise TypeError("cannot reduceat on a scalar")
+    if len(axes) != 1:
+        raise ValueError("reduceat does not allow multiple axes")
+    return axes[0]
+
+
 def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
     """``ufunc.reduceat``: reductions over slices ``indices[i]:indices[i+1]`` along one axis."""
     _check_binary(uf, "reduceat")
     t = convert.as_tensor(array)
-    if type(axis) is tuple:
-        if len(axis) != 1:
-            raise ValueError("reduceat does not allow multiple axes")
-        axis = axis[0]
-    dim = convert.normalize_axis_index(axis, t.ndim)
+    if type(axis) is int and t.ndim:
+        dim = convert.normalize_axis_index(axis, t.ndim)
+    else:
+        dim = _reduceat_axis(axis, t.ndim)
     idx = convert.as_tensor(indices)
     if idx.ndim != 1:
         raise ValueError("index array must be 1-d")
@@ -228,20 +249,16 @@ def at(uf, a, indices, b=None):
     t = a._t
     dt = a._dt
     # The flat positions the index selects (ints, slices, arrays, broadcasting), in order.
-    positions = torch.arange(t.numel(), device=t.device).reshape(t.shape)
-    key = indices if type(indices) is tuple else (indices,)
-    key = tuple(convert.as_tensor(k) if isinstance(k, (list, ndarray)) else k for k in key)
-    try:
-        sel = positions[key].reshape(-1)
-    except IndexError as e:
-        raise IndexError(str(e)) from None
+    # (indexed as a torchnp array: NumPy's rules and errors for the index)
+    selected = convert.wrap(torch.arange(t.numel(), device=t.device).reshape(t.shape))[indices]._t
+    sel = selected.reshape(-1)
     flat = t.view(-1) if t.is_contiguous() else None
     if flat is None:
         raise NotImplementedError("ufunc.at on a non-contiguous array")
     if uf.nin == 1:
         vals = None
     else:
-        shape = tuple(positions[key].shape)
+        shape = tuple(selected.shape)
         tb = convert.as_tensor(b)
         try:
             vals = torch.broadcast_to(tb, shape).reshape(-1)
