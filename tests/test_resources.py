@@ -307,6 +307,19 @@ def _view(shape, xp=torchnp, dtype="float64"):
     return xp.broadcast_to(xp.ones(1, dtype=dtype), shape)
 
 
+def _index_view(shape, xp, dtype="int64"):
+    """A read-only broadcast view of one zero index: any shape, no memory."""
+    return xp.broadcast_to(xp.zeros(1, dtype=dtype), shape)
+
+
+def _rows_view(xp):
+    """2**48 elements in two rows, (2, 2**47) with strides (8, 0): no view of it is flat."""
+    return xp.broadcast_to(xp.ones((2, 1)), (2, 2**47))
+
+
+_S = (2**24, 2**24)
+
+
 # (id, the call with xp for numpy or torchnp). Every size is past 128 TiB, the whole address space
 # of a 47-bit process, so the allocation fails under any overcommit setting; inputs are small or
 # broadcast views.
@@ -353,6 +366,111 @@ TOO_BIG = [
     ("tile-past-intp", lambda xp: xp.tile(xp.ones(4), 2**61)),
     ("outer", lambda xp: xp.outer(xp.ones(2**22), xp.ones(2**23))),
     ("outer-int8", lambda xp: xp.outer(_view((2**24,), xp, "int8"), _view((2**24,), xp, "int8"))),
+    # ufuncs whose inputs torch casts first (NumPy casts in buffers: only its result is too big)
+    ("add-complex-scalar", lambda xp: _view(_S, xp) + 1j),
+    ("add-complex-arrays", lambda xp: _view(_S, xp) + _view(_S, xp, "complex64")),
+    ("add-float-to-int8", lambda xp: _view(_S, xp, "int8") + 1.5),
+    ("true-divide-int", lambda xp: _view(_S, xp, "int64") / 2),
+    ("add-dtype", lambda xp: xp.add(_view(_S, xp), 1, dtype=xp.float32)),
+    # copies and casts
+    ("copy-method", lambda xp: _view(_S, xp).copy()),
+    ("copy-method-F", lambda xp: _view(_S, xp, "int16").copy(order="F")),
+    ("copy-transposed", lambda xp: _view(_S, xp).T.copy()),
+    ("astype", lambda xp: _view(_S, xp).astype(xp.float32)),
+    ("astype-same-dtype", lambda xp: _view(_S, xp).astype(xp.float64)),
+    ("astype-F", lambda xp: _view(_S, xp).astype(xp.float32, order="F")),
+    ("astype-function", lambda xp: xp.astype(_view(_S, xp), xp.int8)),
+    ("array-dtype", lambda xp: xp.array(_view(_S, xp), dtype=xp.float32)),
+    ("asarray-dtype", lambda xp: xp.asarray(_view(_S, xp), dtype=xp.float32)),
+    ("flatten", lambda xp: _view(_S, xp).flatten()),
+    ("flatten-F", lambda xp: _view(_S, xp).flatten(order="F")),
+    ("ravel-copy", lambda xp: _rows_view(xp).ravel()),
+    ("ravel-copy-F", lambda xp: _rows_view(xp).ravel(order="F")),
+    ("reshape-copy", lambda xp: _rows_view(xp).reshape(-1)),   # NumPy copies in the input's shape
+    ("imag-of-real", lambda xp: xp.imag(_view(_S, xp))),
+    ("isreal", lambda xp: xp.isreal(_view(_S, xp))),
+    ("iscomplex", lambda xp: xp.iscomplex(_view(_S, xp))),
+    ("clip", lambda xp: xp.clip(_view(_S, xp), 0, 1)),
+    ("clip-method", lambda xp: _view(_S, xp).clip(0, 1)),
+    # accumulations and NaN-ignoring functions (NumPy first ravels a non-contiguous input, or
+    # masks its NaNs)
+    ("cumsum", lambda xp: xp.cumsum(_view(_S, xp))),
+    ("cumsum-axis", lambda xp: xp.cumsum(_view(_S, xp), axis=0)),
+    ("cumsum-int8", lambda xp: xp.cumsum(_view(_S, xp, "int8"))),
+    ("cumsum-int8-axis", lambda xp: xp.cumsum(_view(_S, xp, "int8"), axis=1)),
+    ("cumsum-dtype", lambda xp: xp.cumsum(_view(_S, xp), axis=0, dtype=xp.float32)),
+    ("cumprod", lambda xp: xp.cumprod(_view(_S, xp))),
+    ("add-accumulate", lambda xp: xp.add.accumulate(_view(_S, xp))),
+    ("multiply-accumulate", lambda xp: xp.multiply.accumulate(_view(_S, xp), axis=1)),
+    ("nansum", lambda xp: xp.nansum(_view(_S, xp))),
+    ("nancumsum", lambda xp: xp.nancumsum(_view(_S, xp), axis=0)),
+    # joining
+    ("concatenate", lambda xp: xp.concatenate([_view(_S, xp), _view(_S, xp)])),
+    ("concatenate-flat", lambda xp: xp.concatenate([_view(_S, xp), _view(_S, xp)], axis=None)),
+    ("concatenate-mixed", lambda xp: xp.concatenate([_view(_S, xp, "int8"),
+                                                     _view(_S, xp, "float32")])),
+    ("stack", lambda xp: xp.stack([_view(_S, xp), _view(_S, xp)])),
+    ("stack-axis1", lambda xp: xp.stack([_view(_S, xp), _view(_S, xp)], axis=1)),
+    ("vstack", lambda xp: xp.vstack([_view(_S, xp), _view(_S, xp)])),
+    ("hstack", lambda xp: xp.hstack([_view(_S, xp), _view(_S, xp)])),
+    ("hstack-1d", lambda xp: xp.hstack([_view((2**48,), xp), xp.ones(3)])),
+    ("dstack", lambda xp: xp.dstack([_view(_S, xp), _view(_S, xp)])),
+    ("column_stack", lambda xp: xp.column_stack([_view((2**48,), xp), _view((2**48,), xp)])),
+    ("append", lambda xp: xp.append(_view(_S, xp), 1.0)),
+    ("append-axis", lambda xp: xp.append(_view(_S, xp), _view((1, 2**24), xp), axis=0)),
+    # inserting, deleting, repeating, resizing, rolling, flipping
+    ("insert", lambda xp: xp.insert(_view(_S, xp), 0, 1.0)),
+    ("insert-axis", lambda xp: xp.insert(_view(_S, xp), 0, 1.0, axis=0)),
+    ("insert-several", lambda xp: xp.insert(_view(_S, xp), [0, 5], 1.0, axis=1)),
+    ("delete", lambda xp: xp.delete(_view(_S, xp), 0)),
+    ("delete-axis", lambda xp: xp.delete(_view(_S, xp), 0, axis=0)),
+    ("delete-slice", lambda xp: xp.delete(_view(_S, xp), slice(0, 2), axis=1)),
+    ("delete-list", lambda xp: xp.delete(_view(_S, xp), [0, 3], axis=1)),   # NumPy: axis first
+    ("delete-one-index-array", lambda xp: xp.delete(_view(_S, xp), xp.array([3]), axis=1)),
+    ("repeat-of-view", lambda xp: _view((2**48,), xp).repeat(2)),    # NumPy copies the input
+    ("repeat-of-view-axis", lambda xp: _view(_S, xp).repeat(2, axis=0)),
+    ("repeat-one-count", lambda xp: xp.repeat(_view(_S, xp), [2])),
+    ("resize", lambda xp: xp.resize(xp.ones(4), 2**47)),  # NumPy: Python's tuple of 2**45 refs
+    ("roll", lambda xp: xp.roll(_view(_S, xp), 1)),
+    ("roll-axis", lambda xp: xp.roll(_view(_S, xp), 1, axis=0)),
+    ("roll-axes", lambda xp: xp.roll(_view(_S, xp), (1, 2), axis=(0, 1))),
+    ("flip-copy", lambda xp: xp.flip(_view(_S, xp)).copy()),    # torchnp's flip is the copy
+    ("fliplr-copy", lambda xp: xp.fliplr(_view(_S, xp)).copy()),
+    # sorting and searching
+    ("sort", lambda xp: xp.sort(_view(_S, xp))),
+    ("sort-flat", lambda xp: xp.sort(_view(_S, xp), axis=None)),
+    ("sort-int8-flat", lambda xp: xp.sort(_view(_S, xp, "int8"), axis=None)),
+    ("argsort", lambda xp: xp.argsort(_view(_S, xp))),
+    ("argsort-flat", lambda xp: xp.argsort(_view(_S, xp), axis=None)),
+    ("argsort-int8-flat", lambda xp: xp.argsort(_view(_S, xp, "int8"), axis=None)),
+    ("partition", lambda xp: xp.partition(_view(_S, xp), 0)),
+    ("argpartition", lambda xp: xp.argpartition(_view(_S, xp), 0)),
+    ("argpartition-flat", lambda xp: xp.argpartition(_view(_S, xp), 0, axis=None)),
+    ("searchsorted", lambda xp: xp.searchsorted(xp.ones(4), _view(_S, xp))),   # NumPy copies v
+    ("searchsorted-int", lambda xp: xp.searchsorted(xp.arange(4), _view(_S, xp, "int64"))),
+    # indexing
+    ("take", lambda xp: xp.take(xp.ones(4), _index_view(_S, xp))),     # NumPy copies the indices
+    ("take-method", lambda xp: xp.ones(4).take(_index_view(_S, xp))),
+    ("take-axis", lambda xp: xp.take(xp.ones((3, 4)), _index_view(_S, xp), axis=1)),
+    ("take-int32-indices", lambda xp: xp.take(xp.ones(4), _index_view(_S, xp, "int32"))),
+    ("take_along_axis", lambda xp: xp.take_along_axis(xp.ones((1, 1)), _index_view(_S, xp), 0)),
+    ("diag_indices", lambda xp: xp.diag_indices(2**48)),
+    ("diag_indices-3d", lambda xp: xp.diag_indices(2**46, 3)),
+    ("tril_indices", lambda xp: xp.tril_indices(2**24)),       # NumPy makes the mask first
+    ("tril_indices-k-m", lambda xp: xp.tril_indices(2**24, 3, 2**23)),
+    ("triu_indices", lambda xp: xp.triu_indices(2**24)),
+    # products
+    ("dot", lambda xp: xp.dot(_view((2**24, 1), xp), _view((1, 2**24), xp))),
+    ("dot-method", lambda xp: _view((2**24, 1), xp).dot(_view((1, 2**24), xp))),
+    ("dot-scalar", lambda xp: xp.dot(_view(_S, xp), 2.0)),
+    ("inner", lambda xp: xp.inner(_view((2**24, 1), xp), _view((2**24, 1), xp))),
+    ("inner-scalar", lambda xp: xp.inner(_view(_S, xp, "float32"), 2)),
+    ("tensordot-outer", lambda xp: xp.tensordot(_view((2**24,), xp), _view((2**24,), xp), 0)),
+    ("tensordot", lambda xp: xp.tensordot(_view((2**24, 3), xp), _view((3, 2**24), xp), 1)),
+    ("kron", lambda xp: xp.kron(xp.ones(2**22), xp.ones(2**23))),  # NumPy: the interleaved product
+    ("kron-2d", lambda xp: xp.kron(_view((2**12, 2**12), xp), _view((2**12, 2**12), xp))),
+    ("kron-mixed-ndim", lambda xp: xp.kron(xp.ones(2**22), _view((2, 2**23), xp))),
+    ("kron-0d", lambda xp: xp.kron(_view(_S, xp), xp.array(2.0))),
 ]
 
 

@@ -54,7 +54,10 @@ def imag(val):
     t = a._t
     if not t.is_complex():                              # new zeros, a scalar for a scalar
         wrap = convert.wrap if convert.is_scalar_like(a) else convert.wrap_array
-        return wrap(torch.zeros_like(t))
+        try:
+            return wrap(torch.zeros_like(t))
+        except RuntimeError as err:
+            raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
     return _part(a, torch.view_as_real(t.resolve_conj())[..., 1])
 
 
@@ -107,7 +110,10 @@ def iscomplex(x):
     a = _as_array(x)
     if a._t.is_complex():
         return not_equal(imag(a), 0)
-    return convert.wrap(torch.zeros(a._t.shape, dtype=torch.bool, device=a._t.device))
+    try:
+        return convert.wrap(torch.zeros(a._t.shape, dtype=torch.bool, device=a._t.device))
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(a._t.shape), torch.bool, err) or err from None
 
 
 def isreal(x):

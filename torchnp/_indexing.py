@@ -68,16 +68,27 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     t = _tensor(a)
     out = convert.check_out(out)
     t, axis = convert.flatten_for_axis(t, axis)
-    idx = _index_tensor(indices, t.device, "same_kind")
-    n = t.shape[axis]
-    if n == 0 and idx.numel() and mode != "raise":
-        raise IndexError("cannot do a non-empty take from an empty axes.")
-    flat = _apply_mode(idx.reshape(-1), n, mode, axis)
-    r = _k.unsigned_bits(torch.index_select(_k.signed_bits(t), axis, flat), t.dtype)
-    r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
+    try:
+        idx = _index_tensor(indices, t.device, "same_kind")
+        n = t.shape[axis]
+        if n == 0 and idx.numel() and mode != "raise":
+            raise IndexError("cannot do a non-empty take from an empty axes.")
+        flat = _apply_mode(idx.reshape(-1), n, mode, axis)
+        r = _k.unsigned_bits(torch.index_select(_k.signed_bits(t), axis, flat), t.dtype)
+        r = r.reshape(tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:]))
+    except RuntimeError as err:
+        raise _take_error(t, axis, convert.as_tensor(indices), err) from None
     if out is not None:
         return convert.write_out(out, r, "unsafe")      # NumPy casts into out= unsafely
     return _wrap(r)
+
+
+def _take_error(t, axis, idx, err):
+    """NumPy's error for a take that torch failed to allocate: for its C-contiguous int64 copy of
+    the indices ``idx`` (unless they are one), else for the result."""
+    shape = tuple(t.shape[:axis]) + tuple(idx.shape) + tuple(t.shape[axis + 1:])
+    return convert.copy_error(idx, torch.int64, err) or \
+        convert.allocation_error(shape, t.dtype, err) or err
 
 
 def put(a, ind, v, mode="raise"):
@@ -233,11 +244,16 @@ def take_along_axis(arr, indices, axis=-1):
     if axis is None:
         if idx.ndim != 1:
             raise ValueError("when axis=None, `indices` must have a single dimension.")
-        a = _wrap(a._t.reshape(-1))
+        a = _wrap(convert.flatten_for_axis(a._t, None)[0])
         axis = 0
     else:
         axis = convert.normalize_axis_index(axis, a.ndim)
-    return _ix.getitem(a, _along_axis_index(a.shape, idx, axis))
+    key = _along_axis_index(a.shape, idx, axis)
+    try:
+        return _ix.getitem(a, key)
+    except RuntimeError as err:
+        shape = convert.broadcast_shapes([tuple(k._t.shape) for k in key])
+        raise convert.allocation_error(shape, a._dt, err) or err from None
 
 
 def put_along_axis(arr, indices, values, axis):
@@ -428,7 +444,11 @@ def diag_indices(n, ndim=2):
 
     torchnp implementation of :func:`numpy.diag_indices`.
     """
-    idx = torch.arange(max(convert.operator_index(n), 0))     # NumPy: n < 0 gives no indices
+    n = max(convert.operator_index(n), 0)         # NumPy: n < 0 gives no indices
+    try:
+        idx = torch.arange(n)
+    except RuntimeError as err:
+        raise convert.allocation_error((n,), torch.int64, err) or err from None
     return tuple(_wrap(idx) for _ in range(ndim))
 
 
@@ -450,10 +470,7 @@ def tril_indices(n, k=0, m=None):
 
     torchnp implementation of :func:`numpy.tril_indices`.
     """
-    n = max(convert.operator_index(n), 0)          # NumPy: a negative size gives no indices
-    m = n if m is None else max(convert.operator_index(m), 0)
-    r = torch.tril_indices(n, m, convert.operator_index(k))
-    return _wrap(r[0]), _wrap(r[1])
+    return _tri_indices(torch.tril_indices, n, k, m)
 
 
 def triu_indices(n, k=0, m=None):
@@ -461,9 +478,16 @@ def triu_indices(n, k=0, m=None):
 
     torchnp implementation of :func:`numpy.triu_indices`.
     """
+    return _tri_indices(torch.triu_indices, n, k, m)
+
+
+def _tri_indices(fn, n, k, m):
     n = max(convert.operator_index(n), 0)          # NumPy: a negative size gives no indices
     m = n if m is None else max(convert.operator_index(m), 0)
-    r = torch.triu_indices(n, m, convert.operator_index(k))
+    try:
+        r = fn(n, m, convert.operator_index(k))
+    except RuntimeError as err:         # NumPy makes the (n, m) mask of the triangle first
+        raise convert.allocation_error((n, m), torch.bool, err) or err from None
     return _wrap(r[0]), _wrap(r[1])
 
 

@@ -118,9 +118,12 @@ def _reshape(a, shape, order="C", copy=None):
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
     if copy is not None and copy is not True and copy is not False:
         copy = convert.copy_flag(copy)
-    if copy:
-        return _wrap(_reshape_tensor(t, shape, order).clone())
-    r = _reshape_tensor(t, shape, order)
+    try:
+        if copy:
+            return _wrap(_reshape_tensor(t, shape, order).clone())
+        r = _reshape_tensor(t, shape, order)
+    except RuntimeError as err:         # NumPy copies in the input's shape, then views the copy
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
     if r._is_view() or r is t:
         return _view_of(r, a)
     if copy is False:
@@ -215,14 +218,17 @@ def ravel(a, order="C"):
     order = _check_order(order, "CFAK")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "K":
-        # memory order: axes by decreasing stride
-        perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
-        r = t.permute(perm).reshape(-1)
-    elif order == "F":
-        r = t.permute(_rev(t.ndim)).reshape(-1)
-    else:
-        r = t.reshape(-1)
+    try:
+        if order == "K":
+            # memory order: axes by decreasing stride
+            perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
+            r = t.permute(perm).reshape(-1)
+        elif order == "F":
+            r = t.permute(_rev(t.ndim)).reshape(-1)
+        else:
+            r = t.reshape(-1)
+    except RuntimeError as err:
+        raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
     return _maybe_view(r, t, a)
 
 
@@ -237,8 +243,11 @@ def ndarray_flatten(a, order):
         t = t.permute(perm)
     elif order == "F":
         t = t.permute(_rev(t.ndim))
-    r = t.reshape(-1)
-    return _wrap(r.clone() if r is t or r._is_view() else r)
+    try:
+        r = t.reshape(-1)
+        return _wrap(r.clone() if r is t or r._is_view() else r)
+    except RuntimeError as err:
+        raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
 
 
 def squeeze(a, axis=None):
@@ -382,14 +391,17 @@ def _layout_copy(t, order):
     order = _check_order(order, "CFAK")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "F":
-        rev = _rev(t.ndim)
-        return t.permute(rev).contiguous().permute(rev) if t.ndim > 1 and not \
-            _is_f_contiguous(t) else (t.clone() if t.ndim <= 1 else
-                                      t.permute(rev).clone().permute(rev))
-    if order == "K":
-        return t.clone(memory_format=torch.preserve_format)
-    return t.clone(memory_format=torch.contiguous_format)
+    try:
+        if order == "F":
+            rev = _rev(t.ndim)
+            return t.permute(rev).contiguous().permute(rev) if t.ndim > 1 and not \
+                _is_f_contiguous(t) else (t.clone() if t.ndim <= 1 else
+                                          t.permute(rev).clone().permute(rev))
+        if order == "K":
+            return t.clone(memory_format=torch.preserve_format)
+        return t.clone(memory_format=torch.contiguous_format)
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
 
 def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True):
@@ -401,16 +413,19 @@ def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True)
     if not copy and src is dt:
         return a
     t = a._t
-    if order == "K" and src is not dt and (dt.is_complex or not src.is_complex):
-        res = _new(ndarray)     # a plain cast: already a copy in K order (convert.wrap_dt inlined)
-        res._t = t.to(dt)
-        res._dt = dt
-        res._base = None
-        res._scalar = a._scalar            # NumPy: a scalar's astype is a scalar, an array's an array
-        return res
-    r = cast_tensor(t, dt, copy=False)
-    if r is t or order not in ("K", "k"):
-        r = _layout_copy(r, order)
+    try:
+        if order == "K" and src is not dt and (dt.is_complex or not src.is_complex):
+            res = _new(ndarray)     # a plain cast: a copy in K order (convert.wrap_dt inlined)
+            res._t = t.to(dt)
+            res._dt = dt
+            res._base = None
+            res._scalar = a._scalar     # NumPy: a scalar's astype is a scalar, an array's an array
+            return res
+        r = cast_tensor(t, dt, copy=False)
+        if r is t or order not in ("K", "k"):
+            r = _layout_copy(r, order)
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
     res = _wrap(r)
     res._scalar = a._scalar
     return res
@@ -425,11 +440,14 @@ def astype(x, dtype, /, *, copy=True, device=None):
         raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
     dt = _dt.to_torch_dtype(dtype)
     t = x._t
-    if device is not None and config.as_device(device) != t.device:
-        return _wrap(cast_tensor(t, dt, copy=False).to(device))
-    if not copy and t.dtype is dt:
-        return x
-    return _wrap(cast_tensor(t, dt, copy=True))
+    try:
+        if device is not None and config.as_device(device) != t.device:
+            return _wrap(cast_tensor(t, dt, copy=False).to(device))
+        if not copy and t.dtype is dt:
+            return x
+        return _wrap(cast_tensor(t, dt, copy=True))
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
 
 
 def copy(a, order="K", subok=False):
@@ -540,10 +558,7 @@ def repeat(a, repeats, axis=None):
     if isinstance(repeats, (int, numpy.integer)):
         if repeats < 0:
             raise ValueError("negative dimensions are not allowed")
-        try:
-            return _wrap(torch.repeat_interleave(t, int(repeats), dim=axis))
-        except RuntimeError as err:
-            raise _repeat_error(t, axis, n * int(repeats), err) from None
+        return _repeat_each(t, axis, int(repeats))
     r = _as_tensor(repeats)
     if r.dtype.is_complex and not isinstance(repeats, (ndarray, numpy.ndarray, torch.Tensor)):
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
@@ -555,13 +570,13 @@ def repeat(a, repeats, axis=None):
                         f"{_dt.to_numpy_dtype(r.dtype)!r} to dtype('int64') according to the "
                         "rule 'safe'")
     r = r.to(torch.int64).reshape(-1)
-    if r.numel() == 1:
-        r = r.expand(n)
-    elif r.numel() != n:
+    if r.numel() != 1 and r.numel() != n:
         raise ValueError(f"operands could not be broadcast together with shape ({n},) "
                          f"({r.numel()},)")
     if bool((r < 0).any()):     # host-sync: NumPy's error depends on values
         raise ValueError("negative dimensions are not allowed")
+    if r.numel() == 1:          # one count for every element (never an n-long tensor of it)
+        return _repeat_each(t, axis, int(r[0]))         # host-sync: the count shapes the result
     try:
         # host-sync: the output length depends on the repeat counts (torch reads them too)
         return _wrap(torch.repeat_interleave(t, r.to(t.device), dim=axis))
@@ -570,9 +585,20 @@ def repeat(a, repeats, axis=None):
         raise _repeat_error(t, axis, int(r.sum()), err) from None
 
 
+def _repeat_each(t, axis, count):
+    try:
+        return _wrap(torch.repeat_interleave(t, count, dim=axis))
+    except RuntimeError as err:
+        raise _repeat_error(t, axis, t.shape[axis] * count, err) from None
+
+
 def _repeat_error(t, axis, total, err):
     """NumPy's error for a repeat that torch failed to allocate, ``total`` long on ``axis``.
-    NumPy counts ``total`` in an intp that wraps around, as C does."""
+    NumPy counts ``total`` in an intp that wraps around, as C does, after it copied a
+    non-contiguous ``t`` (flattened for ``axis=None``)."""
+    error = convert.copy_error(t, t.dtype, err)
+    if error is not None:
+        return error
     total = _wrap_intp(total)
     if total < 0:
         return ValueError("negative dimensions are not allowed")
@@ -641,11 +667,24 @@ def resize(a, new_shape):
     new_size = 1
     for s in new_shape:
         new_size *= s
-    flat = t.reshape(-1)
+    flat = convert.flatten_for_axis(t, None)[0]
     if flat.numel() == 0 or new_size == 0:
         return _wrap(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
     reps = -(-new_size // flat.numel())
-    return _wrap(flat.repeat(reps)[:new_size].reshape(new_shape))
+    try:
+        return _wrap(flat.repeat(reps)[:new_size].reshape(new_shape))
+    except RuntimeError as err:
+        raise _resize_error(flat, reps, err) from None
+
+
+def _resize_error(flat, reps, err):
+    """NumPy's error for a resize that torch failed to allocate. NumPy ravels the input (a copy
+    unless contiguous), then builds ``(a,) * reps``, a tuple Python fails to allocate with a bare
+    MemoryError where this machine refuses its ``8 * reps`` bytes, then concatenates the tuple."""
+    error = convert.copy_error(flat, flat.dtype, err)
+    if error is None and convert.is_allocation_failure(err) and convert.refused(8 * reps):
+        return MemoryError()
+    return error or convert.allocation_error((reps * flat.numel(),), flat.dtype, err) or err
 
 
 # ----- joining ------------------------------------------------------------------------------------
@@ -709,7 +748,9 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
     except RuntimeError as e:
         err = e
     _check_join_shapes(ts, axis)    # NumPy's message, outside the except: no torch context
-    raise err
+    shape = list(ts[0].shape)
+    shape[axis] = builtins.sum(t.shape[axis] for t in ts)
+    raise convert.allocation_error(shape, res_dt, err) or err
 
 
 def _check_join_shapes(ts, axis):
@@ -835,7 +876,12 @@ def append(arr, values, axis=None):
     """
     t, v = _as_tensor(arr), _as_tensor(values)
     if axis is None:
-        return _concat_tensors([t.reshape(-1), v.reshape(-1)], 0, None, None, "same_kind")
+        t, v = convert.flatten_for_axis(t, None)[0], convert.flatten_for_axis(v, None)[0]
+        try:
+            return _concat_tensors([t, v], 0, None, None, "same_kind")
+        except MemoryError as err:      # NumPy copies a non-contiguous input as it ravels it
+            raise convert.copy_error(t, t.dtype, err) or convert.copy_error(v, v.dtype, err) \
+                or err from None
     return _concat_tensors([t, v], axis, None, None, "same_kind")
 
 
@@ -1018,9 +1064,12 @@ _SIGNED_VIEW = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint
 
 def _flip_tensor(t, dims):
     sv = _SIGNED_VIEW.get(t.dtype)
-    if sv is not None:
-        return t.view(sv).flip(dims).view(t.dtype)
-    return t.flip(dims)
+    try:
+        if sv is not None:
+            return t.view(sv).flip(dims).view(t.dtype)
+        return t.flip(dims)
+    except RuntimeError as err:         # (torch's flip is a copy: NumPy's is a view)
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
 
 def flip(m, axis=None):
@@ -1066,7 +1115,8 @@ def roll(a, shift, axis=None):
     """
     t = _as_tensor(a)
     if axis is None:
-        return _wrap(t.reshape(-1).roll(_int_or_tuple(shift), 0).reshape(t.shape))
+        flat = convert.flatten_for_axis(t, None)[0]
+        return _wrap(_roll_tensor(flat, _int_or_tuple(shift), 0).reshape(t.shape))
     shifts = _int_or_tuple(shift)
     axes = tuple(normalize_axis_index(ax, t.ndim) for ax in
                  (axis if isinstance(axis, (tuple, list)) else (axis,)))
@@ -1082,8 +1132,15 @@ def roll(a, shift, axis=None):
     for s, ax in zip(shifts, axes):
         total[ax] = total.get(ax, 0) + s
     if not total or t.numel() == 0:
-        return _wrap(t.clone())
-    return _wrap(t.roll(tuple(total.values()), tuple(total.keys())))
+        return _wrap(_layout_copy(t, "K"))
+    return _wrap(_roll_tensor(t, tuple(total.values()), tuple(total.keys())))
+
+
+def _roll_tensor(t, shifts, dims):
+    try:
+        return t.roll(shifts, dims)
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
 
 def _int_or_tuple(x):
@@ -1171,9 +1228,13 @@ def delete(arr, obj, axis=None):
     torchnp implementation of :func:`numpy.delete`.
     """
     t = _as_tensor(arr)
+    ravelled = axis is None and t.ndim != 1
     t, axis = convert.flatten_for_axis(t, axis)
     n = t.shape[axis]
-    keep = torch.ones(n, dtype=torch.bool, device=t.device)
+    try:
+        keep = torch.ones(n, dtype=torch.bool, device=t.device)
+    except RuntimeError as err:
+        raise _delete_error(t, ravelled, axis, obj, None, err) from None
     if isinstance(obj, slice):
         keep[obj] = False
     else:
@@ -1195,8 +1256,36 @@ def delete(arr, obj, axis=None):
                     raise IndexError(f"index {bad} is out of bounds for axis {axis} with size {n}")
                 keep[o] = False
     # host-sync: the result length depends on which indices are kept
-    kept = torch.index_select(_k.signed_bits(t), axis, keep.nonzero().reshape(-1))
+    idx = keep.nonzero().reshape(-1)
+    try:
+        kept = torch.index_select(_k.signed_bits(t), axis, idx)
+    except RuntimeError as err:
+        raise _delete_error(t, ravelled, axis, obj, idx.numel(), err) from None
     return _wrap(_k.unsigned_bits(kept, t.dtype))
+
+
+def _delete_error(t, ravelled, axis, obj, kept, err):
+    """NumPy's error for a delete that torch failed to allocate (``kept``: the length left on
+    ``axis``, None if unknown yet). NumPy first copies a non-contiguous input it ravels
+    (``axis=None``, other than 1-d); then it allocates the result for a slice or one index, and
+    for an array of indices a mask of the axis (bool), then the result with the axis first."""
+    error = convert.copy_error(t, t.dtype, err) if ravelled else None
+    if error is not None:
+        return error
+    n = t.shape[axis]
+    o = None if isinstance(obj, slice) else _as_tensor(obj)
+    single = o is None or (o.numel() == 1 and o.dtype in _dt.INTEGER_DTYPES)
+    if kept is None:
+        if not single:
+            return convert.allocation_error((n,), torch.bool, err) or err
+        kept = n - (1 if o is not None else len(range(*obj.indices(n))))
+    shape = list(t.shape)
+    if single:
+        shape[axis] = kept
+    else:
+        del shape[axis]
+        shape.insert(0, kept)
+    return convert.allocation_error(shape, t.dtype, err) or err
 
 
 def trim_zeros(filt, trim="fb", axis=None):
@@ -1229,6 +1318,7 @@ def insert(arr, obj, values, axis=None):
     torchnp implementation of :func:`numpy.insert`.
     """
     t = _as_tensor(arr)
+    ravelled = axis is None and t.ndim != 1
     t, axis = convert.flatten_for_axis(t, axis)
     n = t.shape[axis]
     scalar = False
@@ -1271,7 +1361,11 @@ def insert(arr, obj, values, axis=None):
         except RuntimeError:
             raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} into "
                              f"shape {tuple(shape)}") from None
-        res = torch.cat([mt.narrow(axis, 0, index), v, mt.narrow(axis, index, n - index)], axis)
+        try:
+            res = torch.cat([mt.narrow(axis, 0, index), v, mt.narrow(axis, index, n - index)],
+                            axis)
+        except RuntimeError as err:
+            raise _insert_error(t, ravelled, axis, numnew, err) from None
         return _wrap(res.view(back))
     for i, k in enumerate(indices):
         if not -n <= k <= n:
@@ -1284,7 +1378,10 @@ def insert(arr, obj, values, axis=None):
         indices[i] += rank
     shape = list(t.shape)
     shape[axis] += numnew
-    new = torch.empty(shape, dtype=mt.dtype, device=t.device)
+    try:
+        new = torch.empty(shape, dtype=mt.dtype, device=t.device)
+    except RuntimeError as err:
+        raise _insert_error(t, ravelled, axis, numnew, err) from None
     pos = torch.tensor(indices, dtype=torch.int64, device=t.device)
     old_mask = torch.ones(shape[axis], dtype=torch.bool, device=t.device)
     old_mask[pos] = False
@@ -1300,6 +1397,15 @@ def insert(arr, obj, values, axis=None):
     sl[axis] = old_mask.nonzero().reshape(-1)
     new[tuple(sl)] = mt
     return _wrap(new.view(back))
+
+
+def _insert_error(t, ravelled, axis, numnew, err):
+    """NumPy's error for an insert that torch failed to allocate: its copy of a non-contiguous
+    input it ravels (``axis=None``, other than 1-d), else the result."""
+    shape = list(t.shape)
+    shape[axis] += numnew
+    return (convert.copy_error(t, t.dtype, err) if ravelled else None) or \
+        convert.allocation_error(shape, t.dtype, err) or err
 
 
 def _moveable(t):

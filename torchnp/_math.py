@@ -110,19 +110,21 @@ def cumprod(a, axis=None, dtype=None, out=None):
 def _cumulative(fn, a, axis, dtype, out):
     t = convert.as_tensor(a)
     if axis is None or t.ndim == 0:
-        t = t.reshape(-1)
+        t = convert.flatten_for_axis(t, None)[0]
         dim = 0 if axis is None else convert.normalize_axis_index(axis, 1)
     else:
         dim = convert.normalize_axis_index(axis, t.ndim)
-    if dtype is None:
-        res_dt = promotion.sum_dtype(t.dtype)
-    else:
-        res_dt = _dt.to_torch_dtype(dtype)
-        t = t.to(res_dt)
-    # torch: cumsum/cumprod of integers return int64, whose bits equal NumPy's wrapped result.
-    res = fn(t, dim)
-    if res.dtype is not res_dt:
-        res = res.to(res_dt)
+    res_dt = promotion.sum_dtype(t.dtype) if dtype is None else _dt.to_torch_dtype(dtype)
+    try:
+        if dtype is not None:
+            t = t.to(res_dt)
+        # torch: cumsum/cumprod of integers return int64, whose bits equal NumPy's wrapped result.
+        res = fn(t, dim)
+        if res.dtype is not res_dt:
+            res = res.to(res_dt)
+    except RuntimeError as err:     # NumPy ravels a non-contiguous input into a copy first
+        raise (convert.copy_error(t, t.dtype, err) if axis is None else None) or \
+            convert.allocation_error(tuple(t.shape), res_dt, err) or err from None
     return _red.result_or_out(res, res_dt, convert.check_out(out), "accumulation")
 
 
@@ -181,7 +183,13 @@ def _extreme(op, a, axis, out, keepdims, initial, where):
 
 def _nan_to(t, value):
     if t.dtype.is_floating_point or t.dtype.is_complex:
-        return torch.where(torch.isnan(t), _red.const(value, t.dtype, t.device), t)
+        mask = None
+        try:
+            mask = torch.isnan(t)
+            return torch.where(mask, _red.const(value, t.dtype, t.device), t)
+        except RuntimeError as err:     # NumPy's mask of the NaNs (bool), then its copy of t
+            dt = torch.bool if mask is None else t.dtype
+            raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
     return t
 
 
@@ -295,9 +303,14 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
             weak.append(code)
         bounds.append(b)
     res_dt = _dt.to_torch_dtype(dtype) if dtype is not None else promotion.result_dtype(strong, weak)
-    t = t.to(res_dt)
     lo, hi = (_bound_tensor(b, res_dt, t.device) for b in bounds)
-    res = _clip_kernel(t, lo, hi)
+    try:
+        res = _clip_kernel(t.to(res_dt), lo, hi)
+    except RuntimeError as err:
+        if not convert.is_allocation_failure(err):
+            raise
+        shape = convert.broadcast_shapes([tuple(x.shape) for x in (t, lo, hi) if x is not None])
+        raise convert.allocation_error(shape, res_dt, err) from None
     if out is None:
         return _wrap(res, res_dt)
     return _red.write_ufunc_out(out, res, "clip", 3, casting)

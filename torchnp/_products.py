@@ -89,10 +89,7 @@ def outer(a, b, out=None):
     torchnp implementation of :func:`numpy.outer`.
     """
     t1, t2, dt = _operands(a, b)
-    try:
-        res = _mul(t1.reshape(-1, 1), t2.reshape(1, -1), dt)
-    except RuntimeError as err:
-        raise convert.allocation_error((t1.numel(), t2.numel()), dt, err) or err from None
+    res = _mul(t1.reshape(-1, 1), t2.reshape(1, -1), dt)
     if out is not None:
         return convert.write_out(convert.check_out(out), res, "same_kind")
     return _wrap(res)
@@ -133,9 +130,23 @@ def kron(a, b):
     """
     t1, t2, dt = _operands(a, b)
     ct = _compute_dt(dt)
-    # torch: kron raises on some non-contiguous inputs ("view size is not compatible")
-    res = torch.kron(_cast(t1, ct).contiguous(), _cast(t2, ct).contiguous())
-    return _wrap(_back(res, dt))
+    try:
+        # torch: kron raises on some non-contiguous inputs ("view size is not compatible")
+        res = torch.kron(_cast(t1, ct).contiguous(), _cast(t2, ct).contiguous())
+        return _wrap(_back(res, dt))
+    except RuntimeError as err:
+        raise convert.allocation_error(_kron_shape(t1.shape, t2.shape), dt, err) or err from None
+
+
+def _kron_shape(shape1, shape2):
+    """The shape of the product NumPy's kron computes before it reshapes it: each axis of ``a``
+    followed by the same axis of ``b``, their dimensions equalised by leading 1s."""
+    if not shape1 or not shape2:
+        return tuple(shape1 or shape2)
+    n = max(len(shape1), len(shape2))
+    shape1 = (1,) * (n - len(shape1)) + tuple(shape1)
+    shape2 = (1,) * (n - len(shape2)) + tuple(shape2)
+    return tuple(d for pair in zip(shape1, shape2) for d in pair)
 
 
 def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
@@ -242,8 +253,11 @@ def _back(t, dt):
 
 def _mul(t1, t2, dt):
     ct = _compute_dt(dt)
-    t1, t2 = _cast(t1, ct), _cast(t2, ct)
-    return _back(t1 * t2, dt)
+    try:
+        return _back(_cast(t1, ct) * _cast(t2, ct), dt)
+    except RuntimeError as err:
+        shape = convert.broadcast_shapes([tuple(t1.shape), tuple(t2.shape)])
+        raise convert.allocation_error(shape, dt, err) or err from None
 
 
 def _contract(t1, t2, dims, dt, as_matmul=False):
@@ -252,16 +266,22 @@ def _contract(t1, t2, dims, dt, as_matmul=False):
     ``as_matmul``: the contraction is ``t1 @ t2`` (``t2`` at most 2-D), which torch does faster.
     """
     ct = _compute_dt(dt)
-    t1, t2 = _cast(t1, ct), _cast(t2, ct)
-    if t1.device.type != "cpu" and ct in (torch.int8, torch.uint8, torch.int16, torch.int32,
-                                            torch.int64):
-        # torch: no integer matmul kernels on CUDA; contract by broadcasting multiply and sum
-        res = _contract_by_sum(t1, t2, dims)
-    elif as_matmul:
-        res = torch.matmul(t1, t2)
-    else:
-        res = torch.tensordot(t1, t2, dims=dims)
-    return _back(res, dt)
+    try:
+        c1, c2 = _cast(t1, ct), _cast(t2, ct)
+        if c1.device.type != "cpu" and ct in (torch.int8, torch.uint8, torch.int16, torch.int32,
+                                                torch.int64):
+            # torch: no integer matmul kernels on CUDA; contract by broadcasting multiply and sum
+            res = _contract_by_sum(c1, c2, dims)
+        elif as_matmul:
+            res = torch.matmul(c1, c2)
+        else:
+            res = torch.tensordot(c1, c2, dims=dims)
+        return _back(res, dt)
+    except RuntimeError as err:
+        da, db = dims
+        shape = tuple(n for d, n in enumerate(t1.shape) if d not in da) + \
+            tuple(n for d, n in enumerate(t2.shape) if d not in db)
+        raise convert.allocation_error(shape, dt, err) or err from None
 
 
 def _contract_by_sum(t1, t2, dims):

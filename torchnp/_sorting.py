@@ -52,6 +52,24 @@ def _argsort_tensor(t, axis):
     return torch.argsort(t, dim=axis, stable=True)
 
 
+def _sorted(t, axis):
+    """``t`` sorted along ``axis``, as an ndarray (NumPy sorts a copy: its error if too big)."""
+    try:
+        return _wrap(_sort_tensor(t, axis)[0])
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+
+
+def _argsorted(t, axis, ravelled):
+    """The indices that sort ``t`` along ``axis``, as an ndarray, with NumPy's error if too big:
+    for its copy of a non-contiguous input it ravelled (``ravelled``), else for the result."""
+    try:
+        return _wrap(_argsort_tensor(t, axis))
+    except RuntimeError as err:
+        raise (convert.copy_error(t, t.dtype, err) if ravelled else None) or \
+            convert.allocation_error(tuple(t.shape), torch.int64, err) or err from None
+
+
 def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """A sorted copy of an array.
 
@@ -60,7 +78,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     _check_sort_args(kind, order, stable)
     t = _as_tensor(a)
     t, axis = convert.flatten_for_axis(t, axis)
-    return _wrap(_sort_tensor(t, axis)[0])
+    return _sorted(t, axis)
 
 
 def ndarray_sort(a, axis, kind, order, stable):
@@ -81,11 +99,12 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     """
     _check_sort_args(kind, order, stable)
     t = _as_tensor(a)
-    if axis is None or t.ndim == 0:
-        t = t.reshape(-1)
+    ravelled = axis is None or t.ndim == 0
+    if ravelled:
+        t = convert.flatten_for_axis(t, None)[0]
         axis = 0
     axis = normalize_axis_index(axis, t.ndim)
-    return _wrap(_argsort_tensor(t, axis))
+    return _argsorted(t, axis, ravelled)
 
 
 def _check_kth(kth, n):
@@ -116,7 +135,7 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     t = _as_tensor(a)
     t, axis = convert.flatten_for_axis(t, axis)
     _check_kth(kth, t.shape[axis])
-    return _wrap(_sort_tensor(t, axis)[0])
+    return _sorted(t, axis)
 
 
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
@@ -131,12 +150,13 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     if kind != "introselect":
         _bad_select_kind(kind)
     t = _as_tensor(a)
-    if axis is None or t.ndim == 0:
-        t = t.reshape(-1)
+    ravelled = axis is None or t.ndim == 0
+    if ravelled:
+        t = convert.flatten_for_axis(t, None)[0]
         axis = 0
     axis = normalize_axis_index(axis, t.ndim)
     _check_kth(kth, t.shape[axis])
-    return _wrap(_argsort_tensor(t, axis))
+    return _argsorted(t, axis, ravelled)
 
 
 def lexsort(keys, axis=-1):
@@ -235,12 +255,18 @@ def searchsorted(a, v, side="left", sorter=None):
                             "according to the rule 'safe'")
         ta = ta[ts.reshape(-1).to(device=ta.device, dtype=torch.int64)]
     dt = promotion.result_dtype([ta.dtype, tv.dtype])
-    ta, tv = ta.to(dt), tv.to(device=ta.device, dtype=dt)
-    right = side == "right"
-    if dt.is_complex:
-        return _wrap(_bisect(_complex_keys(ta), _complex_keys(tv), right))
-    ka, kv = _scalar_key(ta), _scalar_key(tv)
-    return _wrap(torch.searchsorted(ka.contiguous(), kv.contiguous(), right=right))
+    try:
+        return _wrap(_search(ta.to(dt), tv.to(device=ta.device, dtype=dt), side == "right"))
+    except RuntimeError as err:     # NumPy copies v first, unless contiguous and of dtype dt
+        raise convert.copy_error(tv, dt, err) or \
+            convert.allocation_error(tuple(tv.shape), torch.int64, err) or err from None
+
+
+def _search(ta, tv, right):
+    if ta.dtype.is_complex:
+        return _bisect(_complex_keys(ta), _complex_keys(tv), right)
+    return torch.searchsorted(_scalar_key(ta).contiguous(), _scalar_key(tv).contiguous(),
+                              right=right)
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):

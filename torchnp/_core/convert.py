@@ -208,11 +208,17 @@ def to_tensor(a, dtype=None, device=None, copy=None):
             (device is not None and not same_device(t.device, device)):
         if copy is False and not owned:
             raise ValueError(COPY_ERROR)
-        t = cast_tensor(t, dtype, copy=False).to(device=device) if dtype is not None else \
-            t.to(device=device)
+        try:
+            t = cast_tensor(t, dtype, copy=False).to(device=device) if dtype is not None else \
+                t.to(device=device)
+        except RuntimeError as err:
+            raise allocation_error(tuple(t.shape), dtype or t.dtype, err) or err from None
         owned = True
     if copy and not owned:
-        t = t.clone()
+        try:
+            t = t.clone()
+        except RuntimeError as err:
+            raise allocation_error(tuple(t.shape), t.dtype, err) or err from None
         owned = True
     return t, owned
 
@@ -448,25 +454,49 @@ def allocation_error(shape, dt, err):
     """NumPy's exception for an array of ``shape`` and torch dtype ``dt`` that torch failed to
     allocate with ``err``: ValueError for more bytes than an index can count, MemoryError for more
     than the machine has; None when ``err`` is no allocation failure (raise ``err`` then)."""
-    nbytes = dt.itemsize
-    for n in shape:
-        nbytes *= n
+    nbytes = _nbytes(shape, dt)
     if nbytes > _INTP_MAX:
         return ValueError(TOO_BIG)
-    if isinstance(err, torch.OutOfMemoryError) or "can't allocate memory" in str(err):
+    if is_allocation_failure(err):
         return MemoryError(f"Unable to allocate {binary_size(nbytes)} for an array with shape "
                            f"{tuple(shape)} and data type {_dt.to_numpy_dtype(dt).name}")
     return None
 
 
-def copy_error(t, dt, err, shape=None):
+def is_allocation_failure(err):
+    """Whether ``err`` says memory ran out: torch's error (on any device) or a MemoryError."""
+    return isinstance(err, (MemoryError, torch.OutOfMemoryError)) or \
+        "can't allocate memory" in str(err)
+
+
+def refused(nbytes, device=None):
+    """Whether this machine refuses ``nbytes`` of memory, for NumPy's errors that depend on it
+    (the memory is asked for and given back at once, never written)."""
+    if nbytes > _INTP_MAX:
+        return True
+    try:
+        torch.empty(nbytes, dtype=torch.uint8, device=device)
+    except RuntimeError:
+        return True
+    return False
+
+
+def _nbytes(shape, dt):
+    nbytes = dt.itemsize
+    for n in shape:
+        nbytes *= n
+    return nbytes
+
+
+def copy_error(t, dt, err):
     """NumPy's error when what it fails to allocate first is its C-contiguous copy of input ``t``
-    as ``dt`` (in ``shape``: ``t``'s own, or ``(t.numel(),)`` for a ravel), which it makes before
-    the result; None when it takes ``t`` as it is (C-contiguous, of dtype ``dt``), or when ``err``
-    is no allocation failure."""
-    if t.dtype is dt and t.is_contiguous():
+    as ``dt``, which it makes before the result; None when it takes ``t`` as it is (C-contiguous,
+    of dtype ``dt``), when this machine has room for the copy, or when ``err`` is no allocation
+    failure."""
+    if (t.dtype is dt and t.is_contiguous()) or not is_allocation_failure(err):
         return None
-    return allocation_error(tuple(t.shape) if shape is None else shape, dt, err)
+    shape = tuple(t.shape)
+    return allocation_error(shape, dt, err) if refused(_nbytes(shape, dt), t.device) else None
 
 
 def binary_size(nbytes):

@@ -732,12 +732,12 @@ class flatiter:
         vt = _value_tensor(value, self._a._dt, None, t.device)
         if vt.ndim and _is_integer_key(key) and (vt.numel() != 1 or self._a._dt is not torch.bool):
             raise ValueError("Error setting single item of array.")    # one item: a scalar only
+        if vt.numel() == 0:
+            return                       # nothing to write: NumPy checks no index either
         if positions is None:
             positions = self._positions(key)
         k = positions.numel()
         vt = vt.reshape(-1)
-        if vt.numel() == 0:
-            return
         if vt.numel() != k:
             vt = vt[torch.arange(k, device=t.device) % vt.numel()]    # NumPy repeats the values
         if t.is_contiguous():

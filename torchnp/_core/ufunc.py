@@ -113,15 +113,15 @@ class ufunc:
                 if loop is not None:
                     t1 = x1._t
                     t2 = x2._t
-                    if loop.cast:
-                        c1, c2 = loop.casts
-                        if c1 is not None:
-                            t1 = t1.to(c1)
-                        if c2 is not None:
-                            t2 = t2.to(c2)
                     try:
+                        if loop.cast:
+                            c1, c2 = loop.casts
+                            if c1 is not None:
+                                t1 = t1.to(c1)
+                            if c2 is not None:
+                                t2 = t2.to(c2)
                         t = loop.kernel(t1, t2)
-                    except RuntimeError:    # shapes, devices: NumPy's error, general path
+                    except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
                         return _ufunc_call.call(self, (x1, x2), None, {})
                     res = _new(ndarray)
                     res._base = None          # every ndarray sets all its slots (see convert.wrap)

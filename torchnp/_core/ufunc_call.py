@@ -117,8 +117,13 @@ def call(uf, args, out, kwargs):
                 return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
                                where_t, casting, loop)
             ts.append(_weak_tensor(value, cdt, device))
+        elif x.dtype is cdt:
+            ts.append(x)
         else:
-            ts.append(x if x.dtype is cdt else x.to(cdt))
+            try:
+                ts.append(x.to(cdt))
+            except RuntimeError as e:   # NumPy casts in buffers: only its result can be too big
+                raise _torch_error(uf, e, shape, loop, tensors) from None
     if axes is not None:
         ts = [_cores_last(t, ax) for t, ax in zip(ts, axes)]
     try:

@@ -147,19 +147,22 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
     dim = convert.normalize_axis_index(axis, t.ndim)
     res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
                                     None if dtype is None else _dt.to_torch_dtype(dtype))
-    if t.dtype is not res_dt:
-        t = t.to(res_dt)
     fast = _FAST_ACCUMULATE.get(uf.__name__)
-    if fast is not None:
-        res = fast(t, dim)
-    elif t.shape[dim] == 0:
-        res = t.clone()
-    else:
-        x = t.movedim(dim, 0)
-        parts = [x[0]]
-        for i in range(1, x.shape[0]):
-            parts.append(_apply(uf, parts[-1], x[i], res_dt))
-        res = torch.stack(parts).movedim(0, dim)
+    try:
+        if t.dtype is not res_dt:
+            t = t.to(res_dt)
+        if fast is not None:
+            res = fast(t, dim)
+        elif t.shape[dim] == 0:
+            res = t.clone()
+        else:
+            x = t.movedim(dim, 0)
+            parts = [x[0]]
+            for i in range(1, x.shape[0]):
+                parts.append(_apply(uf, parts[-1], x[i], res_dt))
+            res = torch.stack(parts).movedim(0, dim)
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), res_dt, err) or err from None
     if res.dtype is not res_dt:
         res = res.to(res_dt)
     return _red.result_or_out(res, res_dt, _single_out(out), "accumulation")
