@@ -376,6 +376,12 @@ def test_clip_nan_and_out():
     raises_like_numpy(lambda: numpy.clip(x, 0), lambda: torchnp.clip(torchnp.asarray(x), 0))
     raises_like_numpy(lambda: numpy.clip(x, 0, 1, min=0),
                       lambda: torchnp.clip(torchnp.asarray(x), 0, 1, min=0))
+    with pytest.raises(ValueError, match=r"^operands could not be broadcast together with "
+                                         r"shapes \(4,\) \(2,\) \(\) $"):
+        numpy.clip(x, numpy.ones(2), 1)
+    with pytest.raises(ValueError, match=r"^operands could not be broadcast together with "
+                                         r"shapes \(4,\) \(2,\) \(\) $"):
+        torchnp.clip(torchnp.asarray(x), torchnp.ones(2), 1)
 
 
 # ----- round --------------------------------------------------------------------------------------

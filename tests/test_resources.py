@@ -392,6 +392,9 @@ TOO_BIG = [
     ("iscomplex", lambda xp: xp.iscomplex(_view(_S, xp))),
     ("clip", lambda xp: xp.clip(_view(_S, xp), 0, 1)),
     ("clip-method", lambda xp: _view(_S, xp).clip(0, 1)),
+    ("around", lambda xp: xp.around(_view(_S, xp))),
+    ("round-method-decimals", lambda xp: _view(_S, xp).round(2)),
+    ("round-int8", lambda xp: xp.round(_view(_S, xp, "int8"), -1)),
     # accumulations and NaN-ignoring functions (NumPy first ravels a non-contiguous input, or
     # masks its NaNs)
     ("cumsum", lambda xp: xp.cumsum(_view(_S, xp))),

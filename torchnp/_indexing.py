@@ -181,8 +181,7 @@ def where(condition, x=None, y=None, /):
     try:
         convert.broadcast_shapes(shapes)
     except ValueError:
-        raise ValueError("operands could not be broadcast together with shapes "
-                         + "".join(f"{_ix._shape_str(s)} " for s in shapes)) from None
+        raise convert.broadcast_error(shapes) from None
     return convert.wrap_array(torch.where(cond, tx, ty))    # an array in NumPy, even 0-d
 
 

@@ -307,9 +307,13 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
     try:
         res = _clip_kernel(t.to(res_dt), lo, hi)
     except RuntimeError as err:
+        shapes = [tuple(x.shape) for x in (t, lo, hi) if x is not None]
+        try:
+            shape = convert.broadcast_shapes(shapes)
+        except ValueError:
+            raise convert.broadcast_error(shapes) from None
         if not convert.is_allocation_failure(err):
             raise
-        shape = convert.broadcast_shapes([tuple(x.shape) for x in (t, lo, hi) if x is not None])
         raise convert.allocation_error(shape, res_dt, err) from None
     if out is None:
         return _wrap(res, res_dt)
@@ -364,7 +368,13 @@ def round(a, decimals=0, out=None):
                                         torch.float64, torch.bool)
         t = t.to(torch.float64)
     if out is None:
-        res = _round_tensor(t, decimals)
+        try:
+            res = _round_tensor(t, decimals)
+        except RuntimeError as err:
+            # NumPy rounds integers to tens, hundreds, ... in a float64 temporary, made first
+            dt = torch.float64 if decimals < 0 and not t.dtype.is_floating_point and \
+                not t.dtype.is_complex else t.dtype
+            raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
         return _wrap(res, res.dtype)
     out = convert.check_out(out)
     into = out._t.dtype if decimals and (out._t.is_floating_point() or out._t.is_complex()) \

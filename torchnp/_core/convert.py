@@ -329,6 +329,17 @@ def normalize_axis_tuple(axis, ndim, argname=None):
     return res
 
 
+def shape_text(shape):
+    """A shape as NumPy writes it in messages: ``(3,)``, ``(2,3)``, ``()``."""
+    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def broadcast_error(shapes):
+    """NumPy's ValueError for operands whose ``shapes`` do not broadcast together."""
+    return ValueError("operands could not be broadcast together with shapes "
+                      + "".join(f"{shape_text(s)} " for s in shapes))
+
+
 def broadcast_shapes(shapes):
     """NumPy's broadcasting of shapes (tuples); a bare ValueError when they do not broadcast (each
     caller words NumPy's message for its context). Pure Python: torch.broadcast_shapes costs ~30 µs."""

@@ -323,10 +323,6 @@ def _where_tensor(where, device):
     return w if w.device == device else w.to(device)
 
 
-def _shape_text(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
 def _broadcast(tensors, outs, where_t):
     """The shape of the result; NumPy's ValueError when operands do not broadcast."""
     in_shapes = [tuple(t.shape) if isinstance(t, torch.Tensor) else () for t in tensors]
@@ -336,12 +332,11 @@ def _broadcast(tensors, outs, where_t):
         shape = convert.broadcast_shapes(in_shapes + extra)
         full = convert.broadcast_shapes([shape] + out_shapes)
     except ValueError:
-        text = " ".join(_shape_text(s) for s in in_shapes + out_shapes + extra)
-        raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None
+        raise convert.broadcast_error(in_shapes + out_shapes + extra) from None
     for s in out_shapes:
         if tuple(full) != s:
-            raise ValueError(f"non-broadcastable output operand with shape {_shape_text(s)} "
-                             f"doesn't match the broadcast shape {_shape_text(tuple(full))}")
+            raise ValueError(f"non-broadcastable output operand with shape {convert.shape_text(s)} "
+                             f"doesn't match the broadcast shape {convert.shape_text(tuple(full))}")
     return tuple(shape)
 
 
