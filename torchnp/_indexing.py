@@ -100,6 +100,8 @@ def put(a, ind, v, mode="raise"):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a)}")
     t = a._t
     idx = _index_tensor(ind, t.device).reshape(-1)
+    if t.numel() == 0 and idx.numel():
+        raise IndexError("cannot replace elements of an empty array")   # whatever the mode
     vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)     # before bounds, as NumPy
     idx = _apply_mode(idx, t.numel(), mode, 0)
     if idx.numel() == 0 or vt.numel() == 0:

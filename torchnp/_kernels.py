@@ -286,15 +286,17 @@ def half_in_float32(kernel):
 # --- power ---
 
 def power_int(t1, t2):
-    # torch: integer pow with a negative exponent raises RuntimeError; NumPy raises ValueError.
-    if bool((t2 < 0).any()):      # host-sync: NumPy raises depending on the values
-        raise ValueError("Integers to negative integer powers are not allowed.")
+    # torch: integer pow with a negative exponent raises RuntimeError; NumPy raises ValueError
+    # (from its loop: an empty result raises nothing).
+    if t1.numel() and t2.numel() and bool((t2 < 0).any()):   # host-sync: NumPy's check of values
+        if 0 not in torch.broadcast_shapes(t1.shape, t2.shape):
+            raise ValueError("Integers to negative integer powers are not allowed.")
     return torch.pow(t1, t2)
 
 
 def power_scalar(t, s):
     """``t ** s`` for a Python scalar exponent (the scalar fast path)."""
-    if s < 0 and type(s) is int and not (t.is_floating_point() or t.is_complex()):
+    if s < 0 and type(s) is int and not (t.is_floating_point() or t.is_complex()) and t.numel():
         raise ValueError("Integers to negative integer powers are not allowed.")
     return torch.pow(t, s)
 

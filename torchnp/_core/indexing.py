@@ -467,6 +467,12 @@ def _setitem_slow(a, key, value):
                              f"input values to the {count} output values where the mask is true")
         _k.index_put_(t, (mask,), _no_overlap(vt, t).expand(count))
         return
+    if t.ndim == 0 and isinstance(key, (ndarray, numpy.ndarray)) and key.ndim == 0 and \
+            key.dtype == numpy.bool_ and not _is_scalar(value):
+        nd = value.ndim if isinstance(value, ndarray) else numpy.ndim(value)
+        if nd > 1:                       # a 0-d mask of a 0-d array is a full mask too
+            raise TypeError("NumPy boolean array indexing assignment requires a 0 or "
+                            f"1-dimensional input, input has {nd} dimensions")
     ix = _parse(t, key)
     view = ix.view
     if ix.adv is None:
