@@ -53,7 +53,9 @@ EXPRESSIONS = [
     "np.linspace(0, 1, 5, retstep=True)[1]", "np.count_nonzero(i)", "np.clip(z, 0, 1)",
     "i[1] * 2", "m.T[0, 0]", "np.roll(z, 1)", "np.ravel(z)", "np.isnan(z)", "a[i][0]",
     "np.where(True, 1.0, 2.0)", "np.where(z > 1, z, 0.0)", "np.flip(z)", "np.unstack(a)[1]",
-    "np.unstack(m)[1]",
+    "np.unstack(m)[1]", "a.sum().reshape(())", "a.sum().reshape(1)", "a.sum()[...]", "a[0].T",
+    "a[0].squeeze()", "np.expand_dims(a[0], 0)", "np.transpose(a[0])", "a[0].ravel()",
+    "np.atleast_1d(a[1])", "a[1].flatten()", "a[1].real",
 ]
 
 

@@ -52,7 +52,12 @@ def wrap_array(t):
 
 def wrap_view(t, base, dt=None):
     """A tensor that views ``base``'s data, as an ndarray whose ``.base`` is ``base``'s base or
-    ``base``. ``dt``: ``t``'s dtype when the caller knows it (views of the same dtype)."""
+    ``base``. ``dt``: ``t``'s dtype when the caller knows it (views of the same dtype).
+
+    A scalar has no memory to view: NumPy's methods of one work on a copy, and return scalars
+    when 0-d (``s.reshape(())``, ``s.T``), so a view of a scalar is a new scalar or array."""
+    if base._scalar and base._t.ndim == 0:
+        return wrap(t.clone())
     a = _new(ndarray)
     a._t = t
     a._dt = t.dtype if dt is None else dt

@@ -142,6 +142,8 @@ def _getitem_general(a, key):
             return _wrap(view.flip(ix.neg))
         if ix.scalar:
             return _wrap(view.clone())
+        if a._scalar and t.ndim == 0:           # s[...] of a scalar: a new 0-d array, as NumPy
+            return convert.wrap_array(view.clone())
         return _wrap_view(view, a)
     if ix.neg:
         view = view.flip(ix.neg)                     # advanced indexing copies anyway
