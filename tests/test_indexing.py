@@ -585,3 +585,120 @@ def test_index_builders():
     x = _sample((3, 4))
     check_get(x, numpy.ix_([0, 2], [1, 3]))
     check_get(x, numpy.tril_indices(3))
+
+
+# ----- regressions for differences the fuzzer found (tests/test_fuzz.py) --------------------------
+
+@pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64"])
+def test_negative_step_slices_of_unsigned_arrays(dtype):
+    x = numpy.arange(6).astype(dtype).reshape(2, 3)
+    for key in [numpy.s_[::-1], numpy.s_[:, ::-2], numpy.s_[::-1, [0, 2]], numpy.s_[[1], ::-1]]:
+        check_get(x, key)
+
+
+_NP_SCALARS = [numpy.float64(300.0), numpy.float64(-2.5), numpy.float64(numpy.nan),
+               numpy.float64(numpy.inf), numpy.float32(3e38), numpy.float64(1e19),
+               numpy.complex64(numpy.inf), numpy.complex64(3e38), numpy.complex128(300 + 1j),
+               numpy.complex64(numpy.nan), numpy.complex64(-2.5), numpy.int64(300),
+               numpy.uint64(2**64 - 1), numpy.float16(numpy.inf), numpy.bool_(True)]
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int64", "bool", "float16", "uint8"])
+@pytest.mark.parametrize("key", ["0-d", "int", "slice", "ellipsis"])
+def test_numpy_scalar_into_items_converts_as_numpy(dtype, key):
+    """A signed integer item takes a NumPy scalar as a Python int (its real part): ValueError for
+    nan, OverflowError out of range; other dtypes cast it (unsigned: in-range values only here,
+    C leaves the others undefined)."""
+    for v in _NP_SCALARS:
+        if dtype == "uint8" and not -2**63 <= float(numpy.real(v)) < 2**63:
+            continue
+        if key == "0-d":
+            e, a, k = numpy.zeros((), dtype), torchnp.zeros((), dtype), ()
+        else:
+            k = {"int": 0, "slice": slice(None), "ellipsis": ...}[key]
+            e, a = numpy.zeros(2, dtype), torchnp.zeros(2, dtype)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                e[k] = v
+            except Exception:       # noqa: BLE001 - the class is compared
+                raises_like_numpy(lambda: e.__setitem__(k, v), lambda: a.__setitem__(k, v))
+                continue
+            a[k] = v
+        assert_matches_numpy(a, e)
+
+
+def test_empty_value_reshapes_to_an_empty_advanced_selection():
+    """NumPy reshapes a value with extra leading dims to the selection's shape when the sizes
+    agree (an empty value into an empty selection), in advanced indexing only."""
+    cases = [((0, 2), "bool", (numpy.array([], bool), 0), (2, 0)),
+             ((0, 2), "bool", (numpy.array([], bool), 0), (3, 0)),
+             ((0, 2), "bool", (numpy.array([], bool), 0), (2, 1)),
+             ((0, 2), "bool", (numpy.array([], bool), 0), (1, 1, 0)),
+             ((0, 2), "bool", numpy.array([], int), (5, 0, 2)),
+             ((0, 2), "bool", numpy.array([], int), (5, 1, 2)),
+             ((3, 2), "float64", (numpy.array([], int), 0), (2, 0)),
+             ((3, 2), "float64", (numpy.array([1]), 0), (2, 1)),
+             ((3, 2), "float64", (slice(0, 0), 0), (2, 0))]
+    for shape, dtype, key, vshape in cases:
+        e, a = numpy.zeros(shape, dtype), torchnp.zeros(shape, dtype)
+        v = numpy.zeros(vshape, dtype)
+        try:
+            e[key] = v
+        except ValueError:
+            raises_like_numpy(lambda: e.__setitem__(key, v), lambda: a.__setitem__(key, v))
+            continue
+        a[key] = torchnp.asarray(v)
+        assert_matches_numpy(a, e)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "float64", "complex64"])
+def test_sequence_into_one_item_raises_as_numpy(dtype):
+    """One item takes a sequence as NumPy's per-dtype setitem does (a bool its truth value)."""
+    for v in [numpy.array([1.0]), [1.0, 2.0], (1.0,), [], [[]], numpy.zeros(0),
+              numpy.array([1, 2]), numpy.zeros((1, 1))]:
+        e, a = numpy.zeros(2, dtype), torchnp.zeros(2, dtype)
+        try:
+            e[0] = v
+        except Exception:       # noqa: BLE001 - the class is compared
+            raises_like_numpy(lambda: e.__setitem__(0, v), lambda: a.__setitem__(0, v))
+            continue
+        a[0] = v
+        assert_matches_numpy(a, e)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "uint64", "float16", "complex64"])
+@pytest.mark.parametrize("key", [0, numpy.int64(1), numpy.array(0), [0], slice(0, 2)])
+def test_flat_item_conversion_errors_are_numpy_s_value_error(dtype, key):
+    """NumPy reports any failure to convert the value of ``a.flat[i] = v`` (one item) as
+    ValueError: Error setting single item of array."""
+    for v in [255, -129, -1, 2**63, 2**64, 1e300, float("nan"), float("inf"), 2.5, 1j,
+              numpy.float64(300.0), numpy.int64(300), numpy.complex64(numpy.inf),
+              numpy.float64(numpy.nan), [1.0, 2.0], numpy.array([1.0])]:
+        if dtype in ("uint8", "uint64") and isinstance(v, numpy.inexact):
+            continue                        # C leaves those casts undefined
+        e, a = numpy.zeros(3, dtype), torchnp.zeros(3, dtype)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                e.flat[key] = v
+            except Exception:       # noqa: BLE001 - the class is compared
+                raises_like_numpy(lambda: e.flat.__setitem__(key, v),
+                                  lambda: a.flat.__setitem__(key, v))
+                continue
+            a.flat[key] = v
+        assert_matches_numpy(a, e)
+
+
+def test_flat_item_checks_its_index_before_the_value():
+    for key in [0, numpy.int64(0), numpy.array(0), [0], numpy.array([0])]:
+        e, a = numpy.zeros(0, "int8"), torchnp.zeros(0, "int8")
+        raises_like_numpy(lambda: e.flat.__setitem__(key, 255),
+                          lambda: a.flat.__setitem__(key, 255))
+
+
+def test_setitem_converts_a_python_value_before_broadcasting_the_indices():
+    key = (numpy.array([0, 0]), 0, False)               # indices that do not broadcast
+    for v in (255, [255], [1j], 1j, 2.5, numpy.array([300])):
+        e, a = numpy.zeros((1, 1), "int8"), torchnp.zeros((1, 1), "int8")
+        raises_like_numpy(lambda: e.__setitem__(key, v), lambda: a.__setitem__(key, v))

@@ -645,3 +645,136 @@ def test_broadcast_views_are_read_only_like_numpy():
         with pytest.raises(ValueError, match=message):
             calls[1]()
     assert (to_numpy(b) == n).all()
+
+
+# ----- regressions for differences the fuzzer found (tests/test_fuzz.py) --------------------------
+
+def _write_like_numpy(make, write):
+    """``write(np, target)`` on ``make(np)`` in both libraries: the same target, or NumPy's class
+    of exception (casting warnings ignored: their values are compared instead)."""
+    e, a = make(numpy), make(torchnp)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            write(numpy, e)
+        except Exception:       # noqa: BLE001 - the class is compared
+            raises_like_numpy(lambda: write(numpy, make(numpy)), lambda: write(torchnp, a))
+            return
+        write(torchnp, a)
+    assert_matches_numpy(a, e)
+
+
+_FILL_VALUES = [numpy.array([1.0]), [1.0, 2.0], [1.0], (1.0,), [], [[]], numpy.zeros((1, 1)),
+                numpy.array(1.0), numpy.array(-2.5), -2.5, 2.5, -0.5, 300.0, -200.0, 1e300,
+                float("nan"), float("inf"), 2**63, 2**64 - 1, -1, 1j, numpy.float64(-2.5),
+                numpy.float64(300.0), numpy.complex64(numpy.inf), numpy.int64(300)]
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "int64", "uint64", "float16",
+                                   "float64", "complex64"])
+def test_fill_takes_one_item_as_numpy(dtype):
+    """fill converts its value as one item of setitem: a sequence of any length is NumPy's
+    ValueError, and a Python float into an integer array is range-checked (OverflowError)."""
+    for v in _FILL_VALUES:
+        _write_like_numpy(lambda np: np.zeros(3, dtype), lambda np, x, v=v: x.fill(v))
+
+
+_COPYTO_CASES = {
+    "unsafe float into uint8": (lambda np: np.zeros(2, np.uint8), -2.5, {"casting": "unsafe"}),
+    "unsafe 300.0 into uint8": (lambda np: np.zeros(2, np.uint8), 300.0, {"casting": "unsafe"}),
+    "unsafe complex into float": (lambda np: np.zeros(2), 1 + 2j, {"casting": "unsafe"}),
+    "1e300 into float16": (lambda np: np.zeros(2, np.float16), 1e300, {}),
+    "2**70 into float32": (lambda np: np.zeros(2, np.float32), 2**70, {}),
+    "uint64 max": (lambda np: np.zeros(2, np.uint64), 2**64 - 1, {}),
+    "leading 1s into 0-d": (lambda np: np.array(0.0), lambda np: np.ones(1), {}),
+    "leading 1s": (lambda np: np.zeros(2), lambda np: np.ones((1, 1, 2)), {}),
+    "leading 2": (lambda np: np.zeros(2), lambda np: np.ones((2, 1, 2)), {}),
+    "where does not broadcast": (lambda np: np.zeros((1, 2)), 0,
+                                 {"where": lambda np: np.ones((2, 2), bool)}),
+    "where with leading 1s": (lambda np: np.zeros(2), lambda np: np.ones((1, 2)),
+                              {"where": lambda np: np.ones((1, 2), bool)}),
+    "source checked before where": (lambda np: np.zeros((1, 2)), lambda np: np.ones(3),
+                                    {"where": lambda np: np.ones(3, bool)}),
+    "where of ints": (lambda np: np.zeros(2), 1.0, {"where": lambda np: np.ones(2, int)}),
+}
+
+
+@pytest.mark.parametrize("name", list(_COPYTO_CASES))
+def test_copyto_scalars_broadcasting_and_where_as_numpy(name):
+    make, src, kw = _COPYTO_CASES[name]
+
+    def write(np, dst):
+        s = src(np) if callable(src) else src
+        np.copyto(dst, s, **{k: v(np) if callable(v) else v for k, v in kw.items()})
+    _write_like_numpy(make, write)
+
+
+def test_copyto_overlapping_source_is_buffered():
+    for view in (lambda x: x.T, lambda x: x[::-1], lambda x: x[:, 1:2]):
+        e, a = numpy.arange(4.0).reshape(2, 2), torchnp.arange(4.0).reshape(2, 2)
+        numpy.copyto(e, view(e))
+        torchnp.copyto(a, view(a))
+        assert_matches_numpy(a, e)
+    e, a = numpy.arange(4.0), torchnp.arange(4.0)
+    numpy.copyto(e[1:], e[:-1])
+    torchnp.copyto(a[1:], a[:-1])
+    assert_matches_numpy(a, e)
+
+
+def test_copyto_onto_itself_ignores_the_mask_as_numpy():
+    """NumPy returns before it looks at the mask when the source is the destination's data."""
+    for shape, mask in (((1, 0), (2, 0)), ((1, 2), (3,))):
+        e, a = numpy.zeros(shape), torchnp.zeros(shape)
+        numpy.copyto(e, e, where=numpy.ones(mask, bool))
+        torchnp.copyto(a, a, where=torchnp.ones(mask, bool))
+        assert_matches_numpy(a, e)
+    e, a = numpy.zeros((1, 2)), torchnp.zeros((1, 2))
+    raises_like_numpy(lambda: numpy.copyto(e, e.reshape(2), where=numpy.ones(3, bool)),
+                      lambda: torchnp.copyto(a, a.reshape(2), where=torchnp.ones(3, bool)))
+
+
+def _ravel_inputs(np):
+    base = np.arange(48.0).reshape(2, 4, 6)
+    return [base, base[0:1, ::2], base[:, 0], base[..., ::2], base.transpose(2, 0, 1),
+            base.transpose(1, 0, 2), base[:, 1:2], base[1:2, 1:2], base[..., 0:0],
+            base.T[:, ::2], np.array(3.0), np.broadcast_to(np.arange(3.0), (2, 3)),
+            np.broadcast_to(np.arange(3.0).reshape(3, 1), (3, 2)).T]
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A", "K"])
+def test_ravel_is_a_view_exactly_when_numpy_s_is(order):
+    for e, a in zip(_ravel_inputs(numpy), _ravel_inputs(torchnp)):
+        re, ra = e.ravel(order), a.ravel(order)
+        assert_matches_numpy(ra, re)
+        assert_matches_numpy(a.flatten(order), e.flatten(order))
+        view = numpy.shares_memory(re, e)
+        assert ra.tensor.untyped_storage().data_ptr() == \
+            a.tensor.untyped_storage().data_ptr() if view and e.size else True
+        if not view and a.size:
+            ra[...] = -1                       # a copy: the input is unchanged
+            assert_matches_numpy(a, e)
+
+
+def test_squeeze_of_a_0d_array_takes_axis_0_and_minus_1():
+    for axis in (0, -1, numpy.int64(0), (), None, (0,), 1, -2, (0, 0)):
+        e, a = numpy.array(1.5), torchnp.array(1.5)
+        try:
+            r = numpy.squeeze(e, axis=axis)
+        except Exception:       # noqa: BLE001 - the class is compared
+            raises_like_numpy(lambda: numpy.squeeze(e, axis=axis),
+                              lambda: torchnp.squeeze(a, axis=axis))
+            continue
+        assert_matches_numpy(torchnp.squeeze(a, axis=axis), r)
+        assert (torchnp.squeeze(a, axis=axis) is a) == (r is e)
+    e, a = numpy.ones((2, 3)), torchnp.ones((2, 3))
+    assert (torchnp.squeeze(a) is a) == (numpy.squeeze(e) is e)
+
+
+@pytest.mark.parametrize("casting", ["no", "equiv", "safe", "same_kind", "unsafe"])
+def test_copyto_python_scalar_casting_rules(casting):
+    """A Python scalar is weak except under 'equiv', which compares the dtype NumPy gives it."""
+    for dtype in ["bool", "int8", "int64", "uint64", "float16", "float64", "complex64",
+                  "complex128"]:
+        for v in [0, 300, 0.5, 1j, True]:
+            _write_like_numpy(lambda np: np.zeros(2, dtype),
+                              lambda np, x, v=v: np.copyto(x, v, casting=casting))

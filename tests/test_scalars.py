@@ -181,3 +181,96 @@ def test_scalar_rebinding_compiles_without_graph_breaks():
     compiled = torch.compile(_scalar_loop, fullgraph=True)
     torch.testing.assert_close(compiled(t), torch.tensor(42.0, dtype=torch.float64))
     torch._dynamo.reset()
+
+
+# ----- write functions on a scalar: a temporary copy (fill, put, flat) or NumPy's TypeError -----
+
+def _scalar(np):
+    return np.arange(3.0).sum()                    # NumPy: np.float64(3.0); torchnp: a 0-d result
+
+
+_WRITES_ON_A_COPY = {
+    "fill": lambda np, s: s.fill(7.0),
+    "put": lambda np, s: np.put(s, 0, 7.0),
+    "put mode=clip": lambda np, s: np.put(s, [5], 7.0, mode="clip"),
+    "flat[0]": lambda np, s: s.flat.__setitem__(0, 7.0),
+    "flat[...]": lambda np, s: s.flat.__setitem__(Ellipsis, 7.0),
+}
+
+
+@pytest.mark.parametrize("name", list(_WRITES_ON_A_COPY))
+def test_write_to_a_scalar_writes_a_copy(name):
+    write = _WRITES_ON_A_COPY[name]
+    e, s = _scalar(numpy), _scalar(torchnp)
+    assert write(numpy, e) is None and write(torchnp, s) is None
+    assert_matches_numpy(s, e)                     # unchanged: NumPy wrote a temporary
+    assert torchnp.isscalar(s)
+
+
+_WRITE_ERRORS = {
+    "fill a sequence": lambda np, s: s.fill([1.0, 2.0]),
+    "fill a 1-element sequence": lambda np, s: s.fill([1.0]),
+    "fill complex": lambda np, s: s.fill(1j),
+    "put out of bounds": lambda np, s: np.put(s, 5, 7.0),
+    "flat[] out of bounds": lambda np, s: s.flat.__setitem__(5, 7.0),
+    "flat[] a sequence": lambda np, s: s.flat.__setitem__(0, [1.0, 2.0]),
+    "place": lambda np, s: np.place(s, True, 7.0),
+    "putmask": lambda np, s: np.putmask(s, True, 7.0),
+    "copyto": lambda np, s: np.copyto(s, 7.0),
+    "copyto an array": lambda np, s: np.copyto(s, np.ones(3)),
+    "ufunc.at": lambda np, s: np.add.at(s, (), 1.0),
+}
+
+
+@pytest.mark.parametrize("name", list(_WRITE_ERRORS))
+def test_write_to_a_scalar_raises_as_numpy(name):
+    write = _WRITE_ERRORS[name]
+    e, s = _scalar(numpy), _scalar(torchnp)
+    raises_like_numpy(lambda: write(numpy, e), lambda: write(torchnp, s))
+    assert_matches_numpy(s, e)
+
+
+def test_write_functions_name_the_scalar_type_as_numpy():
+    for write in (_WRITE_ERRORS["place"], _WRITE_ERRORS["putmask"], _WRITE_ERRORS["copyto"]):
+        for make in (lambda np: np.arange(3.0).sum(), lambda np: np.arange(3, dtype=np.int8)[1],
+                     lambda np: np.array([True])[0]):
+            with pytest.raises(TypeError) as want:
+                write(numpy, make(numpy))
+            with pytest.raises(TypeError) as got:
+                write(torchnp, make(torchnp))
+            assert str(got.value) == str(want.value)
+
+
+@pytest.mark.parametrize("fn", ["place", "putmask"])
+@pytest.mark.parametrize("dtype", ["bool", "int8"])
+def test_place_putmask_cast_a_scalar_value_unsafely(fn, dtype):
+    """A scalar value casts unsafely; a 0-d or 1-d array value must cast safely (TypeError)."""
+    values = {"scalar": lambda np: np.asarray([2.5, 1.0], np.float16).sum(),
+              "0-d array": lambda np: np.array(2.5, np.float16),
+              "1-d array": lambda np: np.array([2.5], np.float16)}
+    for kind, value in values.items():
+        e, a = numpy.zeros(3, dtype), torchnp.zeros(3, dtype)
+        mask = [True, False, True]
+        call_e = lambda: getattr(numpy, fn)(e, mask, value(numpy))     # noqa: E731
+        call_a = lambda: getattr(torchnp, fn)(a, mask, value(torchnp))  # noqa: E731
+        if kind == "scalar":
+            call_e()
+            call_a()
+            assert_matches_numpy(a, e)
+        else:
+            raises_like_numpy(call_e, call_a)
+            with pytest.raises(TypeError) as want:
+                call_e()
+            with pytest.raises(TypeError) as got:
+                call_a()
+            assert str(got.value) == str(want.value)
+
+
+@pytest.mark.parametrize("fn", ["place", "putmask"])
+def test_place_putmask_check_the_mask_size_before_the_values(fn):
+    for value in (lambda np: np.array(-3, np.int8), lambda np: np.array([-3], np.int8),
+                  lambda np: np.asarray([-3], np.int8).sum(), lambda np: [1.5]):
+        raises_like_numpy(
+            lambda: getattr(numpy, fn)(numpy.zeros(4, bool), numpy.zeros(5, bool), value(numpy)),
+            lambda: getattr(torchnp, fn)(torchnp.zeros(4, bool), torchnp.zeros(5, bool),
+                                         value(torchnp)))

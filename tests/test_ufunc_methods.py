@@ -245,3 +245,53 @@ def test_fold_reference_is_numpy_without_simd():
     folded = [fold_reduce(uf, x, numpy.float64, axis=1)
               for uf in (numpy.power, numpy.arctan2, numpy.subtract)]
     numpy.testing.assert_allclose(scalar_loops, numpy.stack(folded), rtol=1e-13)
+
+
+# ----- regressions for differences the fuzzer found (tests/test_fuzz.py) --------------------------
+
+@pytest.mark.parametrize("name", ["fmax", "fmin", "bitwise_and", "bitwise_or", "bitwise_xor",
+                                  "add", "maximum", "logical_and", "subtract", "power"])
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint16", "uint64", "float64"])
+def test_reduce_over_length_1_axes_never_aliases_its_input(name, dtype):
+    for shape, axis in (((1,), 0), ((1,), None), ((1, 1), (0, 1)), ((2, 1), 1), ((1, 3), 0),
+                        ((1, 1), 0)):
+        x = numpy.full(shape, 3).astype(dtype)
+        a = torchnp.asarray(x.copy())
+        uf, tuf = getattr(numpy, name), getattr(torchnp, name)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = uf.reduce(x, axis=axis)
+        except (TypeError, ValueError):
+            continue                        # no loop for the dtype, or not reorderable
+        got = tuf.reduce(a, axis=axis)
+        a[...] = 0                          # a write to the input leaves the result alone
+        assert_matches_numpy(got, expected)
+
+
+def test_reduce_checks_out_and_axis_before_the_loop():
+    """NumPy raises for a bad ``out=``, then for a bad axis, before it looks for a loop."""
+    f, c, b = numpy.ones(1), numpy.ones((2, 2), complex), numpy.ones((2, 2), bool)
+    cases = [("bitwise_and", f, {"axis": 1}), ("bitwise_and", f, {"axis": (0, 0)}),
+             ("bitwise_and", f, {"axis": 1.5}), ("bitwise_and", f, {"axis": 1, "out": 5}),
+             ("bitwise_and", numpy.array(1.0), {"axis": 1}),
+             ("bitwise_and", f, {"axis": 1, "keepdims": True}), ("fmax", c, {"axis": 3}),
+             ("subtract", b, {"axis": 3}), ("subtract", b, {"axis": (0, 1)}),
+             ("bitwise_and", f, {"axis": 0}), ("add", f, {"axis": 5, "dtype": "S3"})]
+    for name, x, kw in cases:
+        raises_like_numpy(lambda: getattr(numpy, name).reduce(x, **kw),
+                          lambda: getattr(torchnp, name).reduce(torchnp.asarray(x), **kw))
+        with pytest.raises(Exception) as want:
+            getattr(numpy, name).reduce(x, **kw)
+        with pytest.raises(Exception) as got:
+            getattr(torchnp, name).reduce(torchnp.asarray(x), **kw)
+        assert isinstance(got.value, type(want.value)) or "S3" in str(kw), (name, kw)
+
+
+@pytest.mark.parametrize("name", ["add", "multiply", "maximum", "bitwise_xor", "fmax"])
+def test_reduce_of_several_length_1_axes_with_an_empty_kept_axis(name):
+    x = numpy.zeros((1, 1, 0), "int8")
+    assert_matches_numpy(getattr(torchnp, name).reduce(torchnp.asarray(x), axis=(0, 1)),
+                         getattr(numpy, name).reduce(x, axis=(0, 1)))
+    assert_matches_numpy(torchnp.prod(torchnp.asarray(x.astype(bool)), axis=(0, 1)),
+                         numpy.prod(x.astype(bool), axis=(0, 1)))

@@ -3,8 +3,8 @@
 ``import torchnp as np`` and NumPy code runs on torch tensors: on the CPU by default, on a GPU with
 ``device="cuda"``, differentiable with autograd, compilable with ``torch.compile``.
 """
-# Explicit re-exports, one block per NumPy reference chapter. The ndarray module comes first: the
-# chapter modules import the class from it.
+# Explicit re-exports, one block per NumPy reference chapter. The class comes from the core; its
+# methods and operators are attached by ``_array_methods``, imported last (see the end).
 from torchnp._core.ndarray import ndarray
 
 # ----- exceptions ---------------------------------------------------------------------------------
@@ -113,5 +113,8 @@ from torchnp._printing import (
     set_printoptions, get_printoptions, printoptions, array2string, array_repr, array_str,
     format_float_positional, format_float_scientific,
 )
+
+# ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
+from torchnp import _array_methods  # noqa: E402, F401
 
 __version__ = "0.1.0"

@@ -24,6 +24,10 @@ def _cases():
     idx_t, idx_a = torch.from_numpy(idx_n), torchnp.asarray(idx_n)
     mask_n = n1 > 3
     mask_t, mask_a = torch.from_numpy(mask_n), torchnp.asarray(mask_n)
+    # in-place cases write into arrays of their own (the values drift; the time does not); all
+    # three run `a -= b` in one helper, so torch's column is Tensor.__isub__, i.e. torch.sub_
+    n3 = n1.copy()
+    t3, a3 = torch.from_numpy(n1.copy()), torchnp.asarray(n1.copy())
     return [
         ("ufunc(array, array)", lambda: torchnp.add(a1, a2), lambda: torch.add(t1, t2),
          lambda: numpy.add(n1, n2)),
@@ -34,6 +38,11 @@ def _cases():
         ("a.sum()", lambda: a1.sum(), lambda: t1.sum(), lambda: n1.sum()),
         ("a.sum(axis=0, keepdims=True)", lambda: a1.sum(axis=0, keepdims=True),
          lambda: t1.sum(dim=0, keepdim=True), lambda: n1.sum(axis=0, keepdims=True)),
+        ("a.sum(axis=(0, 1))", lambda: a1.sum(axis=(0, 1)), lambda: t1.sum(dim=(0, 1)),
+         lambda: n1.sum(axis=(0, 1))),
+        ("a.prod(axis=0)", lambda: a1.prod(axis=0), lambda: t1.prod(0), lambda: n1.prod(axis=0)),
+        ("a -= b", lambda: _isub(a3, a2), lambda: _isub(t3, t2), lambda: _isub(n3, n2)),
+        ("a -= 2.0", lambda: _isub(a3, 2.0), lambda: _isub(t3, 2.0), lambda: _isub(n3, 2.0)),
         ("a[1:3]", lambda: a1[1:3], lambda: t1[1:3], lambda: n1[1:3]),
         ("a[0, 1:]", lambda: a1[0, 1:], lambda: t1[0, 1:], lambda: n1[0, 1:]),
         ("a[int array]", lambda: a1[idx_a], lambda: t1[idx_t], lambda: n1[idx_n]),
@@ -46,6 +55,10 @@ def _cases():
         ("4-op chain", lambda: (a1 * a2 + a1) / a2 - a1, lambda: (t1 * t2 + t1) / t2 - t1,
          lambda: (n1 * n2 + n1) / n2 - n1),
     ]
+
+
+def _isub(a, b):
+    a -= b
 
 
 def _per_call(fn, number):

@@ -5,8 +5,9 @@ import math
 import numpy
 import torch
 
+from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core.ndarray import ndarray
 
 _PY_NUMBERS = (bool, int, float, complex)
@@ -89,15 +90,14 @@ def angle(z, deg=False):
 
     torchnp implementation of :func:`numpy.angle`.
     """
-    from torchnp._math_ufuncs import arctan2, multiply
     a = _as_array(z)
     if a._t.is_complex():
         zimag, zreal = imag(a), real(a)
     else:
         zimag, zreal = 0, a
-    res = arctan2(zimag, zreal)
+    res = _u.arctan2(zimag, zreal)
     if deg:
-        res = multiply(res, 180 / math.pi)
+        res = _u.multiply(res, 180 / math.pi)
     return res
 
 
@@ -106,10 +106,9 @@ def iscomplex(x):
 
     torchnp implementation of :func:`numpy.iscomplex`.
     """
-    from torchnp._math_ufuncs import not_equal
     a = _as_array(x)
     if a._t.is_complex():
-        return not_equal(imag(a), 0)
+        return _u.not_equal(imag(a), 0)
     try:
         return convert.wrap(torch.zeros(a._t.shape, dtype=torch.bool, device=a._t.device))
     except RuntimeError as err:
@@ -121,8 +120,7 @@ def isreal(x):
 
     torchnp implementation of :func:`numpy.isreal`.
     """
-    from torchnp._math_ufuncs import equal
-    return equal(imag(_as_array(x)), 0)
+    return _u.equal(imag(_as_array(x)), 0)
 
 
 def iscomplexobj(x):
@@ -131,7 +129,7 @@ def iscomplexobj(x):
     torchnp implementation of :func:`numpy.iscomplexobj`.
     """
     try:
-        dt = _dt.to_torch_dtype(x.dtype)
+        dt = _dtypes.to_torch_dtype(x.dtype)
     except AttributeError:
         dt = convert.as_tensor(x).dtype
     return dt.is_complex
@@ -157,7 +155,7 @@ def real_if_close(a, tol=100):
     if not t.is_complex():
         return arr
     if tol > 1:
-        tol = torch.finfo(_dt.real_dtype(t.dtype)).eps * tol
+        tol = torch.finfo(_dtypes.real_dtype(t.dtype)).eps * tol
     if bool((torch.abs(t.imag) < tol).all()):      # host-sync: the result's dtype depends on values
         return real(arr)
     return arr

@@ -10,6 +10,7 @@ import os
 
 import numpy
 
+import torchnp
 from torchnp._allowlist import ALLOWLIST, NOT_YET, SIGNATURE
 
 SUBMODULES = ("", "linalg", "fft", "random", "testing")
@@ -68,7 +69,6 @@ def all_numpy_callables():
 
 def torchnp_object(qualname):
     """torchnp's object for a qualified NumPy name, or None."""
-    import torchnp
     obj = torchnp
     for part in qualname.split("."):
         obj = getattr(obj, part, None)
@@ -120,7 +120,6 @@ def signature_mismatch(np_obj, tnp_obj):
     existence. torchnp may add keyword-only parameters with defaults after NumPy's (``device=``,
     ``requires_grad=``).
     """
-    import torchnp
     if isinstance(np_obj, numpy.ufunc):
         if not isinstance(tnp_obj, torchnp.ufunc):
             return f"NumPy's is a ufunc, torchnp's is a {type(tnp_obj).__name__}"

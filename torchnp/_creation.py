@@ -13,15 +13,16 @@ import warnings
 import numpy
 import torch
 
+from torchnp import _math_ufuncs as _u
 from torchnp._core import config
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import ComplexWarning
 
 _new = object.__new__
-_wrap = convert.wrap_array          # creation makes arrays, mutable even when 0-d
+_wrap_array = convert.wrap_array          # creation makes arrays, mutable even when 0-d
 _PY_SCALARS = (bool, int, float, complex)
 
 
@@ -36,7 +37,7 @@ def _float_or(dtype):
     """A creation ``dtype=``: None and Python ``float`` mean the default float dtype."""
     if dtype is None or dtype is float:
         return config.default_float_dtype()
-    return _dt.to_torch_dtype(dtype)
+    return _dtypes.to_torch_dtype(dtype)
 
 
 def _check_order(order, allowed):
@@ -66,7 +67,7 @@ def _finish(t, requires_grad):
     if requires_grad and not t.requires_grad:
         if not (t.is_floating_point() or t.is_complex()):
             raise TypeError("only arrays of floating point and complex dtype can require "
-                            f"gradients, not {_dt.to_numpy_dtype(t.dtype)}")
+                            f"gradients, not {_dtypes.to_numpy_dtype(t.dtype)}")
         t = t.detach().requires_grad_(True)
     return t
 
@@ -144,7 +145,7 @@ def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
         if copy is False:               # a NumPy scalar is never an array's memory
             raise ValueError(convert.COPY_ERROR)
         copy = True
-    dt = _dt.to_torch_dtype(dtype)
+    dt = _dtypes.to_torch_dtype(dtype)
     t, owned = convert.to_tensor(obj, dt, config.as_device(device),
                                  False if copy is False else None)
     if not _has_order(t, order) or (copy and not owned):
@@ -163,7 +164,7 @@ def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
         if t is obj._t:
             return obj                  # nothing to do: the array itself, as NumPy
         return convert.wrap_view(t, obj)
-    return _wrap(t)
+    return _wrap_array(t)
 
 
 def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, ndmax=0, like=None,
@@ -239,7 +240,7 @@ def copy(a, order="K", subok=False):
 def _filled(shape, value, dtype, order, device, requires_grad):
     # _float_or and _target_device inlined: zeros((3, 3)) is a benchmark case
     dt = config.default_float_dtype() if dtype is None or dtype is float else \
-        _dt.to_torch_dtype(dtype)
+        _dtypes.to_torch_dtype(dtype)
     dev = config.current_device() if device is None else config.as_device(device)
     if order != "C":
         order = _check_order(order, "CF")
@@ -336,16 +337,16 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
             device = value.device
     else:
         value = fill_value
-        dt = _dt.to_torch_dtype(dtype)
+        dt = _dtypes.to_torch_dtype(dtype)
     t = _empty(shape, dt, _target_device(device), order)
-    return _wrap(_finish(_fill(t, value), requires_grad))
+    return _wrap_array(_finish(_fill(t, value), requires_grad))
 
 
 def _like(a, dtype, order, shape, device, subok=True):
     if subok is not True and subok is not False:
         convert.operator_index(subok)        # NumPy reads it as an integer
     t = convert.as_tensor(a)
-    dt = t.dtype if dtype is None else _dt.to_torch_dtype(dtype)
+    dt = t.dtype if dtype is None else _dtypes.to_torch_dtype(dtype)
     order = _check_order(order, "CFAK")
     shp = tuple(t.shape) if shape is None else convert.shape_tuple(shape)
     dev = t.device if device is None else config.as_device(device)
@@ -358,7 +359,7 @@ def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None, *, d
 
     torchnp implementation of :func:`numpy.empty_like`.
     """
-    return _wrap(_finish(_like(prototype, dtype, order, shape, device, subok), requires_grad))
+    return _wrap_array(_finish(_like(prototype, dtype, order, shape, device, subok), requires_grad))
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -367,7 +368,7 @@ def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
 
     torchnp implementation of :func:`numpy.zeros_like`.
     """
-    return _wrap(_finish(_like(a, dtype, order, shape, device, subok).zero_(), requires_grad))
+    return _wrap_array(_finish(_like(a, dtype, order, shape, device, subok).zero_(), requires_grad))
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -376,7 +377,8 @@ def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None,
 
     torchnp implementation of :func:`numpy.ones_like`.
     """
-    return _wrap(_finish(_like(a, dtype, order, shape, device, subok).fill_(1), requires_grad))
+    t = _like(a, dtype, order, shape, device, subok).fill_(1)
+    return _wrap_array(_finish(t, requires_grad))
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -386,7 +388,7 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, d
     torchnp implementation of :func:`numpy.full_like`.
     """
     t = _like(a, dtype, order, shape, device, subok)
-    return _wrap(_finish(_fill(t, fill_value), requires_grad))
+    return _wrap_array(_finish(_fill(t, fill_value), requires_grad))
 
 
 def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None, requires_grad=False):
@@ -403,7 +405,7 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None, requi
     t = _empty((n, m), _float_or(dtype), _target_device(device), _check_order(order, "CF"))
     t.zero_()
     t.diagonal(k).fill_(1)
-    return _wrap(_finish(t, requires_grad))
+    return _wrap_array(_finish(t, requires_grad))
 
 
 def identity(n, dtype=None, *, like=None, device=None, requires_grad=False):
@@ -425,7 +427,7 @@ def _host_scalar(x):
         if isinstance(x, numpy.ndarray):
             return x[()]
         # host-sync: the length of the range depends on the value
-        return to_numpy(x if isinstance(x, ndarray) else _wrap(x), None, None)[()]
+        return to_numpy(x if isinstance(x, ndarray) else _wrap_array(x), None, None)[()]
     return x
 
 
@@ -440,7 +442,7 @@ def _arange_dtype(args):
         np_dt = numpy.asarray(x).dtype
         if np_dt.kind == "O":           # a Python int too large: NumPy makes an object array
             return None
-        dt = promotion.promote(dt, _dt.to_torch_dtype(np_dt))
+        dt = promotion.promote(dt, _dtypes.to_torch_dtype(np_dt))
     if python_only and dt in (torch.float64, torch.complex128):
         fdt = config.default_float_dtype()
         dt = fdt if dt is torch.float64 else fdt.to_complex()
@@ -471,7 +473,7 @@ def _arange_length(start, stop, step, is_complex):
 def _arange_fill(first, second, n, dt, device):
     """NumPy's fill: ``first + i * (second - first)`` computed in the dtype (float16 in float32),
     with the first two items exactly ``first`` and ``second``."""
-    if dt in _dt.INTEGER_DTYPES:            # modular integer arithmetic, as C, cast back
+    if dt in _dtypes.INTEGER_DTYPES:            # modular integer arithmetic, as C, cast back
         a, b = int(first), int(second)
         i = torch.arange(n, dtype=torch.int64, device=device)
         if a == 0 and b == 1:
@@ -483,7 +485,7 @@ def _arange_fill(first, second, n, dt, device):
         imag = _arange_fill(first.imag, second.imag, n, dt.to_real(), device)
         return torch.complex(real, imag)
     cdt = torch.float32 if dt is torch.float16 else dt
-    np_cdt = _dt.to_numpy_dtype(cdt)
+    np_cdt = _dtypes.to_numpy_dtype(cdt)
     start = np_cdt.type(first)
     delta = np_cdt.type(second) - start                 # in the compute dtype, as NumPy's fill
     t = torch.arange(n, dtype=cdt, device=device) * float(delta) + float(start)
@@ -509,14 +511,14 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
                              device=_target_device(device))
         except RuntimeError as err:
             raise convert.allocation_error((n,), torch.int64, err) or err from None
-        return _wrap(_finish(t, requires_grad))
+        return _wrap_array(_finish(t, requires_grad))
     start_or_stop = _host_scalar(start_or_stop)
     stop = _host_scalar(stop)
     step = 1 if step is None else _host_scalar(step)
     if dtype is None:
         dt = _arange_dtype([x for x in (start_or_stop, stop, step) if x is not None])
     else:
-        dt = _dt.to_torch_dtype(dtype)
+        dt = _dtypes.to_torch_dtype(dtype)
     start = 0
     if stop is None:
         stop = start_or_stop
@@ -527,8 +529,8 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
         raise OverflowError("Python int too large to convert to C long")
     dev = _target_device(device)
     if n <= 0:
-        return _wrap(_finish(torch.empty(0, dtype=dt, device=dev), requires_grad))
-    np_dtype = _dt.to_numpy_dtype(dt)
+        return _wrap_array(_finish(torch.empty(0, dtype=dt, device=dev), requires_grad))
+    np_dtype = _dtypes.to_numpy_dtype(dt)
     first = numpy.asarray(start, dtype=np_dtype)[()]      # NumPy's casts (and OverflowError)
     second = numpy.asarray(start + step, dtype=np_dtype)[()] if n > 1 else first
     if dt is torch.bool:
@@ -541,7 +543,7 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like
             t = _arange_fill(first, second, n, dt, dev)
         except RuntimeError as err:
             raise convert.allocation_error((n,), dt, err) or err from None
-    return _wrap(_finish(t, requires_grad))
+    return _wrap_array(_finish(t, requires_grad))
 
 
 def _inexact_dtype(values):
@@ -598,11 +600,11 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     if axis != 0:
         y = torch.movedim(y, 0, _linspace_axis(axis, y.ndim))
     if dtype is not None:
-        out_dt = _dt.to_torch_dtype(dtype)
-        if out_dt in _dt.INTEGER_DTYPES:
+        out_dt = _dtypes.to_torch_dtype(dtype)
+        if out_dt in _dtypes.INTEGER_DTYPES:
             y = torch.floor(y)
         y = y.to(out_dt)
-    y = _wrap(_finish(y, requires_grad))
+    y = _wrap_array(_finish(y, requires_grad))
     return (y, step) if retstep else y
 
 
@@ -640,11 +642,11 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
     if endpoint and num > 1:
         y[-1] = stop
     if dtype is not None:
-        out_dt = _dt.to_torch_dtype(dtype)
-        if out_dt in _dt.INTEGER_DTYPES:
+        out_dt = _dtypes.to_torch_dtype(dtype)
+        if out_dt in _dtypes.INTEGER_DTYPES:
             y = torch.floor(y)
         y = y.to(out_dt)
-    y = _wrap(_finish(y, requires_grad))
+    y = _wrap_array(_finish(y, requires_grad))
     if retstep:
         if div > 0:                                 # NumPy: the step is a scalar
             step = convert.wrap(torch.tensor(step, dtype=torch.float64))
@@ -654,7 +656,7 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
 
 # ----- the ndarray's constructor and Python protocols ---------------------------------------------
 
-def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
+def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
     """``ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order=None)``."""
     if cls is not ndarray:
         raise NotImplementedError("torchnp.ndarray cannot be subclassed")
@@ -666,12 +668,12 @@ def ndarray_new(cls, shape, dtype, buffer, offset, strides, order):
             if len(_strides_tuple(strides)) != len(shp):
                 raise ValueError("strides, if given, must be the same length as shape")
             raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
-        return _wrap(_empty(shp, dt, config.current_device(), _check_order(order, "CF")))
+        return _wrap_array(_empty(shp, dt, config.current_device(), _check_order(order, "CF")))
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer, None, None)
     # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.
-    host = numpy.ndarray(shape, _dt.to_numpy_dtype(dt), buffer, offset, strides, order)
-    return _wrap(convert.numpy_to_tensor(host))
+    host = numpy.ndarray(shape, _dtypes.to_numpy_dtype(dt), buffer, offset, strides, order)
+    return _wrap_array(convert.numpy_to_tensor(host))
 
 
 def _strides_tuple(strides):
@@ -826,15 +828,14 @@ def array_complex(a):
 
 def array_index(a):
     """``operator.index(a)``: 0-d integer arrays only."""
-    if a._t.ndim != 0 or a._dt not in _dt.INTEGER_DTYPES:
+    if a._t.ndim != 0 or a._dt not in _dtypes.INTEGER_DTYPES:
         raise TypeError("only integer scalar arrays can be converted to a scalar index")
     return int(_item(a))
 
 
 def array_contains(a, value):
     """``value in a``: ``(a == value).any()``, as NumPy."""
-    from torchnp._math_ufuncs import equal
-    return bool(equal(a, value)._t.any())   # host-sync: a Python bool is requested
+    return bool(_u.equal(a, value)._t.any())   # host-sync: a Python bool is requested
 
 
 def to_numpy(a, dtype=None, copy=None):
@@ -869,6 +870,6 @@ def to_numpy(a, dtype=None, copy=None):
 
 def from_host_array(x, scalar=False):
     """An ndarray from a NumPy array (unpickling); ``scalar``: one that stands for a scalar."""
-    a = _wrap(convert.numpy_to_tensor(x))
+    a = _wrap_array(convert.numpy_to_tensor(x))
     a._scalar = scalar
     return a

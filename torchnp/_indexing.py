@@ -303,10 +303,20 @@ def extract(condition, arr):
 
 
 def _check_safe_values(values, dt):
-    """place / putmask take an array of values only where it casts safely (NumPy's TypeError)."""
-    if isinstance(values, ndarray) and not promotion.can_cast_dtype(values._t.dtype, dt, "safe"):
-        raise TypeError(f"Cannot cast array data from {values.dtype!r} to "
+    """place / putmask take an array of values only where it casts safely (NumPy's TypeError);
+    a scalar (``ndarray._scalar``), as NumPy's scalars, casts unsafely."""
+    if isinstance(values, ndarray) and not promotion.can_cast_dtype(values._t.dtype, dt, "safe") \
+            and not convert.is_scalar_like(values):
+        what = "scalar" if values._t.ndim == 0 else "array data"
+        raise TypeError(f"Cannot cast {what} from {values.dtype!r} to "
                         f"{_dt.to_numpy_dtype(dt)!r} according to the rule 'safe'")
+
+
+def _type_name(a):
+    """The name NumPy's messages give the type of ``a`` (``numpy.float64`` for a scalar)."""
+    if isinstance(a, ndarray):
+        return f"numpy.{a.dtype.name}"          # a scalar (``ndarray._scalar``)
+    return type(a).__name__
 
 
 def place(arr, mask, vals):
@@ -314,13 +324,13 @@ def place(arr, mask, vals):
 
     torchnp implementation of :func:`numpy.place`.
     """
-    if not isinstance(arr, ndarray):
-        raise TypeError(f"place() argument 1 must be numpy.ndarray, not {type(arr).__name__}")
+    if not isinstance(arr, ndarray) or convert.is_scalar_like(arr):
+        raise TypeError(f"place() argument 1 must be numpy.ndarray, not {_type_name(arr)}")
     t = arr._t
-    _check_safe_values(vals, t.dtype)
     m = _tensor(mask).to(t.device).reshape(-1)
     if m.numel() != t.numel():
         raise ValueError("place: mask and data must be the same size")
+    _check_safe_values(vals, t.dtype)
     positions = torch.nonzero(m)[:, 0]           # host-sync: the selection's size depends on values
     vt = _ix._value_tensor(vals, arr._dt, None, t.device).reshape(-1)
     if positions.numel() == 0:
@@ -335,13 +345,13 @@ def putmask(a, /, mask, values):
 
     torchnp implementation of :func:`numpy.putmask`.
     """
-    if not isinstance(a, ndarray):
-        raise TypeError(f"argument a of putmask must be a numpy array, not {type(a).__name__}")
+    if not isinstance(a, ndarray) or convert.is_scalar_like(a):
+        raise TypeError("putmask: first argument must be an array")
     t = a._t
-    _check_safe_values(values, t.dtype)
     m = _tensor(mask).to(t.device)
     if m.numel() != t.numel():
         raise ValueError("putmask: mask and data must be the same size")
+    _check_safe_values(values, t.dtype)
     if m.dtype is not torch.bool:
         m = m != 0
     vt = _ix._value_tensor(values, a._dt, None, t.device).reshape(-1)

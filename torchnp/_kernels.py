@@ -132,6 +132,12 @@ def subtract_complex(t1, t2):
     return torch.view_as_complex(torch.view_as_real(t1) - torch.view_as_real(t2))
 
 
+def negative_complex(t):
+    # torch: the vectorised complex neg computes 0 - x (4 or more elements), so -(1.5+0j) gives
+    # -1.5+0j; NumPy negates both parts (-1.5-0j).
+    return torch.view_as_complex(torch.view_as_real(t.resolve_conj()).neg())
+
+
 def sign_u64(t):
     # torch: sign of uint64 bits held in int64 is -1 for values >= 2**63.
     return (t != 0).to(t.dtype)

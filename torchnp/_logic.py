@@ -7,7 +7,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = convert.wrap_dt
+_wrap_dt = convert.wrap_dt
 _BOOL = torch.bool
 
 
@@ -27,11 +27,21 @@ def any(a, axis=None, out=None, keepdims=NoValue, *, where=NoValue):
     return _truth_reduction(_red.ANY, torch.Tensor.any, a, axis, out, keepdims, where)
 
 
+def ndarray_all(self, axis=None, out=None, keepdims=False, *, where=True):
+    """``a.all(...)``: :func:`all` with the method's constant defaults (for torch.compile)."""
+    return _truth_reduction(_red.ALL, torch.Tensor.all, self, axis, out, keepdims, where)
+
+
+def ndarray_any(self, axis=None, out=None, keepdims=False, *, where=True):
+    """``a.any(...)``: :func:`any` with the method's constant defaults."""
+    return _truth_reduction(_red.ANY, torch.Tensor.any, self, axis, out, keepdims, where)
+
+
 def _truth_reduction(kind, whole, a, axis, out, keepdims, where):
     if type(a) is ndarray and out is None and axis is None and (where is True or where is NoValue) \
             and (keepdims is NoValue or keepdims is False):
         r = whole(a._t)                      # fast path: the whole array, no options
-        return _wrap(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
+        return _wrap_dt(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
     return _red.reduce(kind, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
                        keepdims, NoValue, where)
 

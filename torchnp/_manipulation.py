@@ -4,6 +4,7 @@ Results that NumPy returns as views (reshape where possible, transpose, ravel, s
 are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
 """
 import builtins
+import operator
 
 import numpy
 import torch
@@ -12,12 +13,13 @@ from torchnp import _kernels as _k
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dt
+from torchnp._core import indexing as _ix
 from torchnp._core import promotion
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
-_wrap = convert.wrap_array          # NumPy's manipulation functions return arrays, even 0-d
+_wrap_array = convert.wrap_array          # NumPy's manipulation functions return arrays, even 0-d
 cast_tensor = convert.cast_tensor
 _as_tensor = convert.as_tensor
 
@@ -26,14 +28,14 @@ def _view_of(t, a):
     """``t``, a view of ``a``'s tensor, as an ndarray (``.base`` set where ``a`` is one)."""
     if isinstance(a, ndarray):
         return convert.wrap_view(t, a)
-    return _wrap(t)
+    return _wrap_array(t)
 
 
 def _maybe_view(r, t, a):
     """The result ``r`` of a torch op that returns a view of ``t`` when it can, a copy otherwise."""
     if r._is_view() or r is t:
         return _view_of(r, a)
-    return _wrap(r)
+    return _wrap_array(r)
 
 
 def _np_dtype(dt):
@@ -120,7 +122,7 @@ def _reshape(a, shape, order="C", copy=None):
         copy = convert.copy_flag(copy)
     try:
         if copy:
-            return _wrap(_reshape_tensor(t, shape, order).clone())
+            return _wrap_array(_reshape_tensor(t, shape, order).clone())
         r = _reshape_tensor(t, shape, order)
     except RuntimeError as err:         # NumPy copies in the input's shape, then views the copy
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
@@ -128,7 +130,7 @@ def _reshape(a, shape, order="C", copy=None):
         return _view_of(r, a)
     if copy is False:
         raise ValueError("Unable to avoid creating a copy while reshaping.")
-    return _wrap(r)
+    return _wrap_array(r)
 
 
 def reshape(a, /, shape, order="C", *, copy=None):
@@ -165,7 +167,7 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
             return _reshape(a, shape, order, copy)
         if r._is_view() or r is t:
             return convert.wrap_view(r, a, a._dt)
-        return _wrap(r)
+        return _wrap_array(r)
     return _reshape(a, shape, order, copy)
 
 
@@ -220,34 +222,48 @@ def ravel(a, order="C"):
     order = _check_order(order, "CFAK")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "K":
+        t = t.permute(_k_order(t))
+    elif order == "F":
+        t = t.permute(_rev(t.ndim))
+    if t.is_contiguous():       # NumPy: a view exactly when contiguous in that order
+        return _view_of(t.view(-1), a)
     try:
-        if order == "K":
-            # memory order: axes by decreasing stride
-            perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
-            r = t.permute(perm).reshape(-1)
-        elif order == "F":
-            r = t.permute(_rev(t.ndim)).reshape(-1)
-        else:
-            r = t.reshape(-1)
+        return _wrap_array(t.contiguous().view(-1))
     except RuntimeError as err:
         raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
-    return _maybe_view(r, t, a)
 
 
-def ndarray_flatten(a, order):
+def _k_order(t):
+    """The axes of ``t`` in memory order ('K'), as NumPy's iterator sorts them: by decreasing
+    stride, where an axis of stride 0 or length 1 compares as ambiguous and keeps its place."""
+    strides = [0 if n == 1 else s for n, s in zip(t.shape, t.stride())]
+    perm = list(range(t.ndim - 1, -1, -1))          # the iterator's order: the fastest axis first
+    for i in range(1, len(perm)):
+        ax, pos = perm[i], i
+        for j in range(i - 1, -1, -1):
+            s0, s1 = strides[ax], strides[perm[j]]
+            if s0 and s1:
+                if s1 <= s0:
+                    break
+                pos = j
+        perm.insert(pos, perm.pop(i))
+    return perm[::-1]
+
+
+def ndarray_flatten(a, order="C"):
     """``a.flatten(order)``: always a copy."""
     t = a._t
     order = _check_order(order, "CFAK")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
     if order == "K":
-        perm = sorted(range(t.ndim), key=lambda i: -t.stride(i))
-        t = t.permute(perm)
+        t = t.permute(_k_order(t))
     elif order == "F":
         t = t.permute(_rev(t.ndim))
     try:
         r = t.reshape(-1)
-        return _wrap(r.clone() if r is t or r._is_view() else r)
+        return _wrap_array(r.clone() if r is t or r._is_view() else r)
     except RuntimeError as err:
         raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
 
@@ -261,12 +277,24 @@ def squeeze(a, axis=None):
     if axis is None:
         dims = tuple(i for i, s in enumerate(t.shape) if s == 1)
     else:
-        dims = normalize_axis_tuple(axis, t.ndim)
-        for d in dims:
-            if t.shape[d] != 1:
-                raise ValueError("cannot select an axis to squeeze out which has size not "
-                                 "equal to one")
+        dims = _squeeze_axes(axis, t)
+    if not dims and isinstance(a, ndarray) and not convert.is_scalar_like(a):
+        return a                    # NumPy returns the array itself when nothing is squeezed
     return _view_of(t.squeeze(dims) if dims else t.view(t.shape), a)
+
+
+def _squeeze_axes(axis, t):
+    try:
+        dims = normalize_axis_tuple(axis, t.ndim)
+    except AxisError:
+        if t.ndim == 0 and type(axis) is not tuple and operator.index(axis) in (0, -1):
+            return ()           # NumPy lets axis 0 and -1 through on a 0-d array
+        raise
+    for d in dims:
+        if t.shape[d] != 1:
+            raise ValueError("cannot select an axis to squeeze out which has size not "
+                             "equal to one")
+    return dims
 
 
 def expand_dims(a, axis):
@@ -310,7 +338,7 @@ def transpose(a, axes=None):
 permute_dims = transpose      # NumPy 2: the same object
 
 
-def ndarray_transpose(a, axes):
+def ndarray_transpose(a, *axes):
     """``a.transpose()``, ``a.transpose(1, 0)`` and ``a.transpose((1, 0))``."""
     if len(axes) == 0 or (len(axes) == 1 and axes[0] is None):
         return _permute(a, None)
@@ -428,7 +456,7 @@ def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True)
             r = _layout_copy(r, order)
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
-    res = _wrap(r)
+    res = _wrap_array(r)
     res._scalar = a._scalar
     return res
 
@@ -444,10 +472,10 @@ def astype(x, dtype, /, *, copy=True, device=None):
     t = x._t
     try:
         if device is not None and config.as_device(device) != t.device:
-            return _wrap(cast_tensor(t, dt, copy=False).to(device))
+            return _wrap_array(cast_tensor(t, dt, copy=False).to(device))
         if not copy and t.dtype is dt:
             return x
-        return _wrap(cast_tensor(t, dt, copy=True))
+        return _wrap_array(cast_tensor(t, dt, copy=True))
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
 
@@ -457,33 +485,17 @@ def copy(a, order="K", subok=False):
 
     torchnp implementation of :func:`numpy.copy`.
     """
-    return _wrap(_layout_copy(_as_tensor(a), order))
+    return _wrap_array(_layout_copy(_as_tensor(a), order))
 
 
 def ndarray_fill(a, value):
-    """``a.fill(value)``: every element set to the scalar ``value``, cast as in setitem."""
+    """``a.fill(value)``: every element set to ``value``, converted as one item in setitem."""
     t = a._t
-    convert.check_writeable(t)
-    dt = t.dtype
-    if type(value) is int and dt is not torch.bool and not dt.is_floating_point and \
-            not dt.is_complex:
-        info = torch.iinfo(dt)
-        if not info.min <= value <= info.max:
-            raise OverflowError(f"Python integer {value} out of bounds for {_np_dtype(dt)}")
-    if isinstance(value, complex) and not isinstance(value, numpy.generic) and not dt.is_complex:
-        kind = "int" if dt in _dt.INTEGER_DTYPES else "float" if dt.is_floating_point else "bool"
-        if kind != "bool":
-            raise TypeError(f"{kind}() argument must be a string, a bytes-like object or a real "
-                            "number, not 'complex'" if kind == "int" else
-                            f"float() argument must be a string or a real number, not 'complex'")
-    if isinstance(value, (bool, int, float, complex)) and not isinstance(value, numpy.generic):
-        if dt.is_complex or not isinstance(value, complex):
-            t.fill_(value)
-            return
-    v = _as_tensor(value)
-    if v.numel() != 1:
-        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
-    t.fill_(cast_tensor(v.reshape(()), dt, copy=False).to(t.device))
+    if convert.is_scalar_like(a):
+        t = t.clone()           # NumPy: a scalar's fill works on a copy (no effect, same errors)
+    else:
+        convert.check_writeable(t)
+    _ix.fill_items(t, value)
 
 
 def ndarray_item(a, *args):
@@ -516,7 +528,7 @@ def ndarray_tolist(a):
     return a._t.resolve_conj().resolve_neg().tolist()   # host-sync: Python objects
 
 
-def ndarray_view(a, dtype, type):
+def ndarray_view(a, dtype=None, type=None):
     """``a.view(dtype)``: the same memory seen with another dtype (or another ndarray type)."""
     if isinstance(dtype, builtins.type) and issubclass(dtype, (ndarray, numpy.ndarray)):
         dtype, type = None, dtype
@@ -581,7 +593,7 @@ def repeat(a, repeats, axis=None):
         return _repeat_each(t, axis, int(r[0]))         # host-sync: the count shapes the result
     try:
         # host-sync: the output length depends on the repeat counts (torch reads them too)
-        return _wrap(torch.repeat_interleave(t, r.to(t.device), dim=axis))
+        return _wrap_array(torch.repeat_interleave(t, r.to(t.device), dim=axis))
     except RuntimeError as err:
         # host-sync: only after a failure, for the message
         raise _repeat_error(t, axis, int(r.sum()), err) from None
@@ -589,7 +601,7 @@ def repeat(a, repeats, axis=None):
 
 def _repeat_each(t, axis, count):
     try:
-        return _wrap(torch.repeat_interleave(t, count, dim=axis))
+        return _wrap_array(torch.repeat_interleave(t, count, dim=axis))
     except RuntimeError as err:
         raise _repeat_error(t, axis, t.shape[axis] * count, err) from None
 
@@ -626,7 +638,7 @@ def tile(A, reps):
     if d < t.ndim:
         reps = (1,) * (t.ndim - d) + reps
     try:
-        return _wrap(t.tile(reps) if reps else t.clone())
+        return _wrap_array(t.tile(reps) if reps else t.clone())
     except RuntimeError as err:
         shape = (1,) * (len(reps) - t.ndim) + tuple(t.shape)
         raise _tile_error(shape, reps, t.dtype, err) from None
@@ -671,10 +683,10 @@ def resize(a, new_shape):
         new_size *= s
     flat = convert.flatten_for_axis(t, None)[0]
     if flat.numel() == 0 or new_size == 0:
-        return _wrap(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
+        return _wrap_array(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
     reps = -(-new_size // flat.numel())
     try:
-        return _wrap(flat.repeat(reps)[:new_size].reshape(new_shape))
+        return _wrap_array(flat.repeat(reps)[:new_size].reshape(new_shape))
     except RuntimeError as err:
         raise _resize_error(flat, reps, err) from None
 
@@ -746,7 +758,7 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
         return out
     res_dt = _join_dtype(ts, dtype, casting)
     try:
-        return _wrap(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
+        return _wrap_array(torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis))
     except RuntimeError as e:
         err = e
     _check_join_shapes(ts, axis)    # NumPy's message, outside the except: no torch context
@@ -807,7 +819,7 @@ def _atleast(t, n):
 
 def _atleast_public(arys, n):
     res = tuple(_view_of(_atleast(_as_tensor(a), n), a) if _as_tensor(a).ndim < n else
-                (a if isinstance(a, ndarray) else _wrap(_as_tensor(a))) for a in arys)
+                (a if isinstance(a, ndarray) else _wrap_array(_as_tensor(a))) for a in arys)
     return res[0] if len(res) == 1 else res
 
 
@@ -1027,8 +1039,8 @@ def broadcast_to(array, shape, subok=False):
 
     torchnp implementation of :func:`numpy.broadcast_to`.
 
-    Differences from NumPy: the result is writable (NumPy's is read-only); writing to it writes
-    the shared elements.
+    Differences from NumPy: a result that repeats no element (a new leading dimension of length 1,
+    or the same shape) is writable (NumPy's is read-only); one that repeats elements is read-only.
     """
     t = _as_tensor(array)
     shape = _shape_arg(shape)
@@ -1055,7 +1067,7 @@ def broadcast_arrays(*args, subok=False):
     ts = [_as_tensor(a) for a in args]
     shape = _broadcast_shape_of([tuple(t.shape) for t in ts])
     return tuple(_view_of(t.expand(shape), a) if tuple(t.shape) != shape else
-                 (a if isinstance(a, ndarray) else _wrap(t)) for t, a in zip(ts, args))
+                 (a if isinstance(a, ndarray) else _wrap_array(t)) for t, a in zip(ts, args))
 
 
 # ----- rearranging --------------------------------------------------------------------------------
@@ -1085,7 +1097,7 @@ def flip(m, axis=None):
     dims = tuple(range(t.ndim)) if axis is None else normalize_axis_tuple(axis, t.ndim)
     if not dims:
         return convert.wrap(t.clone())  # NumPy's m[()] of a 0-d array: a scalar
-    return _wrap(_flip_tensor(t, dims))
+    return _wrap_array(_flip_tensor(t, dims))
 
 
 def fliplr(m):
@@ -1096,7 +1108,7 @@ def fliplr(m):
     t = _as_tensor(m)
     if t.ndim < 2:
         raise ValueError("Input must be >= 2-d.")
-    return _wrap(_flip_tensor(t, (1,)))
+    return _wrap_array(_flip_tensor(t, (1,)))
 
 
 def flipud(m):
@@ -1107,7 +1119,7 @@ def flipud(m):
     t = _as_tensor(m)
     if t.ndim < 1:
         raise ValueError("Input must be >= 1-d.")
-    return _wrap(_flip_tensor(t, (0,)))
+    return _wrap_array(_flip_tensor(t, (0,)))
 
 
 def roll(a, shift, axis=None):
@@ -1118,7 +1130,7 @@ def roll(a, shift, axis=None):
     t = _as_tensor(a)
     if axis is None:
         flat = convert.flatten_for_axis(t, None)[0]
-        return _wrap(_roll_tensor(flat, _int_or_tuple(shift), 0).reshape(t.shape))
+        return _wrap_array(_roll_tensor(flat, _int_or_tuple(shift), 0).reshape(t.shape))
     shifts = _int_or_tuple(shift)
     axes = tuple(normalize_axis_index(ax, t.ndim) for ax in
                  (axis if isinstance(axis, (tuple, list)) else (axis,)))
@@ -1134,8 +1146,8 @@ def roll(a, shift, axis=None):
     for s, ax in zip(shifts, axes):
         total[ax] = total.get(ax, 0) + s
     if not total or t.numel() == 0:
-        return _wrap(_layout_copy(t, "K"))
-    return _wrap(_roll_tensor(t, tuple(total.values()), tuple(total.keys())))
+        return _wrap_array(_layout_copy(t, "K"))
+    return _wrap_array(_roll_tensor(t, tuple(total.values()), tuple(total.keys())))
 
 
 def _roll_tensor(t, shifts, dims):
@@ -1171,12 +1183,12 @@ def rot90(m, k=1, axes=(0, 1)):
         return _view_of(t.view(t.shape), m)
     a0, a1 = axes[0] % t.ndim, axes[1] % t.ndim
     if k == 2:
-        return _wrap(_flip_tensor(t, (a0, a1)))
+        return _wrap_array(_flip_tensor(t, (a0, a1)))
     perm = list(range(t.ndim))
     perm[a0], perm[a1] = perm[a1], perm[a0]
     if k == 1:
-        return _wrap(_flip_tensor(t, (a1,)).permute(perm))
-    return _wrap(_flip_tensor(t.permute(perm), (a1,)))
+        return _wrap_array(_flip_tensor(t, (a1,)).permute(perm))
+    return _wrap_array(_flip_tensor(t.permute(perm), (a1,)))
 
 
 def copyto(dst, src, casting="same_kind", where=True):
@@ -1184,42 +1196,67 @@ def copyto(dst, src, casting="same_kind", where=True):
 
     torchnp implementation of :func:`numpy.copyto`.
     """
-    if not isinstance(dst, ndarray):
-        raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {type(dst).__name__}")
+    if not isinstance(dst, ndarray) or convert.is_scalar_like(dst):
+        name = f"numpy.{dst.dtype.name}" if isinstance(dst, ndarray) else type(dst).__name__
+        raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {name}")
     d = dst._t
     convert.check_writeable(d)
     code = promotion.weak_code(src)
     if code is not None:
-        if code == promotion.WEAK_INT and d.dtype in _dt.INTEGER_DTYPES:
-            info = torch.iinfo(d.dtype)
-            if not info.min <= src <= info.max:
-                raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(d.dtype)}")
-        src_dt = promotion.default_dtype_of_weak(code)
-        if promotion.promote_weak(d.dtype, code) is not d.dtype and \
-                not promotion.can_cast_dtype(src_dt, d.dtype, casting):
-            raise TypeError(f"Cannot cast scalar from {_np_dtype(src_dt)!r} to "
-                            f"{_np_dtype(d.dtype)!r} according to the rule {casting!r}")
-        s = torch.tensor(src, dtype=d.dtype, device=d.device) if not (
-            isinstance(src, complex) and not d.dtype.is_complex) else \
-            torch.tensor(src.real, dtype=d.dtype, device=d.device)
+        s = _weak_source(src, code, d.dtype, casting).to(d.device)
     else:
         s = _as_tensor(src)
         if not promotion.can_cast_dtype(s.dtype, d.dtype, casting):
             raise _cast_error(s.dtype, d.dtype, casting)
         s = cast_tensor(s, d.dtype, copy=False)
-    try:
-        s = s.expand(d.shape) if tuple(s.shape) != tuple(d.shape) else s
-    except RuntimeError:
-        raise ValueError(f"could not broadcast input array from shape {tuple(s.shape)} into "
-                         f"shape {tuple(d.shape)}") from None
+    b = _ix._broadcast_value(s, tuple(d.shape))    # leading 1s dropped, as in setitem
     if where is True:
-        d.copy_(s)
+        d.copy_(_ix._no_overlap(b, d))                 # NumPy buffers an overlapping source
         return
     w = _as_tensor(where)
     if w.dtype is not torch.bool:
         raise TypeError(f"Cannot cast array data from {_np_dtype(w.dtype)!r} to dtype('bool') "
                         "according to the rule 'safe'")
-    d.copy_(torch.where(w.to(d.device), s, d))
+    try:
+        w = w.expand(d.shape) if tuple(w.shape) != tuple(d.shape) else w
+    except RuntimeError:
+        if _same_data(s, d):
+            return              # NumPy returns before it looks at the mask: a copy onto itself
+        raise ValueError(f"could not broadcast where mask from shape {_shape_str(w.shape)} into "
+                         f"shape {_shape_str(d.shape)}") from None
+    d.copy_(torch.where(w.to(d.device), b, d))
+
+
+def _weak_source(src, code, dt, casting):
+    """A Python scalar copied into an array of ``dt``: NumPy's range check for ints, its casting
+    check, and its unsafe cast from float64 / complex128 for floats and complexes."""
+    src_dt = promotion.default_dtype_of_weak(code)
+    if promotion.promote_weak(dt, code) is not dt:
+        if not promotion.can_cast_dtype(src_dt, dt, casting):
+            raise TypeError(f"Cannot cast scalar from {_np_dtype(src_dt)!r} to "
+                            f"{_np_dtype(dt)!r} according to the rule {casting!r}")
+    elif casting == "equiv" and dt is not _PYTHON_SCALAR_DTYPE[code]:
+        raise TypeError(f"cannot cast Python {type(src).__name__} to {_np_dtype(dt)} under the "
+                        "casting rule 'equiv'")
+    if code == promotion.WEAK_INT and dt in _dt.INTEGER_DTYPES:
+        info = torch.iinfo(dt)
+        if not info.min <= src <= info.max:
+            raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(dt)}")
+    if code == promotion.WEAK_INT:
+        return torch.tensor(src, dtype=dt)
+    # a Python float / complex is a double: cast from it (torch.tensor(-2.5, dtype=uint8) raises)
+    return cast_tensor(torch.tensor(src, dtype=_DOUBLE_OF_WEAK[code]), dt, copy=False)
+
+
+_DOUBLE_OF_WEAK = {promotion.WEAK_FLOAT: torch.float64, promotion.WEAK_COMPLEX: torch.complex128}
+# the dtype NumPy gives a Python scalar, whatever the default float (casting='equiv' compares it)
+_PYTHON_SCALAR_DTYPE = dict(_DOUBLE_OF_WEAK, **{promotion.WEAK_INT: torch.int64})
+
+
+def _same_data(s, d):
+    """Whether tensors ``s`` and ``d`` are the same elements (a copy of one onto the other)."""
+    return s.data_ptr() == d.data_ptr() and s.device == d.device and s.dtype is d.dtype and \
+        s.shape == d.shape and s.stride() == d.stride()
 
 
 # ----- deleting and inserting ---------------------------------------------------------------------
@@ -1263,7 +1300,7 @@ def delete(arr, obj, axis=None):
         kept = torch.index_select(_k.signed_bits(t), axis, idx)
     except RuntimeError as err:
         raise _delete_error(t, ravelled, axis, obj, idx.numel(), err) from None
-    return _wrap(_k.unsigned_bits(kept, t.dtype))
+    return _wrap_array(_k.unsigned_bits(kept, t.dtype))
 
 
 def _delete_error(t, ravelled, axis, obj, kept, err):
@@ -1368,7 +1405,7 @@ def insert(arr, obj, values, axis=None):
                             axis)
         except RuntimeError as err:
             raise _insert_error(t, ravelled, axis, numnew, err) from None
-        return _wrap(res.view(back))
+        return _wrap_array(res.view(back))
     for i, k in enumerate(indices):
         if not -n <= k <= n:
             raise IndexError(f"index {k} is out of bounds for axis {axis} with size {n}")
@@ -1398,7 +1435,7 @@ def insert(arr, obj, values, axis=None):
                          f"broadcast to indexing result of shape {tuple(new_shape_v)}") from None
     sl[axis] = old_mask.nonzero().reshape(-1)
     new[tuple(sl)] = mt
-    return _wrap(new.view(back))
+    return _wrap_array(new.view(back))
 
 
 def _insert_error(t, ravelled, axis, numnew, err):

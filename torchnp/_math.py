@@ -7,14 +7,14 @@ import torch
 
 from torchnp import _kernels as _k
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
-_wrap = convert.wrap_dt
+_wrap_dt = convert.wrap_dt
 
 # Input dtypes for which torch.sum/prod already return NumPy's result dtype (fast path).
 _SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,
@@ -25,12 +25,6 @@ _SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,
 # Input dtypes torch.amax/amin handle directly (fast path).
 _EXTREME_FAST = frozenset({torch.float64, torch.float32, torch.float16, torch.int64, torch.int32,
                            torch.int16, torch.int8, torch.uint8, torch.bool})
-_ZERO = 0      # the ndarray methods pass initial=0 / initial=1 for "no initial"
-_ONE = 1
-
-
-def _not_given(x):
-    return x is NoValue or x is True
 
 
 # ----- sum, prod ----------------------------------------------------------------------------------
@@ -40,20 +34,27 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
 
     torchnp implementation of :func:`numpy.sum`.
     """
-    if (type(a) is ndarray and dtype is None and out is None and (where is True or where is NoValue)
-            and (initial is NoValue or initial is _ZERO)):
-        dt = _SUM_FAST.get(a._dt)
+    return ndarray_sum(a, axis, dtype, out, keepdims, initial, where)
+
+
+def ndarray_sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    """``a.sum(...)``, and :func:`sum`'s body: a method's defaults must be constants for
+    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read here.
+    """
+    if (type(self) is ndarray and dtype is None and out is None
+            and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
+        dt = _SUM_FAST.get(self._dt)
         if dt is not None:
             t = None
-            if axis is None:
-                if keepdims is NoValue or keepdims is False:
-                    t = a._t.sum()
-            elif type(axis) is int and (keepdims is False or keepdims is True
-                                        or keepdims is NoValue):
-                try:
-                    t = a._t.sum(axis, keepdims is True)
-                except IndexError:
-                    pass                                  # the general path raises AxisError
+            try:        # bad axes make torch raise: the general path raises NumPy's error
+                if axis is None:
+                    if keepdims is False or keepdims is NoValue:
+                        t = self._t.sum()
+                elif keepdims is False or keepdims is True or keepdims is NoValue:
+                    if type(axis) is int or (type(axis) is tuple and axis):  # torch: () is all
+                        t = self._t.sum(axis, keepdims is True)
+            except (IndexError, RuntimeError, TypeError):
+                pass
             if t is not None:
                 res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
                 res._t = t
@@ -61,7 +62,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
                 res._base = None
                 res._scalar = True
                 return res
-    return _sum_prod(_red.SUM, a, axis, dtype, out, keepdims, initial, where)
+    return _sum_prod(_red.SUM, self, axis, dtype, out, keepdims, initial, where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -69,13 +70,33 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, 
 
     torchnp implementation of :func:`numpy.prod`.
     """
-    if (type(a) is ndarray and dtype is None and out is None and (where is True or where is NoValue)
-            and (initial is NoValue or initial is _ONE) and axis is None
-            and (keepdims is NoValue or keepdims is False)):
-        dt = _SUM_FAST.get(a._dt)
+    return ndarray_prod(a, axis, dtype, out, keepdims, initial, where)
+
+
+def ndarray_prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    """``a.prod(...)``, and :func:`prod`'s body (see :func:`ndarray_sum`)."""
+    if (type(self) is ndarray and dtype is None and out is None
+            and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
+        dt = _SUM_FAST.get(self._dt)
         if dt is not None:
-            return _wrap(a._t.prod(), dt)
-    return _sum_prod(_red.PROD, a, axis, dtype, out, keepdims, initial, where)
+            t = None
+            try:        # bad axes make torch raise: the general path raises NumPy's error
+                if axis is None:
+                    if keepdims is False or keepdims is NoValue:
+                        t = self._t.prod()
+                elif type(axis) is int and (keepdims is False or keepdims is True
+                                            or keepdims is NoValue):
+                    t = self._t.prod(axis, keepdims is True)    # torch: one dim at a time
+            except (IndexError, RuntimeError, TypeError):
+                pass
+            if t is not None:
+                res = _new(ndarray)         # convert.wrap_dt inlined, as in ndarray_sum
+                res._t = t
+                res._dt = dt
+                res._base = None
+                res._scalar = True
+                return res
+    return _sum_prod(_red.PROD, self, axis, dtype, out, keepdims, initial, where)
 
 
 def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
@@ -83,7 +104,7 @@ def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
     if dtype is None:
         res_dt = promotion.sum_dtype(t.dtype)
     else:
-        res_dt = _dt.to_torch_dtype(dtype)
+        res_dt = _dtypes.to_torch_dtype(dtype)
         t = t.to(res_dt)
     out = convert.check_out(out)
     return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
@@ -114,7 +135,7 @@ def _cumulative(fn, a, axis, dtype, out):
         dim = 0 if axis is None else convert.normalize_axis_index(axis, 1)
     else:
         dim = convert.normalize_axis_index(axis, t.ndim)
-    res_dt = promotion.sum_dtype(t.dtype) if dtype is None else _dt.to_torch_dtype(dtype)
+    res_dt = promotion.sum_dtype(t.dtype) if dtype is None else _dtypes.to_torch_dtype(dtype)
     try:
         if dtype is not None:
             t = t.to(res_dt)
@@ -135,12 +156,17 @@ def max(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
     torchnp implementation of :func:`numpy.max`.
     """
-    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is NoValue or initial is None) and a._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amax, a, axis, keepdims)
+    return ndarray_max(a, axis, out, keepdims, initial, where)
+
+
+def ndarray_max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
+    """``a.max(...)``, and :func:`max`'s body (see :func:`ndarray_sum`)."""
+    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
+        r = _extreme_fast(torch.amax, self, axis, keepdims)
         if r is not None:
             return r
-    return _extreme(_red.MAX, a, axis, out, keepdims, initial, where)
+    return _extreme(_red.MAX, self, axis, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -148,12 +174,17 @@ def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
     torchnp implementation of :func:`numpy.min`.
     """
-    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is NoValue or initial is None) and a._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amin, a, axis, keepdims)
+    return ndarray_min(a, axis, out, keepdims, initial, where)
+
+
+def ndarray_min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
+    """``a.min(...)``, and :func:`min`'s body (see :func:`ndarray_sum`)."""
+    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
+        r = _extreme_fast(torch.amin, self, axis, keepdims)
         if r is not None:
             return r
-    return _extreme(_red.MIN, a, axis, out, keepdims, initial, where)
+    return _extreme(_red.MIN, self, axis, out, keepdims, initial, where)
 
 
 amax = max
@@ -165,9 +196,9 @@ def _extreme_fast(fn, a, axis, keepdims):
     try:
         if axis is None:
             if keepdims is NoValue or keepdims is False:
-                return _wrap(fn(a._t), a._dt)
+                return _wrap_dt(fn(a._t), a._dt)
         elif type(axis) is int and (keepdims is False or keepdims is True or keepdims is NoValue):
-            return _wrap(fn(a._t, axis, keepdims is True), a._dt)
+            return _wrap_dt(fn(a._t, axis, keepdims is True), a._dt)
     except (IndexError, RuntimeError):
         pass
     return None
@@ -199,7 +230,7 @@ def nansum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue
     torchnp implementation of :func:`numpy.nansum`.
     """
     t = _nan_to(convert.as_tensor(a), 0)
-    return _sum_prod(_red.SUM, _wrap(t, t.dtype), axis, dtype, out, keepdims, initial, where)
+    return _sum_prod(_red.SUM, _wrap_dt(t, t.dtype), axis, dtype, out, keepdims, initial, where)
 
 
 def nanprod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -208,7 +239,7 @@ def nanprod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValu
     torchnp implementation of :func:`numpy.nanprod`.
     """
     t = _nan_to(convert.as_tensor(a), 1)
-    return _sum_prod(_red.PROD, _wrap(t, t.dtype), axis, dtype, out, keepdims, initial, where)
+    return _sum_prod(_red.PROD, _wrap_dt(t, t.dtype), axis, dtype, out, keepdims, initial, where)
 
 
 def nancumsum(a, axis=None, dtype=None, out=None):
@@ -217,7 +248,7 @@ def nancumsum(a, axis=None, dtype=None, out=None):
     torchnp implementation of :func:`numpy.nancumsum`.
     """
     t = _nan_to(convert.as_tensor(a), 0)
-    return _cumulative(torch.cumsum, _wrap(t, t.dtype), axis, dtype, out)
+    return _cumulative(torch.cumsum, _wrap_dt(t, t.dtype), axis, dtype, out)
 
 
 def nancumprod(a, axis=None, dtype=None, out=None):
@@ -226,7 +257,7 @@ def nancumprod(a, axis=None, dtype=None, out=None):
     torchnp implementation of :func:`numpy.nancumprod`.
     """
     t = _nan_to(convert.as_tensor(a), 1)
-    return _cumulative(torch.cumprod, _wrap(t, t.dtype), axis, dtype, out)
+    return _cumulative(torch.cumprod, _wrap_dt(t, t.dtype), axis, dtype, out)
 
 
 def nanmax(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -248,16 +279,16 @@ def nanmin(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoVa
 def _nan_extreme(op, fill, a, axis, out, keepdims, initial, where):
     t = convert.as_tensor(a)
     if not (t.dtype.is_floating_point or t.dtype.is_complex):
-        return _extreme(op, _wrap(t, t.dtype), axis, out, keepdims, initial, where)
+        return _extreme(op, _wrap_dt(t, t.dtype), axis, out, keepdims, initial, where)
     nan = torch.isnan(t)
-    res = _extreme(op, _wrap(torch.where(nan, _red.const(fill, t.dtype, t.device), t), t.dtype),
+    res = _extreme(op, _wrap_dt(torch.where(nan, _red.const(fill, t.dtype, t.device), t), t.dtype),
                    axis, None, keepdims, initial, where)
     if initial is NoValue or initial is None:
         all_nan = _red.reduce(_red.ALL, nan, torch.bool, axis, None, keepdims, NoValue,
                               True if where is NoValue else where)._t
         if bool(all_nan.any()):          # host-sync: NumPy warns on an all-NaN slice
             warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
-            res = _wrap(torch.where(all_nan, _red.const(torch.nan, t.dtype, t.device), res._t),
+            res = _wrap_dt(torch.where(all_nan, _red.const(torch.nan, t.dtype, t.device), res._t),
                         t.dtype)
     if out is None:
         return res
@@ -302,7 +333,8 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
         else:
             weak.append(code)
         bounds.append(b)
-    res_dt = _dt.to_torch_dtype(dtype) if dtype is not None else promotion.result_dtype(strong, weak)
+    res_dt = (_dtypes.to_torch_dtype(dtype) if dtype is not None
+              else promotion.result_dtype(strong, weak))
     lo, hi = (_bound_tensor(b, res_dt, t.device) for b in bounds)
     try:
         res = _clip_kernel(t.to(res_dt), lo, hi)
@@ -316,7 +348,7 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
             raise
         raise convert.allocation_error(shape, res_dt, err) from None
     if out is None:
-        return _wrap(res, res_dt)
+        return _wrap_dt(res, res_dt)
     return _red.write_ufunc_out(out, res, "clip", 3, casting)
 
 
@@ -325,7 +357,7 @@ def _bound_tensor(b, dt, device):
         return None
     if isinstance(b, torch.Tensor):
         return b.to(device=device, dtype=dt)
-    if type(b) is int and dt in _dt.INTEGER_DTYPES:
+    if type(b) is int and dt in _dtypes.INTEGER_DTYPES:
         # NumPy's clip clamps a Python int bound that does not fit the dtype to the dtype's range.
         hi = (1 << 64) - 1 if dt is torch.uint64 else torch.iinfo(dt).max
         lo = 0 if dt is torch.uint64 else torch.iinfo(dt).min
@@ -375,7 +407,7 @@ def round(a, decimals=0, out=None):
             dt = torch.float64 if decimals < 0 and not t.dtype.is_floating_point and \
                 not t.dtype.is_complex else t.dtype
             raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
-        return _wrap(res, res.dtype)
+        return _wrap_dt(res, res.dtype)
     out = convert.check_out(out)
     into = out._t.dtype if decimals and (out._t.is_floating_point() or out._t.is_complex()) \
         else None
@@ -401,8 +433,8 @@ def _round_out(out, t, res, decimals):
             loop_dt = res.dtype if res.dtype.is_floating_point else torch.float64
             raise _red.ufunc_cast_error(name, 1 if decimals == 0 else 2, loop_dt, dst_dt)
     elif not dt.is_complex and not promotion.can_cast_dtype(dt, dst_dt, "same_kind"):
-        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(dt)!r} to "
-                        f"{_dt.to_numpy_dtype(dst_dt)!r} according to the rule 'same_kind'")
+        raise TypeError(f"Cannot cast array data from {_dtypes.to_numpy_dtype(dt)!r} to "
+                        f"{_dtypes.to_numpy_dtype(dst_dt)!r} according to the rule 'same_kind'")
     return convert.write_out(out, res, "unsafe")
 
 
@@ -443,7 +475,7 @@ def array_round(a, ndigits=None):
     """Python's ``round(a[, ndigits])`` on a 0-d array: as on the NumPy scalar it stands for."""
     dt = a._dt
     if a._t.ndim != 0 or dt is torch.bool or dt.is_complex:
-        name = "ndarray" if a._t.ndim != 0 else _dt.to_numpy_dtype(dt).type.__name__
+        name = "ndarray" if a._t.ndim != 0 else _dtypes.to_numpy_dtype(dt).type.__name__
         raise TypeError(f"type numpy.{name} doesn't define __round__ method")
     if ndigits is None:
         return builtins.round(a._t.item())       # host-sync: Python's round returns an int

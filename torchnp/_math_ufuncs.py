@@ -15,14 +15,14 @@ def _int_div(signed, unsigned, u64, floating):
 # ----- arithmetic, comparison, bitwise and logical ufuncs
 #  name          = ufunc("name",          kernel,            select / scalar / doc)
 add              = ufunc("add",           torch.add,         select=k.per_code({"F": k.add_complex, "D": k.add_complex}),
-                         scalar=k.scalar_kernels(torch.add, torch.add, "bBhHiIlLefd"),
+                         scalar=k.scalar_kernels(torch.add, torch.add, "bBhHiIlLefd"), inplace=torch.Tensor.add_,
                          doc="Add arguments element-wise.")
 subtract         = ufunc("subtract",      torch.sub,         select=k.per_code({"F": k.subtract_complex, "D": k.subtract_complex}),
-                         scalar=k.scalar_kernels(torch.sub, torch.rsub, "bBhHiIlLefd"),
+                         scalar=k.scalar_kernels(torch.sub, torch.rsub, "bBhHiIlLefd"), inplace=torch.Tensor.sub_,
                          doc="Subtract arguments, element-wise.")
-multiply         = ufunc("multiply",      torch.mul,         scalar=k.scalar_kernels(torch.mul, torch.mul),
+multiply         = ufunc("multiply",      torch.mul,         scalar=k.scalar_kernels(torch.mul, torch.mul), inplace=torch.Tensor.mul_,
                          doc="Multiply arguments element-wise.")
-divide           = ufunc("divide",        torch.div,         scalar=k.scalar_kernels(torch.div),
+divide           = ufunc("divide",        torch.div,         scalar=k.scalar_kernels(torch.div), inplace=torch.Tensor.div_,
                          doc="Divide arguments element-wise.")
 floor_divide     = ufunc("floor_divide",  torch.floor_divide, select=k.per_code(_int_div(k.floor_divide_int, k.floor_divide_uint, k.floor_divide_u64, torch.floor_divide)),
                          scalar=k.scalar_kernels(k.floor_divide_scalar, None, "bhilB"),
@@ -38,7 +38,8 @@ power            = ufunc("power",         torch.pow,         select=k.per_code(d
                          scalar=k.power_scalars,
                          doc="First array elements raised to powers from second array, element-wise.")
 float_power      = ufunc("float_power",   torch.pow,         select=k.per_code({"D": k.power_complex}), doc="First array elements raised to powers from second array, element-wise (in float64 or complex128).")
-negative         = ufunc("negative",      torch.neg,         doc="Numerical negative, element-wise.")
+negative         = ufunc("negative",      torch.neg,         select=k.per_code({"F": k.negative_complex, "D": k.negative_complex}),
+                         doc="Numerical negative, element-wise.")
 positive         = ufunc("positive",      k.positive,        select=k.select_native, doc="Numerical positive, element-wise.")
 absolute         = ufunc("absolute",      torch.abs,         select=k.per_code(dict.fromkeys("?BHIL", k.absolute_copy), k.select_native),
                          doc="Calculate the absolute value element-wise.")
@@ -68,10 +69,13 @@ logical_or       = ufunc("logical_or",    torch.logical_or,  doc="Compute the tr
 logical_xor      = ufunc("logical_xor",   torch.logical_xor, doc="Compute the truth value of x1 XOR x2, element-wise.")
 logical_not      = ufunc("logical_not",   torch.logical_not, doc="Compute the truth value of NOT x element-wise.")
 bitwise_and      = ufunc("bitwise_and",   torch.bitwise_and, select=k.select_native, scalar=k.scalar_kernels(torch.bitwise_and, torch.bitwise_and),
+                         inplace=torch.Tensor.bitwise_and_,
                          doc="Compute the bit-wise AND of two arrays element-wise.")
 bitwise_or       = ufunc("bitwise_or",    torch.bitwise_or,  select=k.select_native, scalar=k.scalar_kernels(torch.bitwise_or, torch.bitwise_or),
+                         inplace=torch.Tensor.bitwise_or_,
                          doc="Compute the bit-wise OR of two arrays element-wise.")
 bitwise_xor      = ufunc("bitwise_xor",   torch.bitwise_xor, select=k.select_native, scalar=k.scalar_kernels(torch.bitwise_xor, torch.bitwise_xor),
+                         inplace=torch.Tensor.bitwise_xor_,
                          doc="Compute the bit-wise XOR of two arrays element-wise.")
 invert           = ufunc("invert",        torch.bitwise_not, doc="Compute bit-wise inversion, or bit-wise NOT, element-wise.")
 left_shift       = ufunc("left_shift",    torch.bitwise_left_shift, select=k.select_left_shift,

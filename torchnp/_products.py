@@ -8,7 +8,7 @@ import warnings
 import torch
 
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import normalize_axis_index
@@ -208,7 +208,7 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     ax2 = normalize_axis_index(axis2, t.ndim)
     if ax1 == ax2:
         raise ValueError("axis1 and axis2 cannot be the same")
-    dt = promotion.sum_dtype(t.dtype) if dtype is None else _dt.to_torch_dtype(dtype)
+    dt = promotion.sum_dtype(t.dtype) if dtype is None else _dtypes.to_torch_dtype(dtype)
     ct = _compute_dt(dt)
     d = torch.diagonal(t, convert.operator_index(offset), ax1, ax2)
     if d.dtype.is_complex and not ct.is_complex:

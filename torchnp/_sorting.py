@@ -7,7 +7,7 @@ tensors into keys torch orders that way.
 import torch
 
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue, normalize_axis_index, normalize_axis_tuple
@@ -81,7 +81,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     return _sorted(t, axis)
 
 
-def ndarray_sort(a, axis, kind, order, stable):
+def ndarray_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """``a.sort()``: sort in place."""
     _check_sort_args(kind, order, stable)
     t = a._t
@@ -209,7 +209,7 @@ def _arg_extreme(name, a, axis, out, keepdims):
             raise ValueError(f"output array does not match result of np.{name}.")
         if not promotion.can_cast_dtype(out._dt, torch.int64, "safe"):
             # NumPy checks the cast of ``out`` to the index dtype, in that direction
-            raise TypeError(f"Cannot cast scalar from {_dt.to_numpy_dtype(out._dt)!r} to "
+            raise TypeError(f"Cannot cast scalar from {_dtypes.to_numpy_dtype(out._dt)!r} to "
                             "dtype('int64') according to the rule 'safe'")
         return convert.write_out(out, r, "unsafe")
     return _wrap(r)
@@ -366,7 +366,7 @@ def _lex_argsort(keys, axis):
     """Stable argsort by several keys along ``axis``, the first key primary."""
     idx = None
     for k in reversed(keys):
-        if k.dtype in _dt.UNSIGNED_DTYPES:
+        if k.dtype in _dtypes.UNSIGNED_DTYPES:
             k = _scalar_key(k)        # torch: no gather kernels for uint16/32/64
         kk = k if idx is None else torch.take_along_dim(k, idx, axis)
         step = torch.argsort(kk, dim=axis, stable=True)
@@ -404,7 +404,7 @@ def _arg_kernel(name, t, axis):
     dt = t.dtype
     if dt.is_complex:
         return _complex_arg_extreme(name, t, 0 if axis is None else axis)
-    if dt is torch.bool or dt in _dt.UNSIGNED_DTYPES and dt is not torch.uint8:
+    if dt is torch.bool or dt in _dtypes.UNSIGNED_DTYPES and dt is not torch.uint8:
         t = _scalar_key(t)        # torch: no argmax/argmin kernels for bool, uint16/32/64
     return torch.argmax(t, dim=axis) if name == "argmax" else torch.argmin(t, dim=axis)
 

@@ -5,13 +5,13 @@ import warnings
 import torch
 
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = convert.wrap_dt
+_wrap_dt = convert.wrap_dt
 _MEAN_FAST = frozenset({torch.float64, torch.float32, torch.complex64, torch.complex128})
 
 
@@ -22,7 +22,7 @@ def _given(where):
 def _dts(in_dt, dtype):
     """(result dtype of the mean, dtype it is computed in): float16 computes in float32."""
     if dtype is not None:
-        dt = _dt.to_torch_dtype(dtype)
+        dt = _dtypes.to_torch_dtype(dtype)
         return dt, dt
     res_dt = promotion.mean_dtype(in_dt)
     return res_dt, (torch.float32 if res_dt is torch.float16 else res_dt)
@@ -67,17 +67,24 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoValue)
 
     torchnp implementation of :func:`numpy.mean`.
     """
-    if (type(a) is ndarray and dtype is None and out is None and not _given(where)
-            and a._dt in _MEAN_FAST):
-        t = a._t
+    return ndarray_mean(a, axis, dtype, out, keepdims, where=where)
+
+
+def ndarray_mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
+    """``a.mean(...)``, and :func:`mean`'s body: a method's defaults must be constants for
+    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read here.
+    """
+    if (type(self) is ndarray and dtype is None and out is None and not _given(where)
+            and self._dt in _MEAN_FAST):
+        t = self._t
         if t.numel():
             if axis is None:
                 if keepdims is NoValue or keepdims is False:
-                    return _wrap(t.mean(), a._dt)
+                    return _wrap_dt(t.mean(), self._dt)
             elif type(axis) is int and -t.ndim <= axis < t.ndim and (
                     keepdims is False or keepdims is True or keepdims is NoValue):
-                return _wrap(t.mean(axis, keepdims is True), a._dt)
-    t = convert.as_tensor(a)
+                return _wrap_dt(t.mean(axis, keepdims is True), self._dt)
+    t = convert.as_tensor(self)
     out = convert.check_out(out)
     keepdim = _red.keepdims_flag(keepdims)
     dims = _red.reduce_dims(axis, t.ndim, scalar_axis_ok=False)
@@ -107,16 +114,33 @@ def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=N
     return _std(*_var(a, axis, dtype, out, ddof, keepdims, where, mean, correction))
 
 
+def ndarray_var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+                mean=None, correction=None):
+    """``a.var(...)``: NumPy's method has no ``correction=`` (None: not given), its function
+    refuses None."""
+    return var(self, axis, dtype, out, ddof, keepdims, where=where,
+               mean=NoValue if mean is None else mean,
+               correction=NoValue if correction is None else correction)
+
+
+def ndarray_std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+                mean=None, correction=None):
+    """``a.std(...)``: as :func:`ndarray_var`."""
+    return std(self, axis, dtype, out, ddof, keepdims, where=where,
+               mean=NoValue if mean is None else mean,
+               correction=NoValue if correction is None else correction)
+
+
 def _std(res, res_dt, out, keepdim):
     """The root of variance ``res``, taken as NumPy's std takes it: in the result's dtype (or
     ``out``'s), in place for an array (``sqrt(ret, out=ret)``), cast back for a scalar."""
     arr_dt = res_dt if out is None else out._t.dtype
     if not (arr_dt.is_floating_point or arr_dt.is_complex):
-        loop = promotion.ufunc_loop("sqrt", _dt.to_numpy_dtype(arr_dt).char)
-        loop_dt = _dt.to_torch_dtype(loop[-1])
+        loop = promotion.ufunc_loop("sqrt", _dtypes.to_numpy_dtype(arr_dt).char)
+        loop_dt = _dtypes.to_torch_dtype(loop[-1])
         if out is not None or res.ndim:
             raise _red.ufunc_cast_error("sqrt", 1, loop_dt, arr_dt)   # in place: no such cast
-        return _wrap(torch.sqrt(res.to(res_dt).to(loop_dt)).to(res_dt), res_dt)
+        return _wrap_dt(torch.sqrt(res.to(res_dt).to(loop_dt)).to(res_dt), res_dt)
     if out is not None and not promotion.can_cast_dtype(res_dt, arr_dt, "same_kind"):
         res = res.to(res_dt).to(arr_dt)             # NumPy takes the root in out=
         return _red.finish(torch.sqrt(res), arr_dt, out, "add", keepdim)
@@ -209,7 +233,7 @@ def _not_nan_where(t, where):
     keep = ~torch.isnan(t)
     if _given(where):
         keep = keep & _red.mask_of(where, t)
-    return _wrap(keep, torch.bool)
+    return _wrap_dt(keep, torch.bool)
 
 
 def nanmean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoValue):
@@ -220,13 +244,13 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=NoValue, *, where=NoVal
     t = convert.as_tensor(a)
     if t.dtype.is_floating_point or t.dtype.is_complex:
         _check_inexact(dtype, out)
-    return mean(_wrap(t, t.dtype), axis, dtype, out, keepdims, where=_not_nan_where(t, where))
+    return mean(_wrap_dt(t, t.dtype), axis, dtype, out, keepdims, where=_not_nan_where(t, where))
 
 
 def _check_inexact(dtype, out):
     """NumPy's nanmean: an inexact input keeps an inexact dtype= and out=."""
     if dtype is not None:
-        dt = _dt.to_torch_dtype(dtype)
+        dt = _dtypes.to_torch_dtype(dtype)
         if not (dt.is_floating_point or dt.is_complex):
             raise TypeError("If a is inexact, then dtype must be inexact")
     if isinstance(out, ndarray) and not (out._t.dtype.is_floating_point or out._t.is_complex()):
@@ -245,7 +269,7 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, wher
     inexact = t.dtype.is_floating_point or t.dtype.is_complex
     if inexact:
         _check_inexact(dtype, out)
-    res, res_dt, out, keepdim = _var(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
+    res, res_dt, out, keepdim = _var(_wrap_dt(t, t.dtype), axis, dtype, out, ddof, keepdims,
                                      _not_nan_where(t, where), mean, correction, inexact)
     return _red.finish(res, res_dt, out, "add", keepdim)
 
@@ -262,5 +286,5 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, wher
     inexact = t.dtype.is_floating_point or t.dtype.is_complex
     if inexact:
         _check_inexact(dtype, out)
-    return _std(*_var(_wrap(t, t.dtype), axis, dtype, out, ddof, keepdims,
+    return _std(*_var(_wrap_dt(t, t.dtype), axis, dtype, out, ddof, keepdims,
                       _not_nan_where(t, where), mean, correction, inexact))

@@ -11,7 +11,7 @@ import functools
 
 import torch
 
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 
 _default_float = contextvars.ContextVar("torchnp_default_float", default=torch.float64)
 _default_device = contextvars.ContextVar("torchnp_default_device", default=None)
@@ -28,7 +28,7 @@ current_device = _default_device.get
 
 
 def _float_dtype(dtype):
-    dt = _dt.to_torch_dtype(dtype)
+    dt = _dtypes.to_torch_dtype(dtype)
     if dt not in (torch.float16, torch.float32, torch.float64):
         raise TypeError("the default float dtype must be float16, float32 or float64, "
                         f"not {dtype!r}")
@@ -45,7 +45,7 @@ def set_default_float(dtype):
 
 def get_default_float():
     """The default float dtype, as a NumPy dtype (torchnp extension)."""
-    return _dt.to_numpy_dtype(_default_float.get())
+    return _dtypes.to_numpy_dtype(_default_float.get())
 
 
 def default_float(dtype=_UNSET):

@@ -6,7 +6,7 @@ import numpy
 import torch
 
 from torchnp._core import config
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
@@ -103,7 +103,7 @@ def as_tensors(*arrays):
 
 
 def _check_tensor(t):
-    if t.dtype not in _dt.CHAR_OF_TORCH:
+    if t.dtype not in _dtypes.CHAR_OF_TORCH:
         raise TypeError(f"torchnp does not support the torch dtype {t.dtype} "
                         "(see docs/differences.md)")
     return t
@@ -122,7 +122,7 @@ def _from_host(a, dtype=None):
 
 
 _PY_SCALAR_TYPES = frozenset({bool, int, float, complex})
-_FROM_NUMPY_CHARS = frozenset(_dt.CHAR_OF_TORCH.values())
+_FROM_NUMPY_CHARS = frozenset(_dtypes.CHAR_OF_TORCH.values())
 
 
 def _host_to_tensor(a, dtype, copy):
@@ -139,7 +139,7 @@ def _host_to_tensor(a, dtype, copy):
         fresh = ta in _PY_SCALAR_TYPES or isinstance(a, (numpy.generic, list, tuple))
         if not fresh and hasattr(a, "__dlpack__") and not hasattr(a, "__array__"):
             return _check_tensor(torch.from_dlpack(a)), False
-    np_dtype = None if dtype is None else _dt.to_numpy_dtype(dtype)
+    np_dtype = None if dtype is None else _dtypes.to_numpy_dtype(dtype)
     # NumPy parses Python data (nested sequences, scalars, buffers, __array__ objects): its
     # inference (bool < int < float < complex, big ints as uint64), ragged-sequence errors and
     # copy=False errors are NumPy's own.
@@ -162,7 +162,7 @@ def _raise_for_object(host):
     if big and len(big) == host.size:
         v = max(big, key=abs)
         raise OverflowError(f"Python integer {v} out of bounds for {'uint64' if v > 0 else 'int64'}")
-    raise _dt.unsupported_dtype_error(host.dtype)
+    raise _dtypes.unsupported_dtype_error(host.dtype)
 
 
 def copy_flag(copy):
@@ -252,17 +252,17 @@ def _numpy_to_tensor(x):
     if dt.byteorder not in "=|":
         x = x.astype(dt.newbyteorder("="))
         dt = x.dtype
-    if dt not in _dt.TORCH_OF_NUMPY:
+    if dt not in _dtypes.TORCH_OF_NUMPY:
         if dt.kind == "f" and dt.itemsize > 8:          # longdouble: float64 (docs/differences.md)
             x = x.astype(numpy.float64)
         elif dt.kind == "c" and dt.itemsize > 16:
             x = x.astype(numpy.complex128)
         else:
-            raise _dt.unsupported_dtype_error(dt)
+            raise _dtypes.unsupported_dtype_error(dt)
     if not x.flags.writeable or any(s < 0 for s in x.strides) or not x.flags.aligned:
         x = x.copy()           # torch cannot view read-only, negatively strided or unaligned memory
     if dt.char in "qQ":        # torch: from_numpy rejects longlong, the same type as long here
-        x = x.view(_dt.NUMPY_OF_TORCH[_dt.TORCH_OF_NUMPY[dt]])
+        x = x.view(_dtypes.NUMPY_OF_TORCH[_dtypes.TORCH_OF_NUMPY[dt]])
     return torch.from_numpy(x), x is not x0
 
 
@@ -395,8 +395,8 @@ def write_out(out, t, casting="same_kind", what="output"):
     dst = out._t
     check_writeable(dst, "output array is read-only")
     if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
-        raise TypeError(f"Cannot cast {what} from {_dt.to_numpy_dtype(t.dtype)!r} to "
-                        f"{_dt.to_numpy_dtype(dst.dtype)!r} with casting rule {casting!r}")
+        raise TypeError(f"Cannot cast {what} from {_dtypes.to_numpy_dtype(t.dtype)!r} to "
+                        f"{_dtypes.to_numpy_dtype(dst.dtype)!r} with casting rule {casting!r}")
     if tuple(t.shape) != tuple(dst.shape):
         try:
             t = torch.broadcast_to(t, dst.shape)
@@ -475,7 +475,7 @@ def allocation_error(shape, dt, err):
         return ValueError(TOO_BIG)
     if is_allocation_failure(err):
         return MemoryError(f"Unable to allocate {binary_size(nbytes)} for an array with shape "
-                           f"{tuple(shape)} and data type {_dt.to_numpy_dtype(dt).name}")
+                           f"{tuple(shape)} and data type {_dtypes.to_numpy_dtype(dt).name}")
     return None
 
 

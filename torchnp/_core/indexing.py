@@ -15,6 +15,7 @@ arrays) applied to it, which lets us follow NumPy's rules where torch's differ:
 Full integer indexing (NumPy returns a scalar) returns a 0-d *copy*: a NumPy scalar does not change
 when the array is written afterwards (``t = a[0]; a[0] = a[1]; a[1] = t`` must swap).
 """
+import math
 import operator
 import warnings
 
@@ -139,14 +140,14 @@ def _getitem_general(a, key):
     if ix.adv is None:
         if ix.neg:
             # torch: no negative strides, so a negative-step slice is a copy (docs/differences.md)
-            return _wrap(view.flip(ix.neg))
+            return _wrap(_k.flip(view, ix.neg))
         if ix.scalar:
             return _wrap(view.clone())
         if a._scalar and t.ndim == 0:           # s[...] of a scalar: a new 0-d array, as NumPy
             return convert.wrap_array(view.clone())
         return _wrap_view(view, a)
     if ix.neg:
-        view = view.flip(ix.neg)                     # advanced indexing copies anyway
+        view = _k.flip(view, ix.neg)                 # advanced indexing copies anyway
     dims, idx = ix.adv_dims, ix.broadcast_indices()
     rest = [d for d in range(view.ndim) if d not in dims]
     r = view.permute(dims + rest)[tuple(idx)]
@@ -479,15 +480,9 @@ def _setitem_slow(a, key, value):
     view = ix.view
     if ix.adv is None:
         if ix.scalar:
-            if _is_scalar(value):
-                view.fill_(_scalar_value(value, dt))
-                return
-            vt = _value_tensor(value, dt, None, t.device)
-            if vt.ndim:
-                raise ValueError("setting an array element with a sequence.")
-            view.copy_(vt)
+            fill_items(view, value)
             return
-        if isinstance(value, numpy.generic) and value.dtype.kind != "c":
+        if isinstance(value, numpy.generic):
             value = _generic_value(value, dt)
         if _is_scalar(value):
             view.fill_(_scalar_value(value, dt))
@@ -497,7 +492,12 @@ def _setitem_slow(a, key, value):
             vt = _k.flip(vt, ix.neg)
         view.copy_(_no_overlap(vt, t))
         return
-    dims, idx = ix.adv_dims, ix.broadcast_indices(check=False)
+    try:
+        dims, idx = ix.adv_dims, ix.broadcast_indices(check=False)
+    except IndexError:
+        if _is_scalar(value) or isinstance(value, (list, tuple)):
+            _value_tensor(value, dt, None, t.device)    # NumPy converts these first: its errors
+        raise
     early = any(i.ndim == 0 and ax is not None for (_, i), ax in zip(ix.adv, ix.adv_axes))
     if early:
         ix.check_bounds(idx)             # NumPy takes a 0-d integer array as an int: checked first
@@ -519,13 +519,54 @@ def _setitem_slow(a, key, value):
     _k.index_put_(target, tuple(idx), vt)
 
 
+def fill_items(t, value):
+    """Set every element of tensor ``t`` to ``value`` as NumPy sets one item (``a[i] = value``,
+    ``a.fill(value)``): scalars converted as below, a 0-d array cast unsafely; ValueError for a
+    sequence (of any length, as NumPy)."""
+    dt = t.dtype
+    if isinstance(value, numpy.generic):
+        value = _generic_value(value, dt)
+    if _is_scalar(value):
+        t.fill_(_scalar_value(value, dt))
+        return
+    vt = _value_tensor(value, dt, None, t.device)
+    if vt.ndim:
+        vt = _sequence_as_item(value, vt, dt)
+    t.copy_(_no_overlap(vt, t))
+
+
+def _sequence_as_item(value, vt, dt):
+    """A sequence assigned to one item (``vt``: it as a tensor of ``dt``), as NumPy's per-dtype
+    setitem takes it: a bool item its truth value, other dtypes raise their own errors."""
+    array = isinstance(value, (ndarray, numpy.ndarray, torch.Tensor))
+    if dt is torch.bool:
+        if not array:
+            return torch.tensor(bool(value), device=vt.device)
+        if vt.numel() == 1:
+            return vt.reshape(())
+    elif dt.is_complex:
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars" if array
+                        else f"must be real number, not {type(value).__name__}")
+    elif dt in _dt.INTEGER_DTYPES and not array:
+        raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                        f"not '{type(value).__name__}'")
+    raise ValueError("setting an array element with a sequence.")
+
+
 def _generic_value(value, dt):
-    """A NumPy scalar assigned to a slice: NumPy converts it as a Python scalar (so a signed target
-    range-checks it), except that unsigned integer targets wrap around."""
-    v = value.item()
-    if dt in _dt.UNSIGNED_DTYPES and type(v) is not bool:
-        return int(v) % (_INT_RANGE[dt][1] + 1)
-    return v
+    """A NumPy scalar assigned by basic indexing or ``fill``: a signed integer target takes it as a
+    Python int (its real part; ValueError for nan, OverflowError out of range, as NumPy); other
+    targets cast it as a 0-d array (unsigned ones wrap around, as C's cast does)."""
+    if dt not in _SIGNED_INT_DTYPES:
+        return value
+    if value.dtype.kind == "c":
+        warnings.warn("Casting complex values to real discards the imaginary part",
+                      numpy.exceptions.ComplexWarning, stacklevel=4)
+        value = value.real
+    return value.item()
+
+
+_SIGNED_INT_DTYPES = _dt.INTEGER_DTYPES - _dt.UNSIGNED_DTYPES
 
 
 def _is_scalar(value):
@@ -627,6 +668,12 @@ def _broadcast_value(vt, shape, advanced=False):
     vs = tuple(vt.shape)
     if vs == shape:
         return vt
+    if advanced and len(vs) > len(shape):
+        # NumPy reshapes the value to its trailing dims when the sizes agree (an empty value too)
+        trailing = vs[len(vs) - len(shape):]
+        if vt.numel() == math.prod(trailing):
+            vt = vt.reshape(trailing)
+            vs = trailing
     while len(vs) > len(shape) and vs[0] == 1:
         vt = vt[0]
         vs = vs[1:]
@@ -679,6 +726,8 @@ class flatiter:
     __slots__ = ("_a", "_i")
 
     def __init__(self, a):
+        if a._scalar and a._t.ndim == 0:     # NumPy: a scalar's flat iterates a 0-d array copy
+            a = convert.wrap_array(a._t.clone())
         self._a = a
         self._i = 0
 
@@ -733,13 +782,14 @@ class flatiter:
         if type(key) is int and not -n <= key < n:
             raise IndexError(f"index {key} is out of bounds for size {n}")
         # NumPy's order of errors: a mask's shape, then the value, then integer indices' bounds
+        # (one integer: its bounds first)
         mask = isinstance(key, (ndarray, numpy.ndarray)) and key.dtype == numpy.bool_
-        positions = self._positions(key) if mask else None
-        if self._a._dt is torch.bool and type(value) in (list, tuple) and _is_integer_key(key):
-            value = bool(value)          # one bool item takes a sequence's truth value, as NumPy
-        vt = _value_tensor(value, self._a._dt, None, t.device)
-        if vt.ndim and _is_integer_key(key) and (vt.numel() != 1 or self._a._dt is not torch.bool):
-            raise ValueError("Error setting single item of array.")    # one item: a scalar only
+        if _is_integer_key(key):
+            positions = self._positions(key)
+            vt = _flat_item(value, self._a._dt, t.device)
+        else:
+            positions = self._positions(key) if mask else None
+            vt = _value_tensor(value, self._a._dt, None, t.device)
         if vt.numel() == 0:
             return                       # nothing to write: NumPy checks no index either
         if positions is None:
@@ -768,6 +818,20 @@ class flatiter:
 
     def __repr__(self):
         return f"<torchnp.flatiter object at {id(self):#x}>"
+
+
+def _flat_item(value, dt, device):
+    """The value of ``a.flat[i] = value`` as a 0-d tensor: converted as one item of setitem (a bool
+    item takes a sequence's truth value), every conversion error NumPy's ValueError."""
+    try:
+        if isinstance(value, numpy.generic):
+            value = _generic_value(value, dt)
+        if _is_scalar(value):
+            return torch.tensor(_scalar_value(value, dt), dtype=dt, device=device)
+        vt = _value_tensor(value, dt, None, device)
+        return _sequence_as_item(value, vt, dt) if vt.ndim else vt
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("Error setting single item of array.") from None
 
 
 def _is_integer_key(key):

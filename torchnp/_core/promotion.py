@@ -7,15 +7,16 @@ codes, and Python scalars are the weak codes ``n`` (int), ``r`` (float), ``x`` (
 import numpy
 import torch
 
-from torchnp._core import dtypes as _dt
+from torchnp._core import config
+from torchnp._core import dtypes as _dtypes
 from torchnp._core._generated import tables as _tables
 
 WEAK_INT, WEAK_FLOAT, WEAK_COMPLEX = "n", "r", "x"
 _WEAK_RANK = {WEAK_INT: 0, WEAK_FLOAT: 1, WEAK_COMPLEX: 2}
 _WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
 
-_C = _dt.CHAR_OF_TORCH
-_T = _dt.TORCH_OF_CHAR
+_C = _dtypes.CHAR_OF_TORCH
+_T = _dtypes.TORCH_OF_CHAR
 
 # torch-keyed views of the tables, built once at import.
 _PROMOTE = {(_T[k[0]], _T[k[1]]): _T[v] for k, v in _tables.RESULT_TYPE.items()
@@ -47,7 +48,6 @@ def promote_weak(dt, code):
 
 def default_dtype_of_weak(code):
     """The dtype a lone Python scalar takes: int64, the default float, or its complex."""
-    from torchnp._core import config
     if code == WEAK_INT:
         return torch.int64
     fdt = config.default_float_dtype()
@@ -91,6 +91,29 @@ def check_casting(casting):
 def ufunc_loop(name, key):
     """The loop codes (inputs then outputs) NumPy selects for input codes ``key``, or None."""
     return _UFUNC_LOOPS[name].get(key)
+
+
+# A ufunc's casting errors: NumPy's own (private) classes, so ``except`` clauses written for NumPy
+# keep working.
+try:
+    from numpy._core._exceptions import _UFuncInputCastingError as UFuncInputCastingError
+    from numpy._core._exceptions import _UFuncOutputCastingError as UFuncOutputCastingError
+except ImportError:     # pragma: no cover - NumPy moved them
+    class _UFuncCastingError(TypeError):
+        def __init__(self, ufunc, casting, from_, to, i):
+            self.ufunc, self.casting, self.from_, self.to, self.i = ufunc, casting, from_, to, i
+
+    class UFuncInputCastingError(_UFuncCastingError):
+        def __str__(self):
+            i_str = f"{self.i} " if self.ufunc.nin != 1 else ""
+            return (f"Cannot cast ufunc {self.ufunc.__name__!r} input {i_str}from {self.from_!r} "
+                    f"to {self.to!r} with casting rule {self.casting!r}")
+
+    class UFuncOutputCastingError(_UFuncCastingError):
+        def __str__(self):
+            i_str = f"{self.i} " if self.ufunc.nout != 1 else ""
+            return (f"Cannot cast ufunc {self.ufunc.__name__!r} output {i_str}from {self.from_!r} "
+                    f"to {self.to!r} with casting rule {self.casting!r}")
 
 
 def ufunc_loop_error(name, key, nin):
@@ -180,8 +203,8 @@ def _operand_dtype(x):
         return torch.bool, None
     dt = getattr(x, "dtype", None)
     if dt is not None and not isinstance(x, type):
-        return _dt.to_torch_dtype(dt), None
-    return _dt.to_torch_dtype(x), None
+        return _dtypes.to_torch_dtype(dt), None
+    return _dtypes.to_torch_dtype(x), None
 
 
 def result_type(*arrays_and_dtypes):
@@ -196,7 +219,7 @@ def result_type(*arrays_and_dtypes):
             strong.append(dt)
         else:
             weak.append(code)
-    return _dt.to_numpy_dtype(result_dtype(strong, weak))
+    return _dtypes.to_numpy_dtype(result_dtype(strong, weak))
 
 
 def promote_types(type1, type2, /):
@@ -206,7 +229,8 @@ def promote_types(type1, type2, /):
     """
     if type1 is None or type2 is None:
         raise TypeError("did not understand one of the types")
-    return _dt.to_numpy_dtype(promote(_dt.to_torch_dtype(type1), _dt.to_torch_dtype(type2)))
+    dt = promote(_dtypes.to_torch_dtype(type1), _dtypes.to_torch_dtype(type2))
+    return _dtypes.to_numpy_dtype(dt)
 
 
 def can_cast(from_, to, casting="safe"):
@@ -221,7 +245,7 @@ def can_cast(from_, to, casting="safe"):
     if from_ is None or to is None:
         raise TypeError("did not understand one of the types; 'None' not accepted")
     from_dt, _ = _operand_dtype(from_)
-    return can_cast_dtype(from_dt, _dt.to_torch_dtype(to), casting)
+    return can_cast_dtype(from_dt, _dtypes.to_torch_dtype(to), casting)
 
 
 def min_scalar_type(a, /):
@@ -232,10 +256,11 @@ def min_scalar_type(a, /):
     t = getattr(a, "_t", None)
     if t is not None:
         if t.ndim > 0:
-            return _dt.to_numpy_dtype(t.dtype)
-        a = numpy.asarray(t.item(), dtype=_dt.to_numpy_dtype(t.dtype))   # host-sync: value-based
+            return _dtypes.to_numpy_dtype(t.dtype)
+        # host-sync: value-based
+        a = numpy.asarray(t.item(), dtype=_dtypes.to_numpy_dtype(t.dtype))
     res = numpy.min_scalar_type(a)
-    _dt.to_torch_dtype(res)                  # TypeError for dtypes torchnp does not have
+    _dtypes.to_torch_dtype(res)                  # TypeError for dtypes torchnp does not have
     return res
 
 
@@ -246,13 +271,13 @@ def common_type(*arrays):
     """
     is_complex, precision = False, 0
     for a in arrays:
-        dt = _dt.to_torch_dtype(a.dtype)
+        dt = _dtypes.to_torch_dtype(a.dtype)
         if dt.is_complex:
             is_complex = True
-            p = _dt.real_dtype(dt).itemsize
+            p = _dtypes.real_dtype(dt).itemsize
         elif dt.is_floating_point:
             p = dt.itemsize
-        elif dt in _dt.INTEGER_DTYPES:
+        elif dt in _dtypes.INTEGER_DTYPES:
             p = 8
         else:
             raise TypeError("can't get common type for non-numeric array")

@@ -12,7 +12,7 @@ import torch
 
 from torchnp._core import convert
 from torchnp._core import promotion
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
@@ -62,7 +62,7 @@ def const(value, dt, device):
         return value.to(dtype=dt, device=device)
     if hasattr(value, "dtype") and hasattr(value, "item"):   # NumPy scalars and arrays
         value = value.item()
-    if dt in _dt.INTEGER_DTYPES and isinstance(value, int) and not isinstance(value, bool):
+    if dt in _dtypes.INTEGER_DTYPES and isinstance(value, int) and not isinstance(value, bool):
         bits = dt.itemsize * 8
         value &= (1 << bits) - 1
         if dt is torch.uint64 and value >= 1 << 63:
@@ -79,16 +79,16 @@ def const(value, dt, device):
 
 def check_initial(initial, dt):
     """NumPy converts a Python int ``initial`` to the result dtype strictly: OverflowError."""
-    if type(initial) is int and dt in _dt.INTEGER_DTYPES:
+    if type(initial) is int and dt in _dtypes.INTEGER_DTYPES:
         info = torch.iinfo(dt) if dt is not torch.uint64 else None
         lo, hi = (0, (1 << 64) - 1) if info is None else (info.min, info.max)
         if not lo <= initial <= hi:
             raise OverflowError(f"Python integer {initial} out of bounds for "
-                                f"{_dt.to_numpy_dtype(dt)}")
+                                f"{_dtypes.to_numpy_dtype(dt)}")
     elif isinstance(initial, (list, tuple)) or (isinstance(initial, ndarray) and initial.ndim):
         raise ValueError("setting an array element with a sequence.")
     elif isinstance(initial, (str, bytes)) or not isinstance(initial, (numbers.Number, ndarray)):
-        _dt.to_numpy_dtype(dt).type(initial)     # NumPy's own error for what is no number
+        _dtypes.to_numpy_dtype(dt).type(initial)     # NumPy's own error for what is no number
 
 
 def keepdims_flag(keepdims):
@@ -102,7 +102,7 @@ def mask_of(where, t):
     """The ``where=`` argument as a bool tensor broadcast to ``t``'s shape, with NumPy's errors."""
     m = convert.as_tensor(where)
     if m.dtype is not torch.bool:
-        raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(m.dtype)!r} to "
+        raise TypeError(f"Cannot cast array data from {_dtypes.to_numpy_dtype(m.dtype)!r} to "
                         "dtype('bool') according to the rule 'safe'")
     if m.device != t.device:
         m = m.to(t.device)
@@ -146,9 +146,9 @@ def write_ufunc_out(out, t, name, nin, casting="same_kind"):
 
 def ufunc_cast_error(name, nin, from_dt, to_dt, casting="same_kind"):
     """NumPy's error for ufunc ``name`` that cannot cast its output ``from_dt`` into ``to_dt``."""
-    from torchnp._core.ufunc_call import _UFuncOutputCastingError
-    return _UFuncOutputCastingError(_UfuncName(name, nin), casting, _dt.to_numpy_dtype(from_dt),
-                                    _dt.to_numpy_dtype(to_dt), 0)
+    return promotion.UFuncOutputCastingError(_UfuncName(name, nin), casting,
+                                             _dtypes.to_numpy_dtype(from_dt),
+                                             _dtypes.to_numpy_dtype(to_dt), 0)
 
 
 def finish(res, res_dt, out, name, keepdims, casting="unsafe"):
@@ -214,7 +214,10 @@ def over_last(fn, t, dims, keepdim):
         return fn(t, dims[0], keepdim)
     kept = [d for d in range(t.ndim) if d not in dims]
     shape = t.shape
-    merged = t.permute(kept + list(dims)).reshape([shape[d] for d in kept] + [-1])
+    extent = 1
+    for d in dims:
+        extent *= shape[d]
+    merged = t.permute(kept + list(dims)).reshape([shape[d] for d in kept] + [extent])
     res = fn(merged, -1, False)
     if keepdim:
         res = res.reshape(kept_shape(tuple(shape), dims, True))
@@ -302,6 +305,8 @@ def _bitwise(fn):
 
         def one(x, d, k):
             x = x.movedim(d, 0)
+            if x.shape[0] == 1:
+                x = x.clone()                 # a result never aliases its input
             while x.shape[0] > 1:
                 n = x.shape[0]
                 h = n // 2

@@ -8,13 +8,17 @@ and the wrap.
 """
 import torch
 
-from torchnp._core import dtypes as _dt
+from torchnp import _kernels
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
+from torchnp._core import ufunc_call as _ufunc_call
+from torchnp._core import ufunc_methods as _ufunc_methods
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
 _NOARG = object()       # an argument not given (None is a valid operand: out=None)
+_BY_NAME = {}           # name -> ufunc, for NumPy's ufuncs called on our arrays (__array_ufunc__)
 
 
 class Loop:
@@ -27,14 +31,29 @@ class Loop:
 
     def __init__(self, key, codes, nin, kernel, compute_dts):
         self.codes = codes
-        self.in_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[:nin])
-        self.out_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[nin:])
+        self.in_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
+        self.out_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[nin:])
         self.out_dt = self.out_dts[0]
         self.compute_dts = compute_dts
-        given = tuple(_dt.TORCH_OF_CHAR.get(c) for c in key)      # None for weak Python scalars
+        given = tuple(_dtypes.TORCH_OF_CHAR.get(c) for c in key)      # None for weak Python scalars
         self.casts = tuple(None if g is c else c for g, c in zip(given, compute_dts))
         self.cast = any(c is not None for c in self.casts)
         self.kernel = kernel
+
+
+class ScalarLoop:
+    """A fast-path loop for an ndarray and a Python scalar: ``kernel(tensor, scalar)``, after
+    casting the tensor to ``cast`` (None: no cast), gives ``out_dt``. A Python int must lie in
+    ``[lo, hi]`` (None: any); others take the general path, which raises NumPy's OverflowError.
+    """
+    __slots__ = ("kernel", "cast", "out_dt", "lo", "hi")
+
+    def __init__(self, kernel, cast, out_dt, lo=None, hi=None):
+        self.kernel = kernel
+        self.cast = cast
+        self.out_dt = out_dt
+        self.lo = lo
+        self.hi = hi
 
 
 class ufunc:
@@ -43,7 +62,7 @@ class ufunc:
     torchnp implementation of :class:`numpy.ufunc`.
     """
 
-    def __init__(self, name, kernel, *, select=None, scalar=None, doc=None):
+    def __init__(self, name, kernel, *, select=None, scalar=None, inplace=None, doc=None):
         nin, nout, identity, signature = promotion.ufunc_meta(name)
         self.__name__ = name
         self.__qualname__ = name
@@ -66,24 +85,37 @@ class ufunc:
         # where there is none. Complete over the torchnp dtypes, so the fast path indexes it
         # without .get (~250 instructions a lookup).
         fast = nout == 1 and not signature
-        dts = _dt.ALL_TORCH_DTYPES
+        dts = _dtypes.ALL_TORCH_DTYPES
         if nin == 1:
             self._fast = {d: self._loops.get((d,)) if fast else None for d in dts}
         else:
             self._fast = {d1: {d2: self._loops.get((d1, d2)) if fast else None for d2 in dts}
                           for d1 in dts}
         # The fast path's view of (ndarray, Python scalar) loops: int/float/complex -> dtype ->
-        # (kernel taking (tensor, scalar), cast of the tensor, out dtype, int bounds or None), or
-        # None where there is none.
+        # ScalarLoop, or None where there is none (``_fast_rs``: the scalar on the left).
         # ``scalar(codes, reverse)`` gives the kernel, or None where torch needs a tensor.
-        self._fast_s = {py: dict.fromkeys(_dt.ALL_TORCH_DTYPES) for py in (int, float, complex)}
-        self._fast_rs = {py: dict.fromkeys(_dt.ALL_TORCH_DTYPES) for py in (int, float, complex)}
+        self._fast_s = {py: dict.fromkeys(dts) for py in (int, float, complex)}
+        self._fast_rs = {py: dict.fromkeys(dts) for py in (int, float, complex)}
         if scalar is not None and nin == 2 and nout == 1:
             for key, loop in self._loops.items():
                 _add_scalar_entry(self, scalar, key, loop)
+        # The in-place operators' fast path (``a op= b``): dt1 -> dt2 -> torch's in-place kernel
+        # (``inplace``, e.g. Tensor.sub_), and int/float/complex -> dt1 -> ScalarLoop of it; None
+        # where NumPy's loop does not compute in dt1 with the plain kernel (see _inplace_loop).
+        self._inplace = {d1: dict.fromkeys(dts) for d1 in dts}
+        self._inplace_s = {py: dict.fromkeys(dts) for py in (int, float, complex)}
+        if inplace is not None and fast and nin == 2:
+            for d1 in dts:
+                for d2 in dts:
+                    if _inplace_loop(self._fast[d1][d2], kernel, d1, d2):
+                        self._inplace[d1][d2] = inplace
+                for py, entries in self._fast_s.items():
+                    e = entries[d1]
+                    if e is not None and e.kernel is kernel and e.cast is None and e.out_dt is d1:
+                        self._inplace_s[py][d1] = ScalarLoop(inplace, None, d1, e.lo, e.hi)
+        _BY_NAME.setdefault(name, self)     # the table's ufunc, not a later one of that name
 
     def _make_loop(self, key, codes):
-        from torchnp import _kernels
         select = self._select or _kernels.select_default
         kernel, compute_dts = select(self._kernel, codes, self.nin)
         return Loop(key, codes, self.nin, kernel, compute_dts)
@@ -131,39 +163,75 @@ class ufunc:
                     return res
             else:
                 inner = self._fast_s.get(type(x2))
-                e = inner and inner[x1._dt]
-                if e is not None and (e[3] is None or e[3] <= x2 <= e[4]):
+                sl = inner and inner[x1._dt]
+                if sl is not None and (sl.lo is None or sl.lo <= x2 <= sl.hi):
                     t = x1._t
                     try:
-                        if e[1] is not None:
-                            t = t.to(e[1])
-                        t = e[0](t, x2)
+                        if sl.cast is not None:
+                            t = t.to(sl.cast)
+                        t = sl.kernel(t, x2)
                     except RuntimeError:        # out of memory: NumPy's error, general path
                         return _ufunc_call.call(self, (x1, x2), None, {})
                     res = _new(ndarray)
                     res._base = None          # every ndarray sets all its slots (see convert.wrap)
                     res._scalar = True
                     res._t = t
-                    res._dt = e[2]
+                    res._dt = sl.out_dt
                     return res
         elif type(x2) is ndarray:
             inner = self._fast_rs.get(type(x1))
-            e = inner and inner[x2._dt]
-            if e is not None and (e[3] is None or e[3] <= x1 <= e[4]):
+            sl = inner and inner[x2._dt]
+            if sl is not None and (sl.lo is None or sl.lo <= x1 <= sl.hi):
                 t = x2._t
                 try:
-                    if e[1] is not None:
-                        t = t.to(e[1])
-                    t = e[0](t, x1)
+                    if sl.cast is not None:
+                        t = t.to(sl.cast)
+                    t = sl.kernel(t, x1)
                 except RuntimeError:            # out of memory: NumPy's error, general path
                     return _ufunc_call.call(self, (x1, x2), None, {})
                 res = _new(ndarray)
                 res._base = None          # every ndarray sets all its slots (see convert.wrap)
                 res._scalar = True
                 res._t = t
-                res._dt = e[2]
+                res._dt = sl.out_dt
                 return res
         return _ufunc_call.call(self, (x1, x2), None, {})
+
+    def _inplace2(self, x1, x2):
+        """``x1 op= x2`` (ndarray ``x1``): NumPy's ``op(x1, x2, out=x1)``, except that a 0-d
+        ndarray standing for a NumPy scalar rebinds to a new scalar, as NumPy's scalars do.
+
+        Fast path: torch's in-place kernel, where NumPy's loop computes in x1's own dtype (its
+        'same_kind' cast of the result is then the identity). Torch raises for what NumPy refuses
+        (a broadcast, read-only ``x1``; ``x2`` broadcasting beyond ``x1``) and for dense partial
+        overlaps; operands of one storage that are not both dense are not checked by torch, so
+        views sharing a storage take the general path, which buffers ``x2`` as NumPy does (as do
+        all views under torch.compile, which cannot trace the storage check).
+        """
+        t1 = x1._t
+        if x1._scalar and t1.ndim == 0:
+            return self._call2(x1, x2)
+        if type(x2) is ndarray:
+            kernel = self._inplace[x1._dt][x2._dt]
+            if kernel is not None:
+                t2 = x2._t
+                if (t2 is t1 or (t1._base is None and t2._base is None)
+                        or (not _is_compiling() and _apart(t1, t2))):
+                    try:
+                        kernel(t1, t2)
+                        return x1
+                    except RuntimeError:    # shapes, read-only, overlap: NumPy's error or result
+                        pass
+        else:
+            inner = self._inplace_s.get(type(x2))
+            sl = inner and inner[x1._dt]
+            if sl is not None and (sl.lo is None or sl.lo <= x2 <= sl.hi):
+                try:
+                    sl.kernel(t1, x2)
+                    return x1
+                except RuntimeError:            # read-only (broadcast) x1: NumPy's error
+                    pass
+        return _ufunc_call.call(self, (x1, x2), x1, {})
 
     def _call1(self, x):
         if type(x) is ndarray:
@@ -228,7 +296,7 @@ def _add_scalar_entry(uf, scalar, key, loop):
         return
     bounds = (None, None)
     if code == promotion.WEAK_INT:
-        if scalar_dt in _dt.INTEGER_DTYPES:
+        if scalar_dt in _dtypes.INTEGER_DTYPES:
             info = torch.iinfo(scalar_dt)
             bounds = (int(info.min), int(info.max))
         elif scalar_dt is torch.bool:
@@ -239,21 +307,40 @@ def _add_scalar_entry(uf, scalar, key, loop):
         return
     if code == promotion.WEAK_COMPLEX and not scalar_dt.is_complex:
         return
-    cast = loop.casts[arr_i]
-    entry = (kernel, cast, loop.out_dt) + bounds
+    entry = ScalarLoop(kernel, loop.casts[arr_i], loop.out_dt, *bounds)
     (uf._fast_rs if pos == 0 else uf._fast_s)[_PY_OF_WEAK[code]][dt] = entry
+
+
+def _inplace_loop(loop, kernel, dt1, dt2):
+    """Whether torch's in-place ``kernel`` on a ``dt1`` tensor with a ``dt2`` operand computes
+    NumPy's ``loop``: the loop is the plain kernel in ``dt1`` throughout, and torch promotes the
+    operands to ``dt1`` too."""
+    if loop is None or loop.kernel is not kernel or loop.out_dt is not dt1:
+        return False
+    try:
+        return loop.compute_dts == (dt1, dt1) and torch.promote_types(dt1, dt2) is dt1
+    except RuntimeError:        # torch: no promotion of uint16/32/64 with other dtypes
+        return False
+
+
+def _apart(t1, t2):
+    """Whether tensors ``t1`` and ``t2`` are on different storages."""
+    return t1.untyped_storage().data_ptr() != t2.untyped_storage().data_ptr()
+
+
+_is_compiling = torch.compiler.is_compiling
 
 
 def _key_of_codes(key):
     """Table key (codes) -> dict key: torch dtypes for strong codes, the code itself for weak ones."""
-    return tuple(_dt.TORCH_OF_CHAR.get(c, c) for c in key)
+    return tuple(_dtypes.TORCH_OF_CHAR.get(c, c) for c in key)
 
 
 def _types_list(table, nin):
     """NumPy's ``ufunc.types``-style strings ('ff->f') for the strong loops torchnp has."""
     seen = []
     for key, codes in table.items():
-        if all(c in _dt.TORCH_OF_CHAR for c in key):
+        if all(c in _dtypes.TORCH_OF_CHAR for c in key):
             s = codes[:nin] + "->" + codes[nin:]
             if s not in seen:
                 seen.append(s)
@@ -261,9 +348,18 @@ def _types_list(table, nin):
 
 
 def array_ufunc(np_ufunc, method, inputs, kwargs):
-    """``ndarray.__array_ufunc__``: a NumPy ufunc called on torchnp arrays runs torchnp's."""
-    return _ufunc_call.array_ufunc(np_ufunc, method, inputs, kwargs)
-
-
-from torchnp._core import ufunc_call as _ufunc_call  # noqa: E402
-from torchnp._core import ufunc_methods as _ufunc_methods  # noqa: E402
+    """``ndarray.__array_ufunc__``: NumPy's ufunc ``np_ufunc`` runs as torchnp's of its name."""
+    ours = _BY_NAME.get(getattr(np_ufunc, "__name__", ""))
+    if ours is None:
+        return NotImplemented
+    out = kwargs.get("out")
+    if out is not None:
+        for o in (out if type(out) is tuple else (out,)):
+            if o is not None and not isinstance(o, ndarray):
+                return NotImplemented       # NumPy arrays as out=: NumPy's TypeError
+    if method == "__call__":
+        return ours(*inputs, **kwargs)
+    func = getattr(ours, method, None)
+    if func is None:
+        return NotImplemented
+    return func(*inputs, **kwargs)

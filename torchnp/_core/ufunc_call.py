@@ -10,28 +10,9 @@ import torch
 
 from torchnp._core import config
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
-
-try:    # NumPy's own exception classes, so ``except`` clauses written for NumPy keep working
-    from numpy._core._exceptions import _UFuncInputCastingError, _UFuncOutputCastingError
-except ImportError:     # pragma: no cover - NumPy moved them
-    class _UFuncCastingError(TypeError):
-        def __init__(self, ufunc, casting, from_, to, i):
-            self.ufunc, self.casting, self.from_, self.to, self.i = ufunc, casting, from_, to, i
-
-    class _UFuncInputCastingError(_UFuncCastingError):
-        def __str__(self):
-            i_str = f"{self.i} " if self.ufunc.nin != 1 else ""
-            return (f"Cannot cast ufunc {self.ufunc.__name__!r} input {i_str}from {self.from_!r} "
-                    f"to {self.to!r} with casting rule {self.casting!r}")
-
-    class _UFuncOutputCastingError(_UFuncCastingError):
-        def __str__(self):
-            i_str = f"{self.i} " if self.ufunc.nout != 1 else ""
-            return (f"Cannot cast ufunc {self.ufunc.__name__!r} output {i_str}from {self.from_!r} "
-                    f"to {self.to!r} with casting rule {self.casting!r}")
 
 _WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotion.WEAK_COMPLEX}
 _WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
@@ -47,7 +28,7 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-               for dt in _dt.INTEGER_DTYPES}
+               for dt in _dtypes.INTEGER_DTYPES}
 
 
 def call(uf, args, out, kwargs):
@@ -203,8 +184,8 @@ def _finish(uf, results, outs, where_t, casting, loop):
         dst = o._t
         convert.check_writeable(dst, "output array is read-only")
         if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
-            raise _UFuncOutputCastingError(uf, casting, _dt.to_numpy_dtype(t.dtype),
-                                           _dt.to_numpy_dtype(dst.dtype), i)
+            raise promotion.UFuncOutputCastingError(uf, casting, _dtypes.to_numpy_dtype(t.dtype),
+                                           _dtypes.to_numpy_dtype(dst.dtype), i)
         if t.dtype is not dst.dtype:
             t = _cast(t, dst.dtype)
         if uf.signature and t.shape != dst.shape:
@@ -343,7 +324,7 @@ def _broadcast(tensors, outs, where_t):
 # ----- loop selection -------------------------------------------------------------------------------
 
 def _codes(key):
-    return "".join(k if type(k) is str else _dt.CHAR_OF_TORCH[k] for k in key)
+    return "".join(k if type(k) is str else _dtypes.CHAR_OF_TORCH[k] for k in key)
 
 
 def _fixed_signature(uf, dtype, signature):
@@ -362,18 +343,18 @@ def _fixed_signature(uf, dtype, signature):
             if len(text) != nargs:
                 raise ValueError(f"a type-string for {uf.__name__}, {nargs} typecode(s) before and "
                                  f"{uf.nout} after the -> sign")
-            spec = tuple(_dt.to_torch_dtype(c) for c in text)
+            spec = tuple(_dtypes.to_torch_dtype(c) for c in text)
         elif isinstance(signature, (tuple, list)):
             if len(signature) == 1 and nargs > 1:
                 signature = tuple(signature) * nargs
             if len(signature) != nargs:
                 raise ValueError(f"The signature tuple length does not match the number of "
                                  f"operands (expected {nargs}).")
-            spec = tuple(None if s is None else _dt.to_torch_dtype(s) for s in signature)
+            spec = tuple(None if s is None else _dtypes.to_torch_dtype(s) for s in signature)
         else:
-            spec = (_dt.to_torch_dtype(signature),) * nargs
+            spec = (_dtypes.to_torch_dtype(signature),) * nargs
     elif dtype is not None:
-        spec = (None,) * nin + (_dt.to_torch_dtype(dtype),) * uf.nout
+        spec = (None,) * nin + (_dtypes.to_torch_dtype(dtype),) * uf.nout
     else:
         return None
     return None if all(s is None for s in spec) else spec
@@ -388,8 +369,8 @@ def _castable(k, dt, casting):
 def _check_input_casting(uf, key, loop, casting):
     for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
         if type(k) is not str and k is not dt and not promotion.can_cast_dtype(k, dt, casting):
-            raise _UFuncInputCastingError(uf, casting, _dt.to_numpy_dtype(k),
-                                          _dt.to_numpy_dtype(dt), i)
+            raise promotion.UFuncInputCastingError(uf, casting, _dtypes.to_numpy_dtype(k),
+                                          _dtypes.to_numpy_dtype(dt), i)
 
 
 def _strong_loops(uf):
@@ -439,8 +420,8 @@ def _check_casts(uf, key, loop, casting):
     for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
         if not _castable(k, dt, casting):
             src = _WEAK_AS[k] if type(k) is str else k
-            raise _UFuncInputCastingError(uf, casting, _dt.to_numpy_dtype(src),
-                                          _dt.to_numpy_dtype(dt), i)
+            raise promotion.UFuncInputCastingError(uf, casting, _dtypes.to_numpy_dtype(src),
+                                          _dtypes.to_numpy_dtype(dt), i)
 
 
 # ----- Python scalars (NEP 50) ---------------------------------------------------------------------
@@ -452,12 +433,12 @@ def _weak_value(x, dt, name, key):
         lo, hi = _INT_BOUNDS[dt]
         if lo <= x <= hi:
             return x
-        if name in _CMP_OUT_OF_RANGE and any(k in _dt.INTEGER_DTYPES for k in key
+        if name in _CMP_OUT_OF_RANGE and any(k in _dtypes.INTEGER_DTYPES for k in key
                                              if type(k) is torch.dtype):
             return None
         if x < -2**63 or x >= 2**64 or (x >= 2**63 and dt is not torch.uint64):
             raise OverflowError("Python int too large to convert to C long")
-        raise OverflowError(f"Python integer {x} out of bounds for {_dt.to_numpy_dtype(dt)}")
+        raise OverflowError(f"Python integer {x} out of bounds for {_dtypes.to_numpy_dtype(dt)}")
     if dt is torch.bool and type(x) is int and not -2**63 <= x < 2**63:
         raise OverflowError("Python int too large to convert to C long")
     if dt is torch.bool:
@@ -474,7 +455,7 @@ def _weak_tensor(value, dt, device):
         return value
     if dt is torch.int64 and type(value) is int and value >= 2**63:     # uint64 bits in int64
         value -= 2**64
-    if dt in _dt.INTEGER_DTYPES and type(value) is int and not (-2**63 <= value < 2**64):
+    if dt in _dtypes.INTEGER_DTYPES and type(value) is int and not (-2**63 <= value < 2**64):
         raise OverflowError("Python int too large to convert to C long")
     if dt is torch.float32 or dt is torch.float16 or dt is torch.complex64:
         # torch: a scalar beyond the dtype's range raises; NumPy rounds it to inf.
@@ -538,7 +519,7 @@ def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
         elif d is None:
             raise TypeError("Input DTypes to the signature must not be None.")
         else:
-            key.append(_dt.to_torch_dtype(d))
+            key.append(_dtypes.to_torch_dtype(d))
     # Output dtypes do not choose the loop (NumPy casts into them); only ``signature`` does.
     casting = "same_kind" if casting is None else casting
     spec = _fixed_signature(uf, None, signature)
@@ -551,25 +532,5 @@ def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
             raise promotion.ufunc_loop_error(uf.__name__, _codes(key), nin)
     else:
         loop = _loop_for_signature(uf, key, spec, casting)
-    return tuple(_dt.to_numpy_dtype(dt) for dt in loop.in_dts + loop.out_dts)
-
-
-def array_ufunc(np_ufunc, method, inputs, kwargs):
-    """``ndarray.__array_ufunc__``: NumPy's ufunc ``np_ufunc`` runs as torchnp's of the same name."""
-    from torchnp import _math_ufuncs
-    from torchnp._core.ufunc import ufunc
-    ours = getattr(_math_ufuncs, getattr(np_ufunc, "__name__", ""), None)
-    if not isinstance(ours, ufunc):
-        return NotImplemented
-    out = kwargs.get("out")
-    if out is not None:
-        for o in (out if type(out) is tuple else (out,)):
-            if o is not None and not isinstance(o, ndarray):
-                return NotImplemented       # NumPy arrays as out=: NumPy's TypeError
-    if method == "__call__":
-        return ours(*inputs, **kwargs)
-    func = getattr(ours, method, None)
-    if func is None:
-        return NotImplemented
-    return func(*inputs, **kwargs)
+    return tuple(_dtypes.to_numpy_dtype(dt) for dt in loop.in_dts + loop.out_dts)
 

@@ -8,13 +8,13 @@ import numpy
 import torch
 
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 
-_wrap = convert.wrap_dt
+_wrap_dt = convert.wrap_dt
 
 # NumPy may reorder these reductions (reduce several axes at once); NumPy 2.4, checked by running
 # ``ufunc.reduce(..., axis=(0, 1))`` on every binary ufunc.
@@ -40,7 +40,7 @@ def _check_binary(uf, method):
 
 def _apply(uf, t1, t2, dt):
     """``uf`` on two tensors of dtype ``dt`` (the reduction's loop dtype), as a tensor in ``dt``."""
-    res = uf(_wrap(t1, dt), _wrap(t2, dt))._t
+    res = uf(_wrap_dt(t1, dt), _wrap_dt(t2, dt))._t
     return res if res.dtype is dt else res.to(dt)
 
 
@@ -60,7 +60,9 @@ def _fold_kernel(uf, reorderable):
     def one(t, dim, keepdim):
         dt = t.dtype
         x = t.movedim(dim, 0)
-        if reorderable:                       # pairwise, log depth
+        if x.shape[0] == 1:                   # a copy: a result never aliases its input
+            acc = x[0].clone()
+        elif reorderable:                     # pairwise, log depth
             while x.shape[0] > 1:
                 n = x.shape[0]
                 h = n // 2
@@ -82,8 +84,13 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
     """``ufunc.reduce``: reduce ``array``'s dimension(s) by applying the ufunc along them."""
     _check_binary(uf, "reduce")
     t = convert.as_tensor(array)
-    res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
-                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+    dt = None if dtype is None else _dtypes.to_torch_dtype(dtype)
+    try:
+        res_dt = promotion.reduce_dtype(uf.__name__, t.dtype, dt)
+    except TypeError:
+        _single_out(out)                    # NumPy checks out= and the axis before the loop
+        _red.reduce_dims(axis, t.ndim)
+        raise
     if t.dtype is not res_dt:
         t = t.to(res_dt)
     out = _single_out(out)
@@ -146,7 +153,7 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
         raise ValueError("accumulate does not allow multiple axes")    # NumPy: None = all axes
     dim = convert.normalize_axis_index(axis, t.ndim)
     res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
-                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+                                    None if dtype is None else _dtypes.to_torch_dtype(dtype))
     fast = _FAST_ACCUMULATE.get(uf.__name__)
     try:
         if t.dtype is not res_dt:
@@ -203,7 +210,7 @@ def reduceat(uf, array, indices, axis=0, dtype=None, out=None):
         raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
                         "according to the rule 'safe'")
     res_dt = promotion.reduce_dtype(uf.__name__, t.dtype,
-                                    None if dtype is None else _dt.to_torch_dtype(dtype))
+                                    None if dtype is None else _dtypes.to_torch_dtype(dtype))
     if t.dtype is not res_dt:
         t = t.to(res_dt)
     n = t.shape[dim]
@@ -237,13 +244,13 @@ def outer(uf, A, B, /, **kwargs):
     ta = convert.as_tensor(A)
     tb = convert.as_tensor(B)
     ta = ta.reshape(tuple(ta.shape) + (1,) * tb.ndim)
-    return uf(_wrap(ta, ta.dtype), _wrap(tb, tb.dtype), **kwargs)
+    return uf(_wrap_dt(ta, ta.dtype), _wrap_dt(tb, tb.dtype), **kwargs)
 
 
 def at(uf, a, indices, b=None):
     """``ufunc.at``: unbuffered in-place ``a[indices] = uf(a[indices], b)``; repeated indices
     apply repeatedly."""
-    if not isinstance(a, ndarray):
+    if not isinstance(a, ndarray) or convert.is_scalar_like(a):
         raise TypeError("first operand must be array")   # NumPy's message differs by input
     if uf.nin == 2 and b is None:
         raise ValueError("second operand needed for ufunc")
@@ -269,8 +276,8 @@ def at(uf, a, indices, b=None):
             raise ValueError(f"array is not broadcastable to correct shape") from None
     unique = torch.unique(sel).numel() == sel.numel()     # host-sync: repeats apply repeatedly
     if unique:
-        cur = _wrap(flat[sel], dt)
-        res = uf(cur) if vals is None else uf(cur, _wrap(vals, vals.dtype))
+        cur = _wrap_dt(flat[sel], dt)
+        res = uf(cur) if vals is None else uf(cur, _wrap_dt(vals, vals.dtype))
         _store(flat, sel, res, uf, dt)
         return None
     if (uf.__name__ in ("add", "multiply") and vals is not None and dt is not torch.bool
@@ -285,8 +292,8 @@ def at(uf, a, indices, b=None):
         return None
     for k in range(sel.numel()):                      # in order, one element at a time
         p = sel[k:k + 1]
-        cur = _wrap(flat[p], dt)
-        res = uf(cur) if vals is None else uf(cur, _wrap(vals[k:k + 1], vals.dtype))
+        cur = _wrap_dt(flat[p], dt)
+        res = uf(cur) if vals is None else uf(cur, _wrap_dt(vals[k:k + 1], vals.dtype))
         _store(flat, p, res, uf, dt)
     return None
 

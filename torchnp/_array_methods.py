@@ -1,0 +1,260 @@
+"""The ndarray's methods, operators and Python protocols, attached to the class defined in
+``_core/ndarray.py`` (as JAX's ``_src/numpy/array_methods.py`` does). ``torchnp/__init__`` imports
+this module last: it is the one place where the core meets the chapters.
+
+Each method is its chapter's public function where the signatures agree (``ndarray.ravel is
+torchnp.ravel``), else the chapter's ``ndarray_<name>`` adapter defined next to that function, else
+a one-line adapter here that only re-spells arguments; every operator is its ufunc's fixed-arity
+fast entry. Functions assigned as methods keep constant defaults (None, str, int, bool): Dynamo
+builds a method's defaults without a source and fails on other objects (docs/design-notes.md).
+``tests/test_array_methods.py`` pins the table below against the chapters.
+"""
+from torchnp import _complex, _creation, _indexing, _logic, _manipulation, _math, _printing
+from torchnp import _math_ufuncs as _u
+from torchnp import _products, _sorting, _statistics
+from torchnp._core import convert
+from torchnp._core import indexing as _ix
+from torchnp._core import ufunc as _ufunc
+from torchnp._core.ndarray import ndarray
+
+
+# ----- operators: each is its ufunc's fast entry (a call saved against ``ufunc.__call__``) -------
+# The reflected and in-place forms too; ``_inplace2`` rebinds a 0-d "scalar" as NumPy's do.
+def __add__(self, other): return _u.add._call2(self, other)
+def __radd__(self, other): return _u.add._call2(other, self)
+def __iadd__(self, other): return _u.add._inplace2(self, other)
+def __sub__(self, other): return _u.subtract._call2(self, other)
+def __rsub__(self, other): return _u.subtract._call2(other, self)
+def __isub__(self, other): return _u.subtract._inplace2(self, other)
+def __mul__(self, other): return _u.multiply._call2(self, other)
+def __rmul__(self, other): return _u.multiply._call2(other, self)
+def __imul__(self, other): return _u.multiply._inplace2(self, other)
+def __truediv__(self, other): return _u.true_divide._call2(self, other)
+def __rtruediv__(self, other): return _u.true_divide._call2(other, self)
+def __itruediv__(self, other): return _u.true_divide._inplace2(self, other)
+def __floordiv__(self, other): return _u.floor_divide._call2(self, other)
+def __rfloordiv__(self, other): return _u.floor_divide._call2(other, self)
+def __ifloordiv__(self, other): return _u.floor_divide._inplace2(self, other)
+def __mod__(self, other): return _u.remainder._call2(self, other)
+def __rmod__(self, other): return _u.remainder._call2(other, self)
+def __imod__(self, other): return _u.remainder._inplace2(self, other)
+def __divmod__(self, other): return _u.divmod._call2(self, other)
+def __rdivmod__(self, other): return _u.divmod._call2(other, self)
+def __pow__(self, other, mod=None):
+    # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
+    return _u.power._call2(self, other) if mod is None else NotImplemented
+def __rpow__(self, other): return _u.power._call2(other, self)
+def __ipow__(self, other): return _u.power._inplace2(self, other)
+def __matmul__(self, other): return _u.matmul._call2(self, other)
+def __rmatmul__(self, other): return _u.matmul._call2(other, self)
+def __imatmul__(self, other): return _u.matmul._inplace2(self, other)
+def __and__(self, other): return _u.bitwise_and._call2(self, other)
+def __rand__(self, other): return _u.bitwise_and._call2(other, self)
+def __iand__(self, other): return _u.bitwise_and._inplace2(self, other)
+def __or__(self, other): return _u.bitwise_or._call2(self, other)
+def __ror__(self, other): return _u.bitwise_or._call2(other, self)
+def __ior__(self, other): return _u.bitwise_or._inplace2(self, other)
+def __xor__(self, other): return _u.bitwise_xor._call2(self, other)
+def __rxor__(self, other): return _u.bitwise_xor._call2(other, self)
+def __ixor__(self, other): return _u.bitwise_xor._inplace2(self, other)
+def __lshift__(self, other): return _u.left_shift._call2(self, other)
+def __rlshift__(self, other): return _u.left_shift._call2(other, self)
+def __ilshift__(self, other): return _u.left_shift._inplace2(self, other)
+def __rshift__(self, other): return _u.right_shift._call2(self, other)
+def __rrshift__(self, other): return _u.right_shift._call2(other, self)
+def __irshift__(self, other): return _u.right_shift._inplace2(self, other)
+def __eq__(self, other): return _u.equal._call2(self, other)
+def __ne__(self, other): return _u.not_equal._call2(self, other)
+def __lt__(self, other): return _u.less._call2(self, other)
+def __le__(self, other): return _u.less_equal._call2(self, other)
+def __gt__(self, other): return _u.greater._call2(self, other)
+def __ge__(self, other): return _u.greater_equal._call2(self, other)
+def __neg__(self): return _u.negative._call1(self)
+def __pos__(self): return _u.positive._call1(self)
+def __abs__(self): return _u.absolute._call1(self)
+def __invert__(self): return _u.invert._call1(self)
+
+
+# ----- protocol and argument adapters: nothing but re-spelt arguments ----------------------------
+def __copy__(self):
+    """``copy.copy(a)``: a scalar's copy is a scalar, an array's an array."""
+    res = _manipulation.copy(self)
+    res._scalar = self._scalar
+    return res
+
+
+def __deepcopy__(self, memo=None): return __copy__(self)
+def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+    return _ufunc.array_ufunc(ufunc, method, inputs, kwargs)
+def __reduce__(self):
+    return _creation.from_host_array, (self.__array__(), convert.is_scalar_like(self))
+
+
+def argmax(self, axis=None, out=None, *, keepdims=False):
+    return _sorting.argmax(self, axis, out, keepdims=keepdims)
+
+
+def argmin(self, axis=None, out=None, *, keepdims=False):
+    return _sorting.argmin(self, axis, out, keepdims=keepdims)
+
+
+def clip(self, min=None, max=None, out=None, **kwargs):  # noqa: A002 (NumPy's names)
+    return _math.clip(self, min, max, out, **kwargs)
+
+
+def conj(self): return _u.conjugate._call1(self)
+def conjugate(self): return _u.conjugate._call1(self)
+def copy(self, order="C"): return _manipulation.copy(self, order)
+def put(self, indices, values, mode="raise"): return _indexing.put(self, indices, values, mode)
+
+
+def backward(self, gradient=None, retain_graph=None, create_graph=False):
+    g = None if gradient is None else convert.as_tensor(gradient)
+    self._t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
+
+
+def detach(self): return convert.wrap(self._t.detach())
+def _grad(self):
+    g = self._t.grad
+    return None if g is None else convert.wrap(g)
+def _data(self): return memoryview(self.__array__())
+def _set_flat(self, value):
+    if convert.is_scalar_like(self):
+        raise AttributeError("attribute 'flat' of 'numpy.generic' objects is not writable")
+    _ix.flatiter(self)[...] = value
+
+
+# ----- the attachment: one line per name, grouped as NumPy's ndarray documents them -------------
+ndarray.__new__ = staticmethod(_creation.ndarray_new)   # ndarray(shape, dtype, ...) as NumPy
+
+# attributes the class cannot answer alone
+ndarray.shape = ndarray.shape.setter(_manipulation.set_shape)
+ndarray.T     = property(_manipulation.transpose)
+ndarray.mT    = property(_manipulation.matrix_transpose)
+ndarray.real  = property(_complex.real, _complex.set_real)
+ndarray.imag  = property(_complex.imag, _complex.set_imag)
+ndarray.flat  = property(_ix.flatiter, _set_flat)
+ndarray.flags = property(_creation.flagsobj)
+ndarray.data  = property(_data)
+ndarray.grad  = property(_grad)
+ndarray.backward = backward
+ndarray.detach   = detach
+
+# operators
+ndarray.__add__       = __add__
+ndarray.__radd__      = __radd__
+ndarray.__iadd__      = __iadd__
+ndarray.__sub__       = __sub__
+ndarray.__rsub__      = __rsub__
+ndarray.__isub__      = __isub__
+ndarray.__mul__       = __mul__
+ndarray.__rmul__      = __rmul__
+ndarray.__imul__      = __imul__
+ndarray.__truediv__   = __truediv__
+ndarray.__rtruediv__  = __rtruediv__
+ndarray.__itruediv__  = __itruediv__
+ndarray.__floordiv__  = __floordiv__
+ndarray.__rfloordiv__ = __rfloordiv__
+ndarray.__ifloordiv__ = __ifloordiv__
+ndarray.__mod__       = __mod__
+ndarray.__rmod__      = __rmod__
+ndarray.__imod__      = __imod__
+ndarray.__divmod__    = __divmod__
+ndarray.__rdivmod__   = __rdivmod__
+ndarray.__pow__       = __pow__
+ndarray.__rpow__      = __rpow__
+ndarray.__ipow__      = __ipow__
+ndarray.__matmul__    = __matmul__
+ndarray.__rmatmul__   = __rmatmul__
+ndarray.__imatmul__   = __imatmul__
+ndarray.__and__       = __and__
+ndarray.__rand__      = __rand__
+ndarray.__iand__      = __iand__
+ndarray.__or__        = __or__
+ndarray.__ror__       = __ror__
+ndarray.__ior__       = __ior__
+ndarray.__xor__       = __xor__
+ndarray.__rxor__      = __rxor__
+ndarray.__ixor__      = __ixor__
+ndarray.__lshift__    = __lshift__
+ndarray.__rlshift__   = __rlshift__
+ndarray.__ilshift__   = __ilshift__
+ndarray.__rshift__    = __rshift__
+ndarray.__rrshift__   = __rrshift__
+ndarray.__irshift__   = __irshift__
+ndarray.__eq__        = __eq__
+ndarray.__ne__        = __ne__
+ndarray.__lt__        = __lt__
+ndarray.__le__        = __le__
+ndarray.__gt__        = __gt__
+ndarray.__ge__        = __ge__
+ndarray.__neg__       = __neg__
+ndarray.__pos__       = __pos__
+ndarray.__abs__       = __abs__
+ndarray.__invert__    = __invert__
+
+# Python protocols
+ndarray.__getitem__     = _ix.getitem
+ndarray.__setitem__     = _ix.setitem
+ndarray.__iter__        = _ix.array_iter
+ndarray.__len__         = _creation.array_len
+ndarray.__bool__        = _creation.array_bool
+ndarray.__float__       = _creation.array_float
+ndarray.__int__         = _creation.array_int
+ndarray.__index__       = _creation.array_index
+ndarray.__complex__     = _creation.array_complex
+ndarray.__contains__    = _creation.array_contains
+ndarray.__array__       = _creation.to_numpy
+ndarray.__format__      = _printing.array_format
+ndarray.__repr__        = _printing.ndarray_repr
+ndarray.__str__         = _printing.array_str
+ndarray.__round__       = _math.array_round
+ndarray.__copy__        = __copy__
+ndarray.__deepcopy__    = __deepcopy__
+ndarray.__reduce__      = __reduce__
+ndarray.__array_ufunc__ = __array_ufunc__
+
+# methods that are their chapter's public function (the signatures agree)
+ndarray.argsort      = _sorting.argsort
+ndarray.cumprod      = _math.cumprod
+ndarray.cumsum       = _math.cumsum
+ndarray.diagonal     = _indexing.diagonal
+ndarray.dot          = _products.dot
+ndarray.nonzero      = _indexing.nonzero
+ndarray.ravel        = _manipulation.ravel
+ndarray.repeat       = _manipulation.repeat
+ndarray.round        = _math.round
+ndarray.searchsorted = _sorting.searchsorted
+ndarray.squeeze      = _manipulation.squeeze
+ndarray.swapaxes     = _manipulation.swapaxes
+ndarray.take         = _indexing.take
+ndarray.trace        = _products.trace
+
+# methods that are their chapter's ndarray_<name> (method defaults, or NumPy's method signature)
+ndarray.all     = _logic.ndarray_all
+ndarray.any     = _logic.ndarray_any
+ndarray.astype  = _manipulation.ndarray_astype
+ndarray.fill    = _manipulation.ndarray_fill
+ndarray.flatten = _manipulation.ndarray_flatten
+ndarray.item    = _manipulation.ndarray_item
+ndarray.max     = _math.ndarray_max
+ndarray.mean    = _statistics.ndarray_mean
+ndarray.min     = _math.ndarray_min
+ndarray.prod    = _math.ndarray_prod
+ndarray.reshape = _manipulation.ndarray_reshape
+ndarray.sort    = _sorting.ndarray_sort
+ndarray.std     = _statistics.ndarray_std
+ndarray.sum     = _math.ndarray_sum
+ndarray.tolist  = _manipulation.ndarray_tolist
+ndarray.transpose = _manipulation.ndarray_transpose
+ndarray.var     = _statistics.ndarray_var
+ndarray.view    = _manipulation.ndarray_view
+
+# methods that are adapters above
+ndarray.argmax    = argmax
+ndarray.argmin    = argmin
+ndarray.clip      = clip
+ndarray.conj      = conj
+ndarray.conjugate = conjugate
+ndarray.copy      = copy
+ndarray.put       = put
