@@ -158,3 +158,17 @@ def test_generated_tables_match_this_numpy():
     run = subprocess.run([sys.executable, str(root / "tools" / "gen_tables.py"), "--check"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_table_check_compares_tables_not_text(tmp_path, monkeypatch):
+    """--check ignores the header (NumPy's version string) and sees a changed table entry."""
+    root = pathlib.Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "tools"))
+    import gen_tables
+    text = gen_tables.OUT.read_text()
+    copy = tmp_path / "tables.py"
+    monkeypatch.setattr(gen_tables, "OUT", copy)
+    copy.write_text(text.replace(f"NumPy {numpy.__version__}", "NumPy 0.0.0", 1))
+    assert gen_tables.check() == ""
+    copy.write_text(text.replace("'??': '?'", "'??': 'b'", 1))
+    assert gen_tables.check() == "RESULT_TYPE"

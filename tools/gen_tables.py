@@ -1,7 +1,8 @@
 """Generate torchnp/_core/_generated/tables.py from the installed NumPy.
 
 Usage: python tools/gen_tables.py           # rewrite the checked-in tables
-       python tools/gen_tables.py --check   # exit 1 if the checked-in tables differ
+       python tools/gen_tables.py --check   # exit 1 if the checked-in tables differ (the tables
+                                            # themselves: not the header naming NumPy's version)
 
 Every dtype decision in torchnp comes from these tables: result_type, can_cast, and the loop
 (input and output dtypes) each ufunc selects for each combination of input dtypes, with NEP 50
@@ -144,14 +145,27 @@ def render():
     return "\n".join(lines)
 
 
+def _tables(text):
+    """The tables a generated module defines (its header, with NumPy's version, left out)."""
+    names = {}
+    exec(compile(text, str(OUT), "exec"), names)     # noqa: S102 - our own generated file
+    return {k: v for k, v in names.items() if k.isupper()}
+
+
+def check():
+    """'' when the checked-in tables equal the ones this NumPy gives, else the names that differ."""
+    old, new = _tables(OUT.read_text()), _tables(render())
+    return ", ".join(sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k)))
+
+
 def main(argv):
-    text = render()
     if "--check" in argv:
-        if OUT.read_text() != text:
-            print(f"{OUT} is out of date: run python tools/gen_tables.py")
+        differ = check()
+        if differ:
+            print(f"{OUT} is out of date ({differ} differ): run python tools/gen_tables.py")
             return 1
         return 0
-    OUT.write_text(text)
+    OUT.write_text(render())
     return 0
 
 

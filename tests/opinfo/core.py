@@ -34,7 +34,8 @@ NUMERIC = INTEGER + INEXACT
 ALL = BOOL + NUMERIC                       # every dtype torchnp supports
 GRAD_DTYPES = (np.dtype("float64"), np.dtype("complex128"))
 
-VARIANTS = ("matches", "edge", "errors", "method", "out", "noncontiguous", "grad", "compile")
+VARIANTS = ("matches", "edge", "scalars", "known", "errors", "method", "out", "noncontiguous",
+            "grad", "compile", "where", "dtype", "out_dtype", "out_alias", "devices", "view")
 
 
 def devices():
@@ -121,12 +122,14 @@ class SampleInput:
 
 
 class ErrorInput:
-    """A sample on which NumPy raises ``exception_class`` (checked against NumPy too)."""
-    __slots__ = ("sample", "exception_class")
+    """A sample on which NumPy raises ``exception_class`` (checked against NumPy too); torchnp's
+    message must say the same as NumPy's (its key words; its exact text when ``exact_message``)."""
+    __slots__ = ("sample", "exception_class", "exact_message")
 
-    def __init__(self, sample, exception_class):
+    def __init__(self, sample, exception_class, exact_message=False):
         self.sample = sample
         self.exception_class = exception_class
+        self.exact_message = exact_message
 
     def __repr__(self):
         return f"ErrorInput({self.sample!r}, {self.exception_class.__name__})"
@@ -149,36 +152,78 @@ def make_array(shape, dtype, *, rng, low=None, high=None):
     return rng.uniform(lo, hi, shape).astype(dtype)
 
 
-def edge_values(dtype):
-    """0, -0.0, +-1, +-inf, NaN, the dtype's extremes and smallest normal, as a 1-D array."""
-    dtype = np.dtype(dtype)
+_FLOAT_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.4999, 2.0, -2.0, 3.0,
+                -7.0, 10.0, -10.0, 0.1, 1e-3, 1e-5, -1e-5, 0.999, 1.001, -0.999, -1.001,
+                1.5707963267948966, 3.141592653589793, -3.141592653589793, 30.0, 45.0, 88.0,
+                100.0, -100.0, 710.0, -745.0, 1e10, -1e10, np.inf, -np.inf, np.nan]
+# complex values on and next to the branch cuts of the inverse functions, and signed zeros
+_COMPLEX_CUTS = [2 + 0j, complex(2, -0.0), complex(-2, 0.0), complex(-2, -0.0), 0.5 + 0j,
+                 complex(0.5, -0.0), complex(-0.5, 0.0), 1 + 0j, -1 + 0j, complex(-0.0, 0.0),
+                 complex(0.0, -0.0), complex(-0.0, -0.0), 2j, -2j, complex(0.0, 0.5),
+                 complex(-0.0, 2), complex(0.0, -2), 1j, -1j, 0.5 + 0.5j, -0.5 - 0.5j, 1e-5 + 1e-5j]
+
+
+def _float_edges(dtype):
+    fi = np.finfo(dtype)
+    extremes = [fi.max, -fi.max, fi.tiny, -fi.tiny, fi.smallest_subnormal,
+                -fi.smallest_subnormal, fi.eps, 1 + fi.eps]
+    rng = np.random.default_rng(0)
+    with np.errstate(over="ignore"):
+        return np.concatenate([np.array(_FLOAT_EDGES + extremes, dtype=dtype),
+                               (rng.standard_normal(12) * 4).astype(dtype)])
+
+
+@functools.lru_cache(maxsize=None)
+def _edge_values(dtype):
     if dtype.kind == "b":
         return np.array([False, True])
     if dtype.kind in "iu":
         info = np.iinfo(dtype)
-        vals = [0, 1, 2, info.max, info.min] + ([-1, -2] if dtype.kind == "i" else [])
-        return np.array(sorted(set(vals)), dtype=dtype)
+        small = [0, 1, 2, 3, 5, 6, 7, 8, 12, 13, 42, 63, 64, 100, info.max, info.max - 1,
+                 info.max // 2 + 1, -1, -2, -3, -6, -7, -8, -42, -100, info.min, info.min + 1]
+        rng = np.random.default_rng(1)
+        return np.concatenate([
+            np.array(sorted({v for v in small if info.min <= v <= info.max}), dtype=dtype),
+            rng.integers(info.min, info.max, 8, dtype=dtype, endpoint=True)])
     if dtype.kind == "f":
-        info = np.finfo(dtype)
-        return np.array([0.0, -0.0, 1.0, -1.0, 0.5, np.inf, -np.inf, np.nan, info.max, info.min,
-                         info.smallest_normal], dtype=dtype)
-    reals = [0.0, -0.0, 1.0, -np.inf, np.inf, np.nan]
-    return np.array([complex(r, i) for r in reals for i in (0.0, -1.0, np.inf, np.nan)], dtype=dtype)
+        return _float_edges(dtype)
+    real = _float_edges(np.dtype("f" if dtype == np.complex64 else "d"))
+    rng = np.random.default_rng(2)
+    z = np.empty(60, dtype=dtype)
+    z.real, z.imag = rng.choice(real, 60), rng.choice(real, 60)
+    parts = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, np.inf, -np.inf, np.nan]
+    grid = [complex(x, y) for x in parts for y in parts]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.concatenate([z, np.array(_COMPLEX_CUTS + grid, dtype=dtype)])
+
+
+def edge_values(dtype):
+    """Representative and edge values of ``dtype`` as a 1-D array (a fresh copy): 0, -0.0, +-1,
+    +-inf, NaN, the extremes, the smallest normal and subnormal, values near the overflow and
+    branch cuts of the math functions, a few random ones; complex: the branch cuts, a grid of
+    special parts and random pairs of the real edge values."""
+    return _edge_values(np.dtype(dtype)).copy()
 
 
 # ----- calling NumPy and torchnp -----------------------------------------------------------------
-def call_quietly(fn, sample):
+def call_catching(fn, sample):
     """``fn(*sample.args, **sample.kwargs)`` with NumPy's floating-point warnings silenced.
 
-    Returns ``(result, None)`` or ``(None, exception_class)``.
+    Returns ``(result, None)`` or ``(None, exception)``.
     """
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         warnings.simplefilter("ignore", np.exceptions.ComplexWarning)
         try:
             return fn(*sample.args, **sample.kwargs), None
-        except Exception as e:      # noqa: BLE001 - the class is what we compare
-            return None, public_exception_class(type(e))
+        except Exception as e:      # noqa: BLE001 - the class and message are what we compare
+            return None, e
+
+
+def call_quietly(fn, sample):
+    """As ``call_catching``, with the exception's public class: ``(None, exception_class)``."""
+    res, exc = call_catching(fn, sample)
+    return (res, None) if exc is None else (None, public_exception_class(type(exc)))
 
 
 def _resolve(module, dotted):
@@ -288,6 +333,10 @@ class OpInfo:
         picked = [d for d in (np.dtype("float64"), np.dtype("int64")) if d in self.dtypes]
         return tuple(picked or self.dtypes[:1])
 
+    def compare(self, actual, expected, rtol, atol, sample=None, diffs=None):
+        """Assert that torchnp's ``actual`` matches NumPy's ``expected``."""
+        assert_result_matches(actual, expected, rtol=rtol, atol=atol)
+
     def xfail_marks(self, variant, dtype, device):
         return [pytest.mark.xfail(strict=True, reason=x.reason)
                 for x in self.xfails if x.applies(variant, dtype, device)]
@@ -306,11 +355,46 @@ def ufunc_dtypes(ufunc):
     return tuple(out)
 
 
+class KnownValues:
+    """Result elements left uncompared for a known difference (``known_bugs.VALUE_DIFFS``):
+    ``mask(args, expected)`` is True where NumPy and torchnp may differ, from the sample's NumPy
+    arguments and NumPy's result (None: nowhere). test_ops.py checks that the elements left out
+    still differ somewhere (strict, as an XFail is)."""
+    __slots__ = ("reason", "mask")
+
+    def __init__(self, reason, mask):
+        assert reason, "every known difference names its reason"
+        self.reason = reason
+        self.mask = mask
+
+
+# weak Python scalars against every dtype, on both sides (NEP 50)
+WEAK_SCALARS = (0, 1, -1, 3, 127, 300, -129, 2**63, 2**64, -2**63 - 1, 2.5, -0.0, float("inf"),
+                float("nan"), 1e300, 1j, 2 - 3j)
+# the dtypes a binary ufunc's edge values of each dtype meet (promotion, mixed-kind loops)
+MIXED = tuple(np.dtype(c) for c in "?bBhlLefdD")
+# calls on Python scalars only
+SCALAR_ARGS = {1: [(2.5,), (-7,), (1,), (True,), (1j,), (-0.0,), (1e300,)],
+               2: [(3, 2), (2.5, -1), (True, 3), (1j, 2), (-7, 2.0), (0, -0.0)]}
+# (rtol, atol) of ufunc results computed by approximating algorithms, by result dtype
+UFUNC_TOL = {"e": (2e-3, np.finfo("e").tiny), "f": (2e-6, np.finfo("f").tiny * 1e3),
+             "d": (1e-13, np.finfo("d").tiny * 1e3), "F": (1e-5, np.finfo("f").tiny * 1e3),
+             "D": (1e-12, np.finfo("d").tiny * 1e3)}
+
+
 class UfuncInfo(OpInfo):
     """A ufunc: dtypes from NumPy's loop table (the others become error inputs), samples from the
-    domain, broadcasting pairs, weak Python scalars and edge values."""
+    domain, broadcasting pairs, weak Python scalars and edge values: all pairs of a dtype's edge
+    values, against the edge values of the other dtypes (``MIXED``) and against ``WEAK_SCALARS``.
 
-    def __init__(self, name, *, domain=(None, None), **kwargs):
+    exact           results must equal NumPy's bit for bit (signs of zeros too)
+    exact_complex   so must complex results (else complex results get ``approx``)
+    approx          {result dtype char: (rtol, atol)} of the other results (``UFUNC_TOL``)
+    value_diffs     KnownValues: result elements of known differences (from ``known_bugs``)
+    """
+
+    def __init__(self, name, *, domain=(None, None), exact=False, exact_complex=False,
+                 approx=None, **kwargs):
         np_ufunc = kwargs.get("ref") or _resolve(np, name)
         kwargs.setdefault("dtypes", ufunc_dtypes(np_ufunc))
         kwargs.setdefault("samples", self._ufunc_samples)
@@ -319,25 +403,53 @@ class UfuncInfo(OpInfo):
         super().__init__(name, **kwargs)
         self.domain = domain
         self.nin = np_ufunc.nin
+        self.exact = exact
+        self.exact_complex = exact_complex
+        self.approx = UFUNC_TOL if approx is None else approx
+        self.value_diffs = ()
 
     def _ufunc_samples(self, make, dtype):
         lo, hi = self.domain
         m = functools.partial(make, low=lo, high=hi)
-        edges = edge_values(dtype)
         if self.nin == 1:
             yield SampleInput(m((2, 3), dtype))
             yield SampleInput(m((), dtype))
             yield SampleInput(m((0,), dtype))
-            yield SampleInput(edges).tagged("edge")
+        else:
+            yield SampleInput(m((2, 3), dtype), m((2, 3), dtype))
+            yield SampleInput(m((3, 1), dtype), m((1, 4), dtype))      # broadcasting
+            yield SampleInput(m((4,), dtype), m((), dtype))
+            yield SampleInput(m((0, 2), dtype), m((2,), dtype))
+            yield SampleInput(m((3,), dtype), 3)                     # weak Python scalars (NEP 50)
+            yield SampleInput(2, m((3,), dtype))
+            yield SampleInput(m((3,), dtype), 2.5)
+        for args in self._edge_args(np.dtype(dtype)):
+            yield SampleInput(*args).tagged("edge")
+
+    def edge_samples(self, dtype):
+        return [s for s in self.sample_inputs(dtype) if s.tag == "edge"]
+
+    def _edge_args(self, dtype):
+        e = edge_values(dtype)
+        if self.nin == 1:
+            yield [e]
+            yield [e[min(3, len(e) - 1)].reshape(()).copy()]
             return
-        yield SampleInput(m((2, 3), dtype), m((2, 3), dtype))
-        yield SampleInput(m((3, 1), dtype), m((1, 4), dtype))      # broadcasting
-        yield SampleInput(m((4,), dtype), m((), dtype))
-        yield SampleInput(m((0, 2), dtype), m((2,), dtype))
-        yield SampleInput(m((3,), dtype), 3)                        # weak Python scalars (NEP 50)
-        yield SampleInput(2, m((3,), dtype))
-        yield SampleInput(m((3,), dtype), 2.5)
-        yield SampleInput(edges[:, None], edges[None, :]).tagged("edge")
+        y = e[None, :]
+        if self.name in ("left_shift", "right_shift") and dtype.kind in "iu":
+            y = np.arange(-2 if dtype.kind == "i" else 0, 70, dtype=dtype)[None, :]
+        yield [e[:, None], y]
+        for other in MIXED:
+            if other != dtype:
+                yield [e[:, None], edge_values(other)[None, :]]
+                yield [edge_values(other)[:, None], e[None, :]]
+        for s in WEAK_SCALARS:
+            yield [e, s]
+            yield [s, e]
+
+    def scalar_samples(self):
+        """Calls on Python scalars only (NumPy returns NumPy scalars)."""
+        return [SampleInput(*args) for args in SCALAR_ARGS.get(self.nin, ())]
 
     def _ufunc_errors(self, make):
         for d in ALL:
@@ -347,6 +459,41 @@ class UfuncInfo(OpInfo):
                 _, exc = call_quietly(self.ref, sample)
                 if exc is not None:      # a cast NumPy allows may still find a loop
                     yield ErrorInput(sample, exc)
+        if self.nin == 2:               # mixed pairs the edge samples of no dtype meet
+            for d1 in MIXED:
+                for d2 in MIXED:
+                    if d1 != d2 and d1 not in self.dtypes and d2 not in self.dtypes:
+                        sample = SampleInput(make((3,), d1), make((3,), d2))
+                        _, exc = call_quietly(self.ref, sample)
+                        if exc is not None:
+                            yield ErrorInput(sample, exc)
+
+    def tolerance(self, dtype, expected=None):
+        if dtype is not None and np.dtype(dtype) in self.tol:
+            return self.tol[np.dtype(dtype)]
+        res = expected[0] if isinstance(expected, (tuple, list)) and expected else expected
+        char = np.asarray(res).dtype.char if res is not None else "d"
+        complex_ = char in "FD" or (dtype is not None and np.dtype(dtype).kind == "c")
+        if self.exact and (self.exact_complex or not complex_):
+            return (0, 0)
+        return self.approx.get(char, (0, 0))
+
+    def compare(self, actual, expected, rtol, atol, sample=None, diffs=None):
+        """Value, dtype, shape and kind, then float and complex values part by part; result
+        elements of known differences (``diffs``, default the entry's) are not compared."""
+        from opinfo.checks import assert_parts_close, host, overwrite
+        diffs = self.value_diffs if diffs is None else diffs
+        if sample is not None and diffs:
+            masks = [d.mask(sample.args, expected) for d in diffs]
+            masks = [np.asarray(m, bool) for m in masks if m is not None]
+            mask = functools.reduce(np.logical_or, masks) if masks else None
+            if mask is not None and mask.any():
+                actual = overwrite(actual, expected, mask)
+        assert_result_matches(actual, expected, rtol=rtol, atol=atol)
+        pairs = zip(actual, expected) if isinstance(expected, tuple) else [(actual, expected)]
+        for a, e in pairs:
+            if np.asarray(e).dtype.kind in "fc":
+                assert_parts_close(host(a), e, rtol, atol)
 
 
 # ----- reductions --------------------------------------------------------------------------------

@@ -1,36 +1,310 @@
-"""Known bugs, both ways. ``KNOWN_BUGS``: expected failures of generated tests, each with its
-reason: operator bugs not yet fixed, documented differences (docs/differences.md), and variants
-with no NumPy counterpart. ``NUMPY_BUGS``: where NumPy, the oracle, is itself wrong, with a
-reproducer each and the reference the tests use instead.
+"""Known bugs, both ways, each with its reason, recorded once:
+
+- ``KNOWN_BUGS``: expected failures of generated tests: operator bugs not yet fixed, documented
+  differences (docs/differences.md), and variants with no NumPy counterpart;
+- ``VALUE_DIFFS``: result elements the comparisons leave out, for a known difference in values;
+- ``KNOWN_MESSAGES``: torchnp messages that raise NumPy's class without NumPy's words;
+- ``KNOWN_COPIES``: entries that copy where NumPy returns a view;
+- ``NUMPY_BUGS``: where NumPy, the oracle, is itself wrong, with a reproducer each and the
+  reference the tests use instead.
 
 Keyed by entry name; the owners fix the operator and delete the line (strict: a fixed bug fails
-as XPASS until its line goes).
+as XPASS, or in a "still differs" test, until its line goes).
 """
 import dataclasses
+import functools
 
 import numpy
 
-from opinfo.core import COMPILE_BACKEND, COMPLEX, XFail
-
-_FLOAT_MOD_EDGE = XFail("documented difference (docs/differences.md): torch's float fmod gives nan "
-                        "where x1 / x2 overflows; NumPy a finite remainder",
-                        variants=("edge",), dtypes=("float64",))
-_COMPLEX_POWER_EDGE = XFail("documented difference (docs/differences.md): complex power with inf "
-                            "or nan parts; NumPy multiplies repeatedly for small integer exponents",
-                            variants=("edge",), dtypes=COMPLEX)
+from opinfo.core import (BOOL, COMPILE_BACKEND, COMPLEX, FLOATING, INTEGER, KnownValues,
+                         XFail)
 
 KNOWN_BUGS = {
     "ldexp": [XFail("torch bug, not ours: inductor's CPU code generation fails to compile the "
                     "int32 -> int64 vector conversion of torch.frexp's exponent (CppCompileError)",
                     variants=("compile",))] if COMPILE_BACKEND == "inductor" else [],
-    "fmod": [_FLOAT_MOD_EDGE],
-    "remainder": [_FLOAT_MOD_EDGE],
-    "divmod": [_FLOAT_MOD_EDGE],
-    "power": [_COMPLEX_POWER_EDGE],
-    "float_power": [_COMPLEX_POWER_EDGE],
     "copyto": [XFail("no NumPy counterpart: the non-contiguous variant hands copyto a stride-0 "
                      "(broadcast) destination, which is read-only in NumPy too (ValueError)",
                      variants=("noncontiguous",))],
+}
+
+
+# ----- found by the call templates (where=, dtype=, out= of another dtype, mixed devices) ---------
+_INTS = ("int8", "int16", "int32", "int64")
+_GUFUNC_WHERE = XFail("bug: gufuncs take where= (NumPy: TypeError, gufuncs have no where=). "
+                      "Reproducer: torchnp.matmul(a, b, where=m, out=o) with 2-D a, b",
+                      variants=("where",))
+_REDUCE_INTO_INT_OUT = XFail(
+    "bug: with out= of an integer dtype NumPy runs the reduction's loop in out's dtype (inputs "
+    "cast first); torchnp reduces in the result dtype and casts at the end. Reproducer: "
+    "numpy.max(numpy.array([[-8, 3]], numpy.int8), out=numpy.zeros((), numpy.uint64)) is 0; "
+    "torchnp gives 2**64 - 8", variants=("out_dtype",), dtypes=_INTS)
+_ACCUMULATE_INTO_INT_OUT = XFail(
+    "bug: products with out= of an integer dtype: NumPy casts each element to out's dtype before "
+    "multiplying; torchnp multiplies in floats and casts at the end. Reproducer: numpy.prod("
+    "numpy.array([1.5, 342.0], numpy.float16), out=numpy.zeros((), numpy.int16)) is 342 * 1",
+    variants=("out_dtype",), dtypes=("float16", "complex64"))
+_OUT_DEVICE = XFail("bug: an out= array on another device is written without NumPy-style "
+                    "ValueError (the result crosses devices). Reproducer: "
+                    "torchnp.sum(torchnp.ones(3), out=torchnp.zeros((), device='meta'))",
+                    variants=("devices",))
+_TORCH_DEVICE = XFail("bug: arrays on two devices reach torch, which raises RuntimeError ('Tensor "
+                      "on device meta is not on the expected device cpu!'), not ValueError. "
+                      "Reproducer: torchnp.concatenate([torchnp.ones(2), torchnp.ones(2, "
+                      "device='meta')])", variants=("devices",))
+_HOST_COPY = XFail("bug: an array on another device is read back to the host (NotImplementedError"
+                   " 'Cannot copy out of meta tensor' on meta; a silent copy on cuda), not "
+                   "ValueError. Reproducer: torchnp.where(torchnp.ones(2) > 0, torchnp.ones(2), "
+                   "torchnp.ones(2, device='meta'))", variants=("devices",))
+_SILENT_DEVICE = XFail("bug: arrays on two devices are combined without ValueError. Reproducer: "
+                       "torchnp.dot(torchnp.ones(2), torchnp.ones(2, device='meta'))",
+                       variants=("devices",))
+_PER_OPERAND = XFail("open question, not NumPy's to answer: broadcast_arrays and ix_ make one "
+                     "result per operand, each on its operand's device, and raise nothing",
+                     variants=("devices",))
+_CROSS_DEVICE = XFail("bug: cross with arrays on two devices raises a shape-mismatch ValueError "
+                      "that does not name the devices", variants=("devices",))
+
+
+def _add(names, xfail):
+    for name in names:
+        KNOWN_BUGS.setdefault(name, []).append(xfail)
+
+
+_add(["matmul", "vecdot", "matvec", "vecmat"], _GUFUNC_WHERE)
+_add(["max", "min", "amax", "amin", "mean"], _REDUCE_INTO_INT_OUT)
+_add(["prod", "nanprod", "cumprod", "nancumprod"], _ACCUMULATE_INTO_INT_OUT)
+_add(["var"], XFail("bug: var with out= of another dtype gives other values than NumPy (which "
+                    "computes the mean into out's dtype). Reproducer: numpy.var(x_int8, "
+                    "out=numpy.zeros((), numpy.int8)) against torchnp", variants=("out_dtype",),
+                    dtypes=INTEGER + FLOATING + COMPLEX))
+_add(["take"], XFail("bug: take casts into an out= of another dtype; NumPy raises TypeError "
+                     "(take's out= must have the result's dtype). Reproducer: torchnp.take("
+                     "torchnp.arange(3), [0], out=torchnp.zeros(1, dtype='int8'))",
+                     variants=("out_dtype",), dtypes=BOOL + INTEGER + FLOATING + COMPLEX[:1]))
+_add(["absolute"], XFail("bug: absolute(complex128, dtype=float32) computes; NumPy raises "
+                         "TypeError (no loop D->f under same_kind casting)",
+                         variants=("dtype",), dtypes=("complex128",)))
+_add(["ldexp"], XFail("bug: ldexp(x, e, dtype=float16) computes where NumPy raises TypeError "
+                      "(its float16 loop takes no such exponent under same_kind casting). "
+                      "Reproducer: torchnp.ldexp(torchnp.ones(2), 1, dtype='float16')",
+                      variants=("dtype",),
+                      dtypes=("int16", "int32", "int64", "uint16", "uint32", "uint64", "float32",
+                              "float64")))
+_add(["clip", "round", "around", "cumsum", "cumprod", "nancumsum", "nancumprod", "sum", "prod",
+      "max", "min", "amax", "amin", "mean", "std", "var", "all", "any", "argmax", "argmin",
+      "nansum", "nanprod", "nanmax", "nanmin", "nanmean", "nanstd", "nanvar"], _OUT_DEVICE)
+_add(["concatenate", "stack", "vstack", "hstack", "concat", "append", "column_stack", "dstack",
+      "choose", "lexsort", "outer", "kron", "vdot"], _TORCH_DEVICE)
+_add(["copyto", "insert", "take", "where", "take_along_axis", "compress", "extract",
+      "searchsorted"], _HOST_COPY)
+_add(["dot", "inner", "tensordot"], _SILENT_DEVICE)
+_add(["broadcast_arrays", "ix_"], _PER_OPERAND)
+_add(["cross"], _CROSS_DEVICE)
+
+
+# ----- graph breaks under torch.compile(fullgraph=True) ------------------------------------------
+def _graph_break(why):
+    return XFail(f"graph break under torch.compile(fullgraph=True): {why}", variants=("compile",))
+
+
+_add(["clip"], _graph_break("Dynamo cannot trace a hasattr call on a symbolic int"))
+_add(["nanmax", "nanmin", "trim_zeros", "take", "take_along_axis", "choose"],
+     _graph_break("a guard on data (a host read: all-NaN check, index bounds, trimmed length)"))
+_add(["compress", "extract"], _graph_break("a result shape that depends on the data (nonzero)"))
+_add(["reshape", "swapaxes", "moveaxis", "roll", "rollaxis", "broadcast_shapes",
+      "diag_indices", "tril_indices", "triu_indices"],
+     _graph_break("a torch.* call returns a non-tensor (a shape or Python ints) mid-graph"))
+_add(["repeat", "delete", "insert", "full_like", "array", "asarray", "ascontiguousarray",
+      "asanyarray"], _graph_break("a TypeError when Dynamo makes the fake-tensor call"))
+_add(["copy"], _graph_break("sorted() with symbolic keys (strides)"))
+_add(["copyto"], _graph_break("UntypedStorage.data_ptr() (an overlap check) is not traceable"))
+_add(["zeros", "ones", "full", "arange", "linspace", "eye", "identity"],
+     _graph_break("the default-device ContextVar.get() is not traceable"))
+_add(["partition", "argpartition"], _graph_break("an import inside the function body"))
+
+
+# ----- known differences in values ----------------------------------------------------------------
+# Result elements the comparisons leave out, each for a difference docs/differences.md lists (or
+# for NumPy's own inconsistency); test_ops.py checks that the elements left out still differ.
+
+def _result(expected):
+    return numpy.asarray(expected[0] if isinstance(expected, tuple) else expected)
+
+
+def _operands(args):
+    """The operands as NumPy arrays (Python ints beyond int64 as floats: masks only)."""
+    return [numpy.asarray(float(a) if type(a) is int and abs(a) >= 2**63 else a) for a in args]
+
+
+def _quotient_overflows(args, expected):
+    """fmod & co. of floats where x1 / x2 overflows (finite operands, x2 != 0)."""
+    res = _result(expected)
+    if res.dtype.kind != "f":
+        return None
+    x1, x2 = _operands(args)
+    with numpy.errstate(all="ignore"):
+        q = numpy.divide(x1, x2, dtype=res.dtype)
+        return numpy.isinf(q) & numpy.isfinite(x1) & numpy.isfinite(x2) & (x2 != 0)
+
+
+def _complex_power_not_finite(args, expected):
+    """Complex power where an operand or NumPy's result has an inf or nan part, or the base is
+    so large that exp(b log a) overflows where repeated products do not."""
+    res = _result(expected)
+    if res.dtype.kind != "c":
+        return None
+    x1, x2 = _operands(args)
+    with numpy.errstate(all="ignore"):
+        huge = numpy.abs(x1) > numpy.sqrt(numpy.finfo(res.dtype).max)
+    return ~numpy.isfinite(x1) | ~numpy.isfinite(x2) | ~numpy.isfinite(res) | huge
+
+
+def _zero_ties_of_mixed_dtypes(args, expected):
+    """maximum & co. of two zeros: operands of different dtypes (or a Python float), or float16
+    (NumPy's scalar loop)."""
+    x1, x2 = _operands(args)
+    same = x1.dtype == x2.dtype and all(isinstance(a, numpy.ndarray) for a in args)
+    if same and x1.dtype != numpy.float16:
+        return None
+    return (x1 == 0) & (x2 == 0)
+
+
+def _huge_products(gufunc):
+    """Result elements of ``gufunc`` (matmul & co.) with a term whose factor is inf, nan or above
+    the square root of the dtype's largest value: products that may overflow."""
+    def mask(args, expected):
+        res = _result(expected)
+        if res.dtype.kind not in "fc" or len(args) != 2:
+            return None
+        limit = numpy.sqrt(numpy.finfo(res.dtype).max)
+        x1, x2 = _operands(args)
+        with numpy.errstate(all="ignore"):
+            big1, big2 = ((~numpy.isfinite(x) | (numpy.abs(x) > limit)).astype(float)
+                          for x in (x1, x2))
+            try:
+                ones1, ones2 = numpy.ones_like(big1), numpy.ones_like(big2)
+                return (gufunc(big1, ones2) + gufunc(ones1, big2)) > 0
+            except ValueError:          # the sample needs keywords: no huge values there
+                return None
+    return mask
+
+
+def _complex_not_finite(args, expected):
+    """Complex results where an operand or NumPy's result has an inf or nan part."""
+    res = _result(expected)
+    if res.dtype.kind != "c":
+        return None
+    return functools.reduce(numpy.logical_or, [~numpy.isfinite(x) for x in _operands(args)],
+                            ~numpy.isfinite(res))
+
+
+def _complex_zero_part(args, expected):
+    """Complex results with a zero real or imaginary part."""
+    res = _result(expected)
+    return (res.real == 0) | (res.imag == 0) if res.dtype.kind == "c" else None
+
+
+def _overflow_band(args, expected):
+    """|x| just inside NumPy's range of sinh / cosh, in float32 and float64."""
+    x = numpy.asarray(args[0])
+    if x.dtype.kind not in "fc" or x.dtype == numpy.float16:
+        return None
+    return (numpy.abs(x.real) > 88.5) & (numpy.abs(x.real) < 711)
+
+
+_FLOAT_MOD = KnownValues("documented difference (docs/differences.md): torch's float fmod gives "
+                         "nan where x1 / x2 overflows; NumPy a finite remainder",
+                         _quotient_overflows)
+_COMPLEX_POWER = KnownValues("documented difference (docs/differences.md): complex power with "
+                             "inf or nan parts (given or from overflow); NumPy multiplies "
+                             "repeatedly for small integer exponents", _complex_power_not_finite)
+_ZERO_TIES = KnownValues("NumPy's own inconsistency (docs/differences.md, 'Where NumPy itself is "
+                         "wrong'): the sign of maximum(-0.0, 0.0) depends on NumPy's loop (SIMD "
+                         "for one dtype, a scalar loop after a cast)", _zero_ties_of_mixed_dtypes)
+_BLAS_FMA = "documented difference (docs/differences.md): where products overflow, NumPy's BLAS \
+(fused multiply-adds) and torch's kernels round and add in another order: inf, nan or a finite sum"
+_COMPLEX_INF = KnownValues("documented difference (docs/differences.md): complex products and "
+                           "quotients with inf or nan parts: torch's kernels and NumPy's put inf "
+                           "and nan in different parts", _complex_not_finite)
+_COMPLEX_ZERO_SIGNS = KnownValues(
+    "torch bug, not yet worked around: zero parts of complex results lose NumPy's sign; torch's "
+    "vectorised complex kernels (multiply, divide, sign, power of real x complex) drop -0.0 "
+    "for some edge operands; test_known_differences_still_differ shows the samples", \
+    _complex_zero_part)
+_SINH_COSH = KnownValues("documented difference (docs/differences.md): torch's vectorised sinh / "
+                         "cosh overflow to inf just inside NumPy's range (|x| in 88.7..89.4 in "
+                         "float32, 709.8..710.5 in float64)", _overflow_band)
+
+VALUE_DIFFS = {
+    "fmod": [_FLOAT_MOD],
+    "remainder": [_FLOAT_MOD],
+    "divmod": [_FLOAT_MOD],
+    "power": [_COMPLEX_POWER, _COMPLEX_ZERO_SIGNS],
+    "float_power": [_COMPLEX_POWER, _COMPLEX_ZERO_SIGNS],
+    "maximum": [_ZERO_TIES],
+    "minimum": [_ZERO_TIES],
+    "fmax": [_ZERO_TIES],
+    "fmin": [_ZERO_TIES],
+    "multiply": [_COMPLEX_ZERO_SIGNS, _COMPLEX_INF],
+    "divide": [_COMPLEX_ZERO_SIGNS],
+    "reciprocal": [_COMPLEX_ZERO_SIGNS, _COMPLEX_INF],
+    "sign": [_COMPLEX_ZERO_SIGNS],
+    "matmul": [KnownValues(_BLAS_FMA, _huge_products(numpy.matmul))],
+    "vecdot": [KnownValues(_BLAS_FMA, _huge_products(numpy.vecdot))],
+    "matvec": [KnownValues(_BLAS_FMA, _huge_products(numpy.matvec))],
+    "vecmat": [KnownValues(_BLAS_FMA, _huge_products(numpy.vecmat))],
+    "sinh": [_SINH_COSH],
+    "cosh": [_SINH_COSH],
+}
+
+
+# ----- known differences in error messages --------------------------------------------------------
+# torchnp's message (a regular expression) where it raises NumPy's class but not NumPy's words;
+# test_ops.py checks that each reproducer still gives that message.
+
+@dataclasses.dataclass(frozen=True)
+class KnownMessage:
+    reason: str
+    reproducer: str         # a torchnp call that raises the message (``torchnp`` in scope)
+
+
+KNOWN_MESSAGES = {
+    r"^Python int too large to convert to C long$": KnownMessage(
+        reason="bug: a Python int beyond int64 with a uint32 array reaches torch's conversion "
+               "(NumPy: 'Python integer 9223372036854775808 out of bounds for uint32')",
+        reproducer="torchnp.add(torchnp.zeros(3, dtype='uint32'), 2**63)"),
+    r"^No loop matching the specified signature and casting was found for ufunc \w+$": KnownMessage(
+        reason="bug: dtype= naming a loop NumPy lacks gives this text (NumPy: \"ufunc 'gcd' did "
+               "not contain a loop with signature matching types (...) -> <class "
+               "'numpy.dtypes.BoolDType'>\", or for negative/subtract of bool its own advice)",
+        reproducer="torchnp.gcd(torchnp.ones(3, dtype='int64'), 1, dtype=bool)"),
+    r"^non-broadcastable output operand with shape \([\d, ]*\) doesn't match the broadcast shape "
+    r"\([\d, ]*\)$": KnownMessage(
+        reason="bug: a gufunc's out= lacking a core dimension gets the elementwise broadcast "
+               "message (NumPy: 'output operand requires a reduction along dimension -1, but the "
+               "reduction is not enabled. ...')",
+        reproducer="torchnp.matmul(torchnp.ones((2, 3)), torchnp.ones((3, 4)), "
+                   "out=torchnp.zeros(4))"),
+}
+
+# ufunc.types entries torchnp lists that NumPy's attribute does not (test_ufuncs.py)
+_MIXED_SIGN_COMPARISONS = {"Ll->?", "lL->?"}
+UNLISTED_LOOPS = {  # NumPy 2 compares int64 with uint64 exactly, through loops .types omits
+    name: _MIXED_SIGN_COMPARISONS for name in ("equal", "not_equal", "less", "less_equal",
+                                               "greater", "greater_equal")}
+
+
+# ----- copies where NumPy views -------------------------------------------------------------------
+# torch has no negative strides (docs/differences.md, Views): these copy where NumPy returns a view.
+# The view template accepts a copy from them, and fails once none is left (delete the line then).
+_NEGATIVE_STEPS = "documented difference (docs/differences.md, Views): torch has no negative " \
+                  "strides, so a reversed view is a copy"
+KNOWN_COPIES = {
+    "flip": _NEGATIVE_STEPS,
+    "fliplr": _NEGATIVE_STEPS,
+    "flipud": _NEGATIVE_STEPS,
+    "rot90": _NEGATIVE_STEPS,
 }
 
 
