@@ -349,6 +349,12 @@ TOO_BIG = [
     ("add-3d", lambda xp: xp.add(_view((2**20, 1, 1), xp), _view((1, 2**26, 1), xp))),
     ("add-where", lambda xp: xp.add(_view((2**20, 1), xp), _view((1, 2**26), xp), where=True)),
     ("divmod", lambda xp: xp.divmod(_view((2**20, 1), xp), _view((1, 2**26), xp))),
+    ("where-broadcasts-scalars", lambda xp: xp.add(1.0, 2.0,
+                                                   where=_view((2**24, 2**24), xp, "bool"))),
+    ("where-broadcasts-arrays", lambda xp: xp.add(xp.ones(1), xp.ones(1),
+                                                  where=_view((2**24, 2**24), xp, "bool"))),
+    ("compare-out-of-range-int", lambda xp: xp.equal(_view((2**24, 2**24), xp, "int8"), 1000)),
+    ("equal-none", lambda xp: _view((2**24, 2**24), xp) == None),       # noqa: E711
     ("matmul", lambda xp: xp.matmul(_view((2**24, 1), xp), _view((1, 2**24), xp))),
     ("ufunc-outer", lambda xp: xp.add.outer(_view((2**24,), xp), _view((2**24,), xp))),
     ("add-past-intp", lambda xp: xp.add(_view((2**31, 1), xp), _view((1, 2**31), xp))),

@@ -11,7 +11,7 @@ import pytest
 import torch
 
 import torchnp
-from helpers import assert_matches_numpy
+from helpers import assert_matches_numpy, raises_like_numpy
 from opinfo.checks import message_mismatch
 from opinfo.known_bugs import KNOWN_MESSAGES, UNLISTED_LOOPS
 
@@ -373,3 +373,33 @@ def test_complex_parts():
         assert torchnp.iscomplexobj(x) == numpy.iscomplexobj(x)
         assert torchnp.isrealobj(x) == numpy.isrealobj(x)
     assert torchnp.real(1 + 2j) == 1.0 and torchnp.imag(2.0) == 0.0
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int64", "uint8", "float32", "complex128"])
+@pytest.mark.parametrize("shape", [(3,), (2, 0), ()])
+def test_compare_with_none(dtype, shape):
+    # NumPy compares None in its object loop: all False for ==, all True for !=, never an error
+    x = numpy.ones(shape, dtype)
+    t = torchnp.asarray(x)
+    for np_call, tnp_call in [(lambda: x == None, lambda: t == None),          # noqa: E711
+                              (lambda: x != None, lambda: t != None),          # noqa: E711
+                              (lambda: None == x, lambda: None == t),          # noqa: E711
+                              (lambda: None != x, lambda: None != t),          # noqa: E711
+                              (lambda: numpy.equal(x, None), lambda: torchnp.equal(t, None)),
+                              (lambda: numpy.not_equal(None, x),
+                               lambda: torchnp.not_equal(None, t))]:
+        assert_matches_numpy(tnp_call(), np_call())
+
+
+def test_compare_with_none_edges():
+    for name in ["equal", "not_equal"]:
+        assert_matches_numpy(getattr(torchnp, name)(None, None), getattr(numpy, name)(None, None))
+        assert_matches_numpy(getattr(torchnp, name)([1, 2], None),
+                             getattr(numpy, name)([1, 2], None))
+    x = numpy.arange(3.0)
+    for kwargs in [{"casting": "no"}, {"casting": "equiv"}]:     # float64 -> object is a cast
+        raises_like_numpy(lambda: numpy.equal(x, None, **kwargs),
+                          lambda: torchnp.equal(torchnp.asarray(x), None, **kwargs))
+    for op in ["__lt__", "__ge__"]:                              # only == and != take None
+        raises_like_numpy(lambda: getattr(x, op)(None),
+                          lambda: getattr(torchnp.asarray(x), op)(None))

@@ -7,11 +7,12 @@ import torch
 
 from torchnp._core import config
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import numpy_private
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
 AxisError = numpy.exceptions.AxisError
-NoValue = numpy._NoValue        # NumPy's own sentinel, so signatures print and compare alike
+NoValue = numpy_private.NoValue  # NumPy's own sentinel, so signatures print and compare alike
 
 _new = object.__new__
 _INTP_MAX = 2**63 - 1

@@ -9,6 +9,7 @@ import torch
 
 from torchnp._core import config
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import numpy_private
 from torchnp._core._generated import tables as _tables
 
 WEAK_INT, WEAK_FLOAT, WEAK_COMPLEX = "n", "r", "x"
@@ -95,25 +96,8 @@ def ufunc_loop(name, key):
 
 # A ufunc's casting errors: NumPy's own (private) classes, so ``except`` clauses written for NumPy
 # keep working.
-try:
-    from numpy._core._exceptions import _UFuncInputCastingError as UFuncInputCastingError
-    from numpy._core._exceptions import _UFuncOutputCastingError as UFuncOutputCastingError
-except ImportError:     # pragma: no cover - NumPy moved them
-    class _UFuncCastingError(TypeError):
-        def __init__(self, ufunc, casting, from_, to, i):
-            self.ufunc, self.casting, self.from_, self.to, self.i = ufunc, casting, from_, to, i
-
-    class UFuncInputCastingError(_UFuncCastingError):
-        def __str__(self):
-            i_str = f"{self.i} " if self.ufunc.nin != 1 else ""
-            return (f"Cannot cast ufunc {self.ufunc.__name__!r} input {i_str}from {self.from_!r} "
-                    f"to {self.to!r} with casting rule {self.casting!r}")
-
-    class UFuncOutputCastingError(_UFuncCastingError):
-        def __str__(self):
-            i_str = f"{self.i} " if self.ufunc.nout != 1 else ""
-            return (f"Cannot cast ufunc {self.ufunc.__name__!r} output {i_str}from {self.from_!r} "
-                    f"to {self.to!r} with casting rule {self.casting!r}")
+UFuncInputCastingError = numpy_private.UFuncInputCastingError
+UFuncOutputCastingError = numpy_private.UFuncOutputCastingError
 
 
 def ufunc_loop_error(name, key, nin):

@@ -27,6 +27,7 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
                      "greater_equal": (False, True)}
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
+_NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
 _INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
                for dt in _dtypes.INTEGER_DTYPES}
 
@@ -66,7 +67,17 @@ def call(uf, args, out, kwargs):
         raise TypeError("'subok' must be a boolean")
     del subok      # every result is a torchnp.ndarray: there are no subclasses to keep
 
-    tensors, key, device = _convert_inputs(args[:nin], outs)
+    try:
+        tensors, key, device = _convert_inputs(args[:nin], outs)
+    except TypeError:
+        nones = [x is None for x in args[:nin]]       # not `None in args`: that calls __eq__
+        if name not in _NONE_COMPARE or casting in ("no", "equiv") or not any(nones):
+            raise
+        # NumPy compares None in its object loop: never equal to a number, equal to None.
+        both = all(nones)
+        none_as = 0.0 if both else float("nan")   # nan: unequal to everything, itself included
+        args = tuple(none_as if x is None else x for x in args[:nin])
+        tensors, key, device = _convert_inputs(args, outs)
     spec = _fixed_signature(uf, dtype, signature)
     if spec is None:
         loop = uf._loops.get(tuple(key))
@@ -95,8 +106,11 @@ def call(uf, args, out, kwargs):
         if type(k) is str:
             value = _weak_value(x, loop.in_dts[i], name, key)
             if value is None:         # an out-of-range int in a comparison: the answer is known
-                return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
-                               where_t, casting, loop)
+                try:
+                    return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
+                                   where_t, casting, loop)
+                except RuntimeError as e:
+                    raise _torch_error(uf, e, shape, loop, ts) from None
             ts.append(_weak_tensor(value, cdt, device))
         elif x.dtype is cdt:
             ts.append(x)
@@ -109,13 +123,13 @@ def call(uf, args, out, kwargs):
         ts = [_cores_last(t, ax) for t, ax in zip(ts, axes)]
     try:
         res = loop.kernel(*ts)
+        if nout == 1:
+            res = (res,)
+        if axes is not None:
+            res = tuple(_cores_back(r, ax) for r, ax in zip(res, axes[nin:]))
+        return _finish(uf, res, outs, where_t, casting, loop)     # where= can broadcast: memory
     except RuntimeError as e:
         raise _torch_error(uf, e, shape, loop, ts) from None
-    if nout == 1:
-        res = (res,)
-    if axes is not None:
-        res = tuple(_cores_back(r, ax) for r, ax in zip(res, axes[nin:]))
-    return _finish(uf, res, outs, where_t, casting, loop)
 
 
 def _bad_keyword(name, value, choices):
@@ -482,6 +496,8 @@ def _torch_error(uf, e, shape, loop, ts):
     elif _numel(shape) > 2**63 - 1:                 # NumPy's iterator counts items in an intp
         return ValueError("iterator is too large")
     err = None if shape is None else convert.allocation_error(shape, loop.out_dt, e)
+    if err is None and convert.is_allocation_failure(e):    # a shape unknown: still no TypeError
+        err = MemoryError(f"ufunc '{uf.__name__}' could not allocate memory: {e}")
     return err or TypeError(f"ufunc '{uf.__name__}' failed in torch: {e}")
 
 
