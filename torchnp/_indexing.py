@@ -9,7 +9,7 @@ import torch
 
 from torchnp import _kernels as _k
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
@@ -28,7 +28,7 @@ def _index_tensor(indices, device, rule="safe"):
     if t.dtype is not torch.int64:
         if isinstance(indices, ndarray) and not promotion.can_cast_dtype(t.dtype, torch.int64,
                                                                          rule):
-            raise TypeError(f"Cannot cast array data from {_dt.to_numpy_dtype(t.dtype)!r} to "
+            raise TypeError(f"Cannot cast array data from {_dtypes.to_numpy_dtype(t.dtype)!r} to "
                             f"dtype('int64') according to the rule {rule!r}")
         if t.is_complex():
             raise TypeError("Cannot cast array data from dtype('complex128') to dtype('int64') "
@@ -146,7 +146,7 @@ def argwhere(a):
 
 def _nonzero_input(t):
     # torch: nonzero has no kernel for uint16/32/64; test against zero first (any dtype)
-    return t != 0 if t.dtype in _dt.UNSIGNED_DTYPES and t.dtype is not torch.uint8 else t
+    return t != 0 if t.dtype in _dtypes.UNSIGNED_DTYPES and t.dtype is not torch.uint8 else t
 
 
 class _WhereArgumentError(TypeError, ValueError):
@@ -163,9 +163,9 @@ def where(condition, x=None, y=None, /):
     if x is None and y is None:
         return nonzero(condition)
     if x is None or y is None:
+        principle = _dtypes.unsupported_dtype_error(numpy.dtype(object))
         raise _WhereArgumentError("either both or neither of x and y should be given (an explicit "
-                                  "None: " + str(_dt.unsupported_dtype_error(numpy.dtype(object)))
-                                  + ")")
+                                  f"None: {principle})")
     cond = _tensor(condition)
     if cond.dtype is not torch.bool:
         cond = cond != 0
@@ -219,7 +219,7 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 
 def _along_axis_index(arr_shape, indices, axis):
     """NumPy's ``_make_along_axis_idx``: a fancy index selecting ``indices`` along ``axis``."""
-    if indices.dtype not in _dt.INTEGER_DTYPES:
+    if indices.dtype not in _dtypes.INTEGER_DTYPES:
         raise IndexError("`indices` must be an integer array")
     if len(arr_shape) != indices.ndim:
         raise ValueError("`indices` and `arr` must have the same number of dimensions")
@@ -309,7 +309,7 @@ def _check_safe_values(values, dt):
             and not convert.is_scalar_like(values):
         what = "scalar" if values._t.ndim == 0 else "array data"
         raise TypeError(f"Cannot cast {what} from {values.dtype!r} to "
-                        f"{_dt.to_numpy_dtype(dt)!r} according to the rule 'safe'")
+                        f"{_dtypes.to_numpy_dtype(dt)!r} according to the rule 'safe'")
 
 
 def _type_name(a):
@@ -433,7 +433,7 @@ def indices(dimensions, dtype=int, sparse=False):
     torchnp implementation of :func:`numpy.indices`.
     """
     dims = convert.shape_tuple(tuple(convert.operator_index(d) for d in dimensions))
-    dt = torch.float64 if dtype is None else _dt.to_torch_dtype(dtype)   # None: NumPy's float64
+    dt = torch.float64 if dtype is None else _dtypes.to_torch_dtype(dtype)   # None: NumPy's float64
     if dt is torch.bool and any(n > 2 for n in dims):
         raise TypeError("arange() is only supported for booleans when the result has at most "
                         "length 2.")

@@ -6,7 +6,7 @@ output dtype, so values stay exact.
 """
 import torch
 
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 
 # torch: most CPU kernels are missing for uint16/32/64 ("not implemented for 'UInt32'").
 # uint16/uint32 compute exactly in int32/int64; uint64 computes in int64, whose two's-complement
@@ -71,8 +71,8 @@ def compute_dtype(dt):
 
 def select_default(kernel, codes, nin):
     """(kernel, compute dtypes) for a loop: widen what torch lacks, cast outputs back."""
-    in_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[:nin])
-    out_dts = tuple(_dt.TORCH_OF_CHAR[c] for c in codes[nin:])
+    in_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
+    out_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[nin:])
     compute_dts = tuple(compute_dtype(dt) for dt in in_dts)
     if compute_dts == in_dts:
         return kernel, compute_dts
@@ -108,7 +108,7 @@ def per_code(kernels, default_select=None):
 
 def select_native(kernel, codes, nin):
     """Kernels torch has for every dtype (bitwise and/or/xor, isnan, copies): no widening."""
-    return kernel, tuple(_dt.TORCH_OF_CHAR[c] for c in codes[:nin])
+    return kernel, tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
 
 
 def _u64_key(t):
@@ -577,7 +577,7 @@ def rint_complex(t):
 
 def select_rounding(kernel, codes, nin):
     """floor, ceil, trunc: NumPy 2 returns bool and integer input unchanged (a copy)."""
-    dt = _dt.TORCH_OF_CHAR[codes[0]]
+    dt = _dtypes.TORCH_OF_CHAR[codes[0]]
     if codes[0] in "efd":
         return kernel, (dt,)
     # torch: floor/ceil/trunc have no bool kernel (and none for uint16/32/64).
@@ -671,9 +671,9 @@ def ldexp_float16(t, e):
 
 
 def select_ldexp(kernel, codes, nin):
-    dt = _dt.TORCH_OF_CHAR[codes[0]]
+    dt = _dtypes.TORCH_OF_CHAR[codes[0]]
     k = {"e": ldexp_float16, "f": ldexp_float32}.get(codes[0], kernel)
-    return k, (dt, _dt.TORCH_OF_CHAR[codes[1]])
+    return k, (dt, _dtypes.TORCH_OF_CHAR[codes[1]])
 
 
 # gcd and lcm: NumPy computes them on the magnitudes in unsigned arithmetic (gcd(int8 -128, 0) is
@@ -728,7 +728,7 @@ def select_gcd(kernel, codes, nin):
         def k_int64(t1, t2):
             return kernel(torch.abs(t1), torch.abs(t2))
         return k_int64, (torch.int64, torch.int64)
-    out_dt = _dt.TORCH_OF_CHAR[codes[2]]
+    out_dt = _dtypes.TORCH_OF_CHAR[codes[2]]
 
     def k_small(t1, t2):
         return kernel(torch.abs(t1), torch.abs(t2)).to(out_dt)
@@ -749,7 +749,7 @@ def _popcount(t, bits):
 def select_bitwise_count(kernel, codes, nin):
     # torch: no popcount. NumPy counts the bits of |x| (of int8 -128: 1).
     c = codes[0]
-    dt = _dt.TORCH_OF_CHAR[c]
+    dt = _dtypes.TORCH_OF_CHAR[c]
     if c == "l":
         return (lambda t: _popcount(torch.abs(t), 64)), (dt,)
     if c == "L":

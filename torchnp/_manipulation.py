@@ -12,7 +12,7 @@ import torch
 from torchnp import _kernels as _k
 from torchnp._core import config
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
 from torchnp._core import promotion
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
@@ -39,7 +39,7 @@ def _maybe_view(r, t, a):
 
 
 def _np_dtype(dt):
-    return _dt.to_numpy_dtype(dt)
+    return _dtypes.to_numpy_dtype(dt)
 
 
 # ----- shape -------------------------------------------------------------------------------------
@@ -436,7 +436,7 @@ def _layout_copy(t, order):
 
 def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True):
     """``a.astype(dtype, order, casting, subok, copy)``: the method itself (see ndarray.py)."""
-    dt = _dt.to_torch_dtype(dtype) if dtype is not None else torch.float64
+    dt = _dtypes.to_torch_dtype(dtype) if dtype is not None else torch.float64
     src = a._dt
     if casting != "unsafe" and not promotion.can_cast_dtype(src, dt, casting):
         raise _cast_error(src, dt, casting)
@@ -468,7 +468,7 @@ def astype(x, dtype, /, *, copy=True, device=None):
     """
     if not isinstance(x, ndarray):
         raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
-    dt = _dt.to_torch_dtype(dtype)
+    dt = _dtypes.to_torch_dtype(dtype)
     t = x._t
     try:
         if device is not None and config.as_device(device) != t.device:
@@ -537,7 +537,7 @@ def ndarray_view(a, dtype=None, type=None):
     t = a._t
     if dtype is None:
         return convert.wrap_view(t.view(t.shape), a)
-    dt = _dt.to_torch_dtype(dtype)
+    dt = _dtypes.to_torch_dtype(dtype)
     old, new = t.element_size(), dt.itemsize
     if t.is_conj():
         t = t.resolve_conj()
@@ -581,7 +581,7 @@ def repeat(a, repeats, axis=None):
             isinstance(repeats, (ndarray, numpy.ndarray, torch.Tensor)):
         # NumPy casts an array of counts safely, other sequences and scalars unsafely (truncating)
         raise TypeError(f"Cannot cast {'scalar' if r.ndim == 0 else 'array data'} from "
-                        f"{_dt.to_numpy_dtype(r.dtype)!r} to dtype('int64') according to the "
+                        f"{_dtypes.to_numpy_dtype(r.dtype)!r} to dtype('int64') according to the "
                         "rule 'safe'")
     r = r.to(torch.int64).reshape(-1)
     if r.numel() != 1 and r.numel() != n:
@@ -711,7 +711,7 @@ def _join_dtype(ts, dtype, casting, what="array data"):
         if all(t.dtype is dt for t in ts):
             return dt
         return promotion.result_dtype([t.dtype for t in ts])
-    dt = _dt.to_torch_dtype(dtype)
+    dt = _dtypes.to_torch_dtype(dtype)
     for t in ts:
         if not promotion.can_cast_dtype(t.dtype, dt, casting):
             raise TypeError(f"Cannot cast {what} from {_np_dtype(t.dtype)!r} to {_np_dtype(dt)!r} "
@@ -1238,7 +1238,7 @@ def _weak_source(src, code, dt, casting):
     elif casting == "equiv" and dt is not _PYTHON_SCALAR_DTYPE[code]:
         raise TypeError(f"cannot cast Python {type(src).__name__} to {_np_dtype(dt)} under the "
                         "casting rule 'equiv'")
-    if code == promotion.WEAK_INT and dt in _dt.INTEGER_DTYPES:
+    if code == promotion.WEAK_INT and dt in _dtypes.INTEGER_DTYPES:
         info = torch.iinfo(dt)
         if not info.min <= src <= info.max:
             raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(dt)}")
@@ -1313,7 +1313,7 @@ def _delete_error(t, ravelled, axis, obj, kept, err):
         return error
     n = t.shape[axis]
     o = None if isinstance(obj, slice) else _as_tensor(obj)
-    single = o is None or (o.numel() == 1 and o.dtype in _dt.INTEGER_DTYPES)
+    single = o is None or (o.numel() == 1 and o.dtype in _dtypes.INTEGER_DTYPES)
     if kept is None:
         if not single:
             return convert.allocation_error((n,), torch.bool, err) or err

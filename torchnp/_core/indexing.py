@@ -24,7 +24,7 @@ import torch
 
 from torchnp import _kernels as _k
 from torchnp._core import convert
-from torchnp._core import dtypes as _dt
+from torchnp._core import dtypes as _dtypes
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
@@ -36,7 +36,7 @@ _INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis 
                   "integer or boolean arrays are valid indices")
 _SCALAR_TYPES = (int, float, complex, bool)
 _INT_RANGE = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-              for dt in _dt.INTEGER_DTYPES}
+              for dt in _dtypes.INTEGER_DTYPES}
 _INT_RANGE[torch.uint64] = (0, 2**64 - 1)           # torch.iinfo(uint64).max is wrong in places
 _INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
 
@@ -118,7 +118,7 @@ def getitem(a, key):
 # (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)
 _FAST_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.int16, torch.int8})
 # torch: index kernels are missing for uint16/32/64 data; the slow path widens those.
-_FAST_DATA_DTYPES = frozenset(_dt.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint32, torch.uint64}
+_FAST_DATA_DTYPES = frozenset(_dtypes.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint32, torch.uint64}
 
 
 def _getitem_slow(a, key):
@@ -283,7 +283,7 @@ def _classify_array(t, float_message):
     dt = t.dtype
     if dt is torch.bool:
         return "bool", t
-    if dt not in _dt.INTEGER_DTYPES:
+    if dt not in _dtypes.INTEGER_DTYPES:
         raise IndexError(float_message)
     return "arr", t if dt is torch.int64 else t.to(torch.int64)   # 0-d too: advanced (a copy)
 
@@ -547,7 +547,7 @@ def _sequence_as_item(value, vt, dt):
     elif dt.is_complex:
         raise TypeError("only 0-dimensional arrays can be converted to Python scalars" if array
                         else f"must be real number, not {type(value).__name__}")
-    elif dt in _dt.INTEGER_DTYPES and not array:
+    elif dt in _dtypes.INTEGER_DTYPES and not array:
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
                         f"not '{type(value).__name__}'")
     raise ValueError("setting an array element with a sequence.")
@@ -566,7 +566,7 @@ def _generic_value(value, dt):
     return value.item()
 
 
-_SIGNED_INT_DTYPES = _dt.INTEGER_DTYPES - _dt.UNSIGNED_DTYPES
+_SIGNED_INT_DTYPES = _dtypes.INTEGER_DTYPES - _dtypes.UNSIGNED_DTYPES
 
 
 def _is_scalar(value):
@@ -615,7 +615,7 @@ def _scalar_value(v, dt):
         return v
     if not -2**63 <= v < 2**64:
         raise OverflowError("Python int too large to convert to C long")
-    raise OverflowError(f"Python integer {v} out of bounds for {_dt.to_numpy_dtype(dt)}")
+    raise OverflowError(f"Python integer {v} out of bounds for {_dtypes.to_numpy_dtype(dt)}")
 
 
 # torch: fill_ / tensor() refuse Python numbers beyond float16 / float32's range ("cannot be
@@ -626,7 +626,7 @@ _NARROW_FLOAT_MAX = {torch.float16: 65504.0, torch.float32: float(torch.finfo(to
 def _narrow_float(v, dt):
     """A Python float beyond float16 / float32's range as NumPy casts it (inf or the max)."""
     with numpy.errstate(over="ignore"):
-        return float(numpy.asarray(v, dtype=_dt.to_numpy_dtype(dt)))
+        return float(numpy.asarray(v, dtype=_dtypes.to_numpy_dtype(dt)))
 
 
 def _value_tensor(value, dt, max_ndim, device):
@@ -645,7 +645,7 @@ def _value_tensor(value, dt, max_ndim, device):
             raise ValueError("setting an array element with a sequence. The requested array would "
                              f"exceed the maximum number of dimension of {max_ndim}.")
         # NumPy converts the list with the array's dtype: its OverflowError / TypeError on bad items
-        host = numpy.asarray(value, dtype=_dt.to_numpy_dtype(dt))
+        host = numpy.asarray(value, dtype=_dtypes.to_numpy_dtype(dt))
         vt = convert.numpy_to_tensor(host)
     else:
         vt = convert.as_tensor(value)
