@@ -42,7 +42,7 @@ def test_core_loads_without_the_chapters():
 def test_kernels_leaf_imports_only_dtypes():
     code = (ROOT / "torchnp" / "_kernels.py").read_text()
     imports = [ln for ln in code.splitlines() if ln.startswith(("from torchnp", "import torchnp"))]
-    assert imports == ["from torchnp._core import dtypes as _dt"], imports
+    assert imports == ["from torchnp._core import dtypes as _dtypes"], imports
 
 
 # name -> the chapter's object the method must be (identity: no second implementation to drift)
