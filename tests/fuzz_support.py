@@ -579,15 +579,8 @@ def is_basic(key):
 def draw_value(p, target, key):
     """A value to assign to ``target.np[key]``: (NumPy value, torchnp value)."""
     kind = p.draw(st.sampled_from(["py", "py", "ref", "fresh", "fresh", "npscalar", "list"]))
-    if kind == "py":
-        v = draw_py_scalar(p)
-        return v, v
-    if kind == "npscalar":
-        v = _np_scalar_of(p)
-        return v, v
-    if kind == "ref":
-        ref = draw_ref(p)
-        return ref.np, ref.tn
+    if kind in ("py", "npscalar", "ref"):
+        return _drawn_value(p, kind)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -1109,17 +1102,22 @@ def step_write_fn(p):
 
 def _write_value(p):
     kind = p.draw(st.sampled_from(["py", "ref", "fresh", "npscalar"]))
+    if kind == "fresh":
+        v = draw_fresh(p)
+        return v, mirror(v)
+    return _drawn_value(p, kind)
+
+
+def _drawn_value(p, kind):
+    """(NumPy value, torchnp value) of ``kind``: a Python scalar, a NumPy scalar or a held ref."""
     if kind == "py":
         v = draw_py_scalar(p)
         return v, v
     if kind == "npscalar":
         v = _np_scalar_of(p)
         return v, v
-    if kind == "ref":
-        r = draw_ref(p)
-        return r.np, r.tn
-    v = draw_fresh(p)
-    return v, mirror(v)
+    ref = draw_ref(p)
+    return ref.np, ref.tn
 
 
 STEPS = (step_new, step_getitem, step_getitem, step_setitem, step_setitem, step_ufunc, step_ufunc,

@@ -32,7 +32,7 @@ import torch
 import torchnp
 from helpers import assert_matches_numpy, public_exception_class
 from opinfo import op_db
-from opinfo.core import SampleInput, assert_result_matches
+from opinfo.core import SampleInput, assert_result_matches, resolve
 from torchnp import _coverage
 
 # ----- the bad values, by parameter kind ---------------------------------------------------------
@@ -282,15 +282,6 @@ DIFFERENCES = {
 KNOWN_MISMATCHES = {}
 
 
-def _resolve(mod, qualname):
-    obj = mod
-    for part in qualname.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj
-
-
 def public_callables():
     """{qualname: (numpy object, torchnp object)}: torchnp's own callables with a NumPy
     counterpart, one name per object (aliases are the same object), and the ufunc methods."""
@@ -308,7 +299,7 @@ def public_callables():
         seen.add(id(t))
         out[q] = (numpy_names[q], t)
     for q in UFUNC_METHODS:
-        out[q] = (_resolve(numpy, q), _resolve(torchnp, q))
+        out[q] = (resolve(numpy, q), resolve(torchnp, q))
     return out
 
 
@@ -538,7 +529,7 @@ def _params_for_pytest():
 
 # ----- the tests ---------------------------------------------------------------------------------
 def _objects(qualname):
-    return CALLABLES.get(qualname) or (_resolve(numpy, qualname), _resolve(torchnp, qualname))
+    return CALLABLES.get(qualname) or (resolve(numpy, qualname), resolve(torchnp, qualname))
 
 
 def check_case(case):

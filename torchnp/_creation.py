@@ -202,7 +202,8 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
     accepts any torch device; ``requires_grad=`` is a torchnp extension.
     """
     if type(a) is ndarray and dtype is None and order is None and device is None and \
-            copy is None and like is None and not requires_grad and not convert.is_scalar_like(a):
+            copy is None and like is None and not requires_grad and \
+            (not a._scalar or a._t.ndim):    # a scalar: a new array (convert.is_scalar_like)
         return a
     _check_like(like)
     return _array(a, dtype, copy, _check_order(order, "CFAK"), 0, 0, device, requires_grad)

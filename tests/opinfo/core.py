@@ -226,7 +226,8 @@ def call_quietly(fn, sample):
     return (res, None) if exc is None else (None, public_exception_class(type(exc)))
 
 
-def _resolve(module, dotted):
+def resolve(module, dotted):
+    """``module.a.b`` for ``dotted`` 'a.b', or None where a part is missing."""
     obj = module
     for part in dotted.split("."):
         obj = getattr(obj, part, None)
@@ -293,11 +294,11 @@ class OpInfo:
     # the callables are resolved when used, so entries can exist before their operator does
     @property
     def op(self):
-        return self._op if self._op is not None else _resolve(torchnp, self.name)
+        return self._op if self._op is not None else resolve(torchnp, self.name)
 
     @property
     def ref(self):
-        return self._ref if self._ref is not None else _resolve(np, self.name)
+        return self._ref if self._ref is not None else resolve(np, self.name)
 
     def exists(self):
         return self.op is not None
@@ -395,7 +396,7 @@ class UfuncInfo(OpInfo):
 
     def __init__(self, name, *, domain=(None, None), exact=False, exact_complex=False,
                  approx=None, **kwargs):
-        np_ufunc = kwargs.get("ref") or _resolve(np, name)
+        np_ufunc = kwargs.get("ref") or resolve(np, name)
         kwargs.setdefault("dtypes", ufunc_dtypes(np_ufunc))
         kwargs.setdefault("samples", self._ufunc_samples)
         kwargs.setdefault("errors", self._ufunc_errors)
