@@ -77,12 +77,19 @@ def test_aliases_are_the_same_object():
 
 
 def _public_operators():
+    """{qualified name: callable} for torchnp's top level and its submodules (``linalg.det``)."""
     out = {}
-    for name in dir(torchnp):
-        obj = getattr(torchnp, name)
-        if name.startswith("_") or inspect.ismodule(obj) or isinstance(obj, type) or not callable(obj):
+    for sub in _coverage.SUBMODULES:
+        mod = getattr(torchnp, sub, None) if sub else torchnp
+        if mod is None:
             continue
-        out[name] = obj
+        prefix = f"{sub}." if sub else ""
+        for name in dir(mod):
+            obj = getattr(mod, name)
+            if (name.startswith("_") or inspect.ismodule(obj) or isinstance(obj, type)
+                    or not callable(obj)):
+                continue
+            out[prefix + name] = obj
     return out
 
 
