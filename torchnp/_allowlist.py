@@ -17,7 +17,6 @@ SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature d
 ALLOWLIST = {
     # ----- deliberate or known signature differences (the signature meta-test xfails them)
     # ----- submodules torchnp does not have yet (a per-name list replaces a line when it lands)
-    "linalg.*": NOT_YET,
     "fft.*": NOT_YET,
     "random.*": NOT_YET,
     "testing.*": NOT_YET,

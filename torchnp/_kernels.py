@@ -816,7 +816,7 @@ def _check_core(name, t1, t2, need1, need2, size1, size2):
                          f"gufunc signature {_SIGNATURES[name]} (size {n2} is different from {n1})")
 
 
-def _batch_error(t1, t2, core1, core2, out_core):
+def gufunc_batch_error(t1, t2, core1, core2, out_core):
     """NumPy's ValueError for batch dimensions that do not broadcast."""
     remapped = []
     for t, core in ((t1, core1), (t2, core2)):
@@ -837,7 +837,7 @@ def _run(product, t1, t2, core1, core2, out_core):
         # torch: a batch-shape mismatch is a RuntimeError; NumPy raises ValueError.
         b1, b2 = t1.shape[:t1.ndim - core1], t2.shape[:t2.ndim - core2]
         if any(n1 != n2 and n1 != 1 and n2 != 1 for n1, n2 in zip(b1[::-1], b2[::-1])):
-            raise _batch_error(t1, t2, core1, core2, out_core) from None
+            raise gufunc_batch_error(t1, t2, core1, core2, out_core) from None
         raise
 
 

@@ -1,0 +1,158 @@
+"""What every function of ``torchnp.linalg`` shares: the exception, the result tuples, NumPy's
+checks of shapes and dtypes, operands on one device, and torch's LAPACK errors in NumPy's words.
+
+Precision: float32 and complex64 inputs compute in their own precision, as torch (and CuPy, JAX)
+do; NumPy computes them in double and rounds the results (docs/differences.md, linalg).
+"""
+from typing import Any, NamedTuple
+
+import torch
+
+from torchnp._core import convert
+from torchnp._core import dtypes as _dtypes
+from torchnp._core.ndarray import ndarray
+from torchnp.exceptions import LinAlgError
+
+
+# ----- NumPy's result tuples (numpy.linalg._linalg): the same names and fields --------------------
+
+class EigResult(NamedTuple):
+    eigenvalues: Any
+    eigenvectors: Any
+
+
+class EighResult(NamedTuple):
+    eigenvalues: Any
+    eigenvectors: Any
+
+
+class QRResult(NamedTuple):
+    Q: Any
+    R: Any
+
+
+class SlogdetResult(NamedTuple):
+    sign: Any
+    logabsdet: Any
+
+
+class SVDResult(NamedTuple):
+    U: Any
+    S: Any
+    Vh: Any
+
+
+# ----- operands -----------------------------------------------------------------------------------
+
+def _is_array(a):
+    return isinstance(a, (ndarray, torch.Tensor))
+
+
+def tensors(*arrays):
+    """Array-likes as tensors on one device: host data (lists, scalars, NumPy arrays) follows the
+    arrays' device; arrays on two devices raise NumPy-style ValueError (DESIGN.md, devices)."""
+    ts = [convert.as_tensor(a) for a in arrays]
+    devices = {t.device for a, t in zip(arrays, ts) if _is_array(a)}
+    if len(devices) > 1:
+        raise ValueError("operands are on different devices: "
+                         + ", ".join(sorted(str(d) for d in devices)))
+    if devices:
+        device = devices.pop()
+        ts = [t if t.device == device else t.to(device) for t in ts]
+    return ts
+
+
+def same_device(*arrays):
+    """The arrays themselves, after :func:`tensors`' device check (for functions that take
+    array-likes and keep NumPy's memory sharing)."""
+    ts = tensors(*arrays)
+    return [a if _is_array(a) else t for a, t in zip(arrays, ts)]
+
+
+# ----- NumPy's checks of shapes and dtypes ---------------------------------------------------------
+
+def _too_few_dims(t, what="at least two-dimensional"):
+    return LinAlgError(f"{t.ndim}-dimensional array given. Array must be {what}")
+
+
+def assert_2d(*ts):
+    """NumPy's ``_assert_2d``: exactly two dimensions."""
+    for t in ts:
+        if t.ndim != 2:
+            raise _too_few_dims(t, "two-dimensional")
+
+
+def assert_stacked_2d(*ts):
+    """NumPy's ``_assert_stacked_2d``: at least two dimensions."""
+    for t in ts:
+        if t.ndim < 2:
+            raise _too_few_dims(t)
+
+
+def assert_stacked_square(*ts):
+    """NumPy's ``_assert_stacked_square``: (stacks of) square matrices."""
+    for t in ts:
+        if t.ndim < 2:
+            raise _too_few_dims(t)
+        if t.shape[-1] != t.shape[-2]:
+            raise LinAlgError("Last 2 dimensions of the array must be square")
+
+
+def result_dtype(*ts):
+    """NumPy's ``_commonType``: the result dtype of a LAPACK routine over tensors ``ts``.
+
+    float32 / complex64 when every inexact operand is single precision, float64 / complex128
+    otherwise (integers and bools count as double); complex when any operand is; float16 raises
+    NumPy's TypeError. torchnp computes in this dtype (see the module's docstring)."""
+    double = False
+    complex_ = False
+    for t in ts:
+        dt = t.dtype
+        if dt.is_complex:
+            complex_ = True
+            dt = dt.to_real()
+        if dt is torch.float64 or not dt.is_floating_point:
+            double = True
+        elif dt is not torch.float32:
+            raise TypeError(f"array type {_dtypes.to_numpy_dtype(t.dtype).name} is unsupported "
+                            "in linalg")
+    if complex_:
+        return torch.complex128 if double else torch.complex64
+    return torch.float64 if double else torch.float32
+
+
+def as_dtype(t, dt):
+    return t if t.dtype is dt else t.to(dt)
+
+
+# ----- torch's LAPACK errors in NumPy's words -------------------------------------------------------
+
+SINGULAR = "Singular matrix"
+NOT_POSITIVE_DEFINITE = "Matrix is not positive definite"
+EIG_NOT_CONVERGED = "Eigenvalues did not converge"
+SVD_NOT_CONVERGED = "SVD did not converge"
+
+
+def lapack(message, fn, *args, **kwargs):
+    """``fn(*args, **kwargs)``, a torch.linalg routine that raises where LAPACK reports failure
+    (its ``info``: the same test NumPy makes), with NumPy's LinAlgError and ``message``.
+
+    torch reads ``info`` back to raise (a host sync, as NumPy's check is); calling the checked
+    routine rather than its ``_ex`` variant keeps the call traceable by torch.compile, under
+    which torch's own LinAlgError reaches the caller (docs/differences.md, linalg)."""
+    try:
+        return fn(*args, **kwargs)
+    except torch.linalg.LinAlgError:
+        raise LinAlgError(message) from None
+
+
+def hermitian_part(t, lower):
+    """The Hermitian matrix LAPACK reads from one triangle of ``t`` (the diagonal's real part).
+
+    Only for inputs that require grad: torch's backward of eigh and cholesky assumes a Hermitian
+    input and sends gradient to both triangles, though NumPy's functions read only one."""
+    tri = torch.tril(t, -1) if lower else torch.triu(t, 1)
+    diag = torch.diagonal(t, 0, -2, -1)
+    if t.is_complex():
+        diag = diag.real.to(t.dtype)
+    return tri + tri.mH + torch.diag_embed(diag)
