@@ -49,8 +49,8 @@ def _is_array(a):
 
 
 def tensors(*arrays):
-    """Array-likes as tensors on one device: host data (lists, scalars, NumPy arrays) follows the
-    arrays' device; arrays on two devices raise NumPy-style ValueError (DESIGN.md, devices)."""
+    """Array-likes as tensors on one device: host data (lists, scalars, NumPy arrays) follows
+    the arrays' device; arrays on two devices raise NumPy-style ValueError (DESIGN.md)."""
     ts = [convert.as_tensor(a) for a in arrays]
     devices = {t.device for a, t in zip(arrays, ts) if _is_array(a)}
     if len(devices) > 1:
@@ -62,6 +62,14 @@ def tensors(*arrays):
     return ts
 
 
+def per_matrix(value, t):
+    """NumPy's ``asarray(value)[..., newaxis]`` for a cutoff (one per matrix of stack ``t``),
+    on ``t``'s device; a Python number stays one (no tensor to make under torch.compile)."""
+    if type(value) is float or type(value) is int:
+        return value
+    return tensors(t, value)[1][..., None]
+
+
 def same_device(*arrays):
     """The arrays themselves, after :func:`tensors`' device check (for functions that take
     array-likes and keep NumPy's memory sharing)."""
@@ -69,7 +77,7 @@ def same_device(*arrays):
     return [a if _is_array(a) else t for a, t in zip(arrays, ts)]
 
 
-# ----- NumPy's checks of shapes and dtypes ---------------------------------------------------------
+# ----- NumPy's checks of shapes and dtypes --------------------------------------------------------
 
 def _too_few_dims(t, what="at least two-dimensional"):
     return LinAlgError(f"{t.ndim}-dimensional array given. Array must be {what}")
@@ -114,8 +122,8 @@ def result_dtype(*ts):
         if dt is torch.float64 or not dt.is_floating_point:
             double = True
         elif dt is not torch.float32:
-            raise TypeError(f"array type {_dtypes.to_numpy_dtype(t.dtype).name} is unsupported "
-                            "in linalg")
+            name = _dtypes.to_numpy_dtype(t.dtype).name
+            raise TypeError(f"array type {name} is unsupported in linalg")
     if complex_:
         return torch.complex128 if double else torch.complex64
     return torch.float64 if double else torch.float32
@@ -125,7 +133,7 @@ def as_dtype(t, dt):
     return t if t.dtype is dt else t.to(dt)
 
 
-# ----- torch's LAPACK errors in NumPy's words -------------------------------------------------------
+# ----- torch's LAPACK errors in NumPy's words -----------------------------------------------------
 
 SINGULAR = "Singular matrix"
 NOT_POSITIVE_DEFINITE = "Matrix is not positive definite"

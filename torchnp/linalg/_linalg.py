@@ -18,7 +18,8 @@ from torchnp.exceptions import LinAlgError
 from torchnp.linalg._common import (
     EIG_NOT_CONVERGED, NOT_POSITIVE_DEFINITE, SINGULAR, SVD_NOT_CONVERGED, EigResult, EighResult,
     QRResult, SlogdetResult, SVDResult, as_dtype, assert_2d, assert_stacked_2d,
-    assert_stacked_square, hermitian_part, lapack, result_dtype, same_device, tensors,
+    assert_stacked_square, hermitian_part, lapack, per_matrix, result_dtype, same_device,
+    tensors,
 )
 
 _wrap = convert.wrap
@@ -31,7 +32,7 @@ def _square(a):
     return as_dtype(t, result_dtype(t))
 
 
-# ----- linear equations, inverses, determinants ----------------------------------------------------
+# ----- linear equations, inverses, determinants ---------------------------------------------------
 
 _SOLVE_SIGNATURES = {"solve": "(m,m),(m,n)->(m,n)", "solve1": "(m,m),(m)->(m)"}
 
@@ -305,12 +306,12 @@ def pinv(a, rcond=None, hermitian=False, *, rtol=NoValue):
             rcond = rtol
     elif rtol is not NoValue:
         raise ValueError("`rtol` and `rcond` can't be both set.")
-    t, rc = tensors(t, rcond)
+    rc = per_matrix(rcond, t)
     if t.numel() == 0 and 0 in t.shape[-2:]:
         m, n = t.shape[-2:]
         return _wrap(t.new_zeros(t.shape[:-2] + (n, m)))
     u, s, vh = (x._t for x in svd(t.conj(), full_matrices=False, hermitian=hermitian))
-    cutoff = rc[..., None] * s.amax(-1, keepdim=True)
+    cutoff = rc * s.amax(-1, keepdim=True)
     large = s > cutoff
     s_inv = torch.where(large, 1 / torch.where(large, s, 1), 0)   # no 1/0 even in backward
     return _wrap(vh.mT @ (s_inv[..., None] * u.mT))

@@ -4,18 +4,21 @@ import math
 
 import torch
 
+from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
 from torchnp._core.convert import normalize_axis_index, normalize_axis_tuple
 from torchnp._core.dtypes import finfo
 from torchnp.exceptions import LinAlgError
-from torchnp.linalg._common import as_dtype, assert_stacked_square, result_dtype, tensors
+from torchnp.linalg._common import (
+    as_dtype, assert_stacked_square, per_matrix, result_dtype,
+)
 from torchnp.linalg._linalg import svd
 
 _wrap = convert.wrap
 _INF = float("inf")
 
 
-# ----- the reductions, with NumPy's empty-input rules -----------------------------------------------
+# ----- the reductions, with NumPy's empty-input rules ---------------------------------------------
 
 def _max0(t, dim, keepdims=False):
     """NumPy's ``max(..., initial=0)`` of non-negative values: 0 over an empty axis."""
@@ -52,7 +55,9 @@ def _vector_norm(t, ord, axis, keepdims):
         return torch.linalg.vector_norm(t, 2, dim, keepdims)
     if isinstance(ord, str):
         raise ValueError(f"Invalid norm order '{ord}' for vectors")
-    return t.abs().pow(ord).sum(dim, keepdims).pow(1 / ord)
+    absx = convert.wrap_array(t.abs())
+    _u.power(absx, ord, out=absx)       # NumPy's ``absx **= ord``, with its errors for odd ords
+    return absx._t.sum(dim, keepdims).pow(1 / ord)
 
 
 def _svd_values(t, row, col):
@@ -151,7 +156,8 @@ def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):
         dim = axis
     res = _norm(t, ord, dim, False)
     if keepdims:
-        for i in normalize_axis_tuple(range(len(shape)) if axis is None else axis, len(shape)):
+        for i in normalize_axis_tuple(tuple(range(len(shape))) if axis is None else axis,
+                                      len(shape)):
             shape[i] = 1
         res = res.reshape(shape)
     return _wrap(res)
@@ -198,9 +204,8 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
     if tol is None:
         if rtol is None:
             rtol = max(t.shape[-2:]) * finfo(s.dtype).eps
-        else:
-            rtol = tensors(t, rtol)[1][..., None]
-        tol = _max0(s, -1, keepdims=True) * rtol
+        tol = _max0(s, -1, keepdims=True) * per_matrix(rtol, t)
     else:
-        tol = tensors(t, tol)[1][..., None]
+        tol = per_matrix(tol, t)
     return _wrap((s > tol).sum(-1))
+
