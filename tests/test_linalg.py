@@ -113,6 +113,7 @@ def test_messages_are_numpys():
     raises_numpy_error("eigvals", numpy.array([[1.0, numpy.nan], [0.0, 1.0]]))
     raises_numpy_error("svd", numpy.array([[1.0, numpy.nan], [0.0, 1.0]]))
     raises_numpy_error("lstsq", numpy.array([[1.0, numpy.nan], [0.0, 1.0]]), numpy.ones(2))
+    raises_numpy_error("lstsq", numpy.array([[1.0, 0.0], [0.0, numpy.inf]]), numpy.ones(2))
     raises_numpy_error("cond", numpy.zeros((0, 2)))
     raises_numpy_error("tensorsolve", numpy.ones((2, 3, 4)), numpy.ones(2))
     raises_numpy_error("eigh", numpy.eye(2), "X")

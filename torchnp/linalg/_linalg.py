@@ -382,8 +382,12 @@ def lstsq(a, b, rcond=None):
     s_inv = torch.where(large, 1 / torch.where(large, s, 1), 0)
     x = vh.mH @ (s_inv[:, None] * (u.mH @ tb))
     rank = large.sum().to(torch.int32)
-    # NumPy returns residuals only for a full-rank system with more equations than unknowns
-    if m > n and int(rank) == n:        # host-sync: whether residuals exist depends on the rank
+    # host-sync: NumPy raises where the SVD fails (inf or nan input gives NaN singular values),
+    # and returns residuals only for a full-rank system with more equations than unknowns
+    failed, full_rank = torch.stack([s.isnan().any(), rank == n]).tolist()
+    if failed:
+        raise LinAlgError(LSTSQ_NOT_CONVERGED)
+    if m > n and full_rank:
         r = tb - ta @ x
         resids = (r * r.conj()).real.sum(0)
     else:
