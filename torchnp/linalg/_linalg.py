@@ -57,17 +57,18 @@ def solve(a, b):
     ta, tb = tensors(a, b)
     assert_stacked_square(ta)
     dt = result_dtype(ta, tb)
-    vector = tb.ndim == 1           # NumPy 2: only a 1-D ``b`` is a vector
-    _check_rhs("solve1" if vector else "solve", ta, tb, 1 if vector else 2)
-    rhs = tb[:, None] if vector else tb
+    ta, tb = as_dtype(ta, dt), as_dtype(tb, dt)
+    if tb.ndim == 1:                # NumPy 2: only a 1-D ``b`` is a vector (torch agrees)
+        _check_rhs("solve1", ta, tb, 1)
+        return _wrap(lapack(SINGULAR, torch.linalg.solve, ta, tb))
+    _check_rhs("solve", ta, tb, 2)
     try:
-        batch = convert.broadcast_shapes([tuple(ta.shape[:-2]), tuple(rhs.shape[:-2])])
+        batch = convert.broadcast_shapes([tuple(ta.shape[:-2]), tuple(tb.shape[:-2])])
     except ValueError:
-        raise gufunc_batch_error(ta, tb, 2, 2, tuple(rhs.shape[-2:])) from None
+        raise gufunc_batch_error(ta, tb, 2, 2, tuple(tb.shape[-2:])) from None
     # the batch made explicit, so torch never reads a matrix ``b`` as a stack of vectors
-    rhs = as_dtype(rhs, dt).expand(batch + tuple(rhs.shape[-2:]))
-    x = lapack(SINGULAR, torch.linalg.solve, as_dtype(ta, dt), rhs)
-    return _wrap(x[..., 0] if vector else x)
+    tb = tb.expand(batch + tuple(tb.shape[-2:]))
+    return _wrap(lapack(SINGULAR, torch.linalg.solve, ta, tb))
 
 
 def inv(a):
@@ -373,9 +374,9 @@ def lstsq(a, b, rcond=None):
         raise LinAlgError("Incompatible dimensions")
     dt = result_dtype(ta, tb)
     if rcond is None:
-        rcond = finfo(dt).eps * max(n, m)
+        rcond = torch.finfo(dt).eps * max(n, m)
     elif rcond < 0:         # gelsd: machine precision
-        rcond = finfo(dt).eps
+        rcond = torch.finfo(dt).eps
     ta, tb = as_dtype(ta, dt), as_dtype(tb, dt)
     u, s, vh = lapack(LSTSQ_NOT_CONVERGED, torch.linalg.svd, ta, full_matrices=False)
     large = s > rcond * s[:1]
