@@ -355,7 +355,7 @@ def matrix_transpose(x, /):
     """
     t = _as_tensor(x)
     if t.ndim < 2:
-        raise ValueError(f"Input array must be at least 2-dimensional, but it is {t.ndim}")
+        raise ValueError("matrix transpose with ndim < 2 is undefined")
     return _view_of(t.transpose(-1, -2), x)
 
 

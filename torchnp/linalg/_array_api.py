@@ -63,6 +63,9 @@ def matrix_transpose(x, /):
 
     torchnp implementation of :func:`numpy.linalg.matrix_transpose`.
     """
+    ndim = _manipulation.ndim(x)
+    if ndim < 2:        # NumPy's message (the top-level function's says it otherwise)
+        raise ValueError(f"Input array must be at least 2-dimensional, but it is {ndim}")
     return _manipulation.matrix_transpose(x)
 
 
