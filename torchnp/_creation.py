@@ -479,8 +479,7 @@ def _arange_fill(first, second, n, dt, device):
         i = torch.arange(n, dtype=torch.int64, device=device)
         if a == 0 and b == 1:
             return i.to(dt)
-        wrap64 = lambda v: (v + 2**63) % 2**64 - 2**63      # noqa: E731
-        return (i * wrap64(b - a) + wrap64(a)).to(dt)
+        return (i * _dtypes.wrap_int64(b - a) + _dtypes.wrap_int64(a)).to(dt)
     if dt.is_complex:
         real = _arange_fill(first.real, second.real, n, dt.to_real(), device)
         imag = _arange_fill(first.imag, second.imag, n, dt.to_real(), device)

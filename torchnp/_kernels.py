@@ -347,7 +347,7 @@ def reciprocal_int(t):
     # (the most negative value for int32 / int64, 0 for the narrower ones).
     res = torch.where(t == 1, t, torch.where(t == -1, t, _zeros_like(t)))
     if t.dtype in (torch.int32, torch.int64):
-        return torch.where(t == 0, torch.full((), torch.iinfo(t.dtype).min, dtype=t.dtype,
+        return torch.where(t == 0, torch.full((), _dtypes.INT_RANGE[t.dtype][0], dtype=t.dtype,
                                               device=t.device), res)
     return res
 

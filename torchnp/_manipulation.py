@@ -613,16 +613,12 @@ def _repeat_error(t, axis, total, err):
     error = convert.copy_error(t, t.dtype, err)
     if error is not None:
         return error
-    total = _wrap_intp(total)
+    total = _dtypes.wrap_int64(total)
     if total < 0:
         return ValueError("negative dimensions are not allowed")
     shape = list(t.shape)
     shape[axis] = total
     return convert.allocation_error(shape, t.dtype, err) or err
-
-
-def _wrap_intp(n):
-    return (n + 2**63) % 2**64 - 2**63
 
 
 def tile(A, reps):
@@ -658,7 +654,7 @@ def _tile_error(shape, reps, dt, err):
         return err
     for dim_in, nrep in zip(shape, reps):
         if nrep != 1:
-            rows = _wrap_intp(size // n * nrep)
+            rows = _dtypes.wrap_int64(size // n * nrep)
             if rows < 0:
                 return ValueError("negative dimensions are not allowed")
             error = convert.allocation_error((rows, n), dt, err) or err
@@ -1239,8 +1235,8 @@ def _weak_source(src, code, dt, casting):
         raise TypeError(f"cannot cast Python {type(src).__name__} to {_np_dtype(dt)} under the "
                         "casting rule 'equiv'")
     if code == promotion.WEAK_INT and dt in _dtypes.INTEGER_DTYPES:
-        info = torch.iinfo(dt)
-        if not info.min <= src <= info.max:
+        lo, hi = _dtypes.INT_RANGE[dt]
+        if not lo <= src <= hi:
             raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(dt)}")
     if code == promotion.WEAK_INT:
         return torch.tensor(src, dtype=dt)

@@ -359,8 +359,7 @@ def _bound_tensor(b, dt, device):
         return b.to(device=device, dtype=dt)
     if type(b) is int and dt in _dtypes.INTEGER_DTYPES:
         # NumPy's clip clamps a Python int bound that does not fit the dtype to the dtype's range.
-        hi = (1 << 64) - 1 if dt is torch.uint64 else torch.iinfo(dt).max
-        lo = 0 if dt is torch.uint64 else torch.iinfo(dt).min
+        lo, hi = _dtypes.INT_RANGE[dt]
         b = builtins.min(builtins.max(b, lo), hi)
     return _red.const(b, dt, device)
 

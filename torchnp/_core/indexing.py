@@ -35,9 +35,6 @@ _wrap_view = convert.wrap_view
 _INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
                   "integer or boolean arrays are valid indices")
 _SCALAR_TYPES = (int, float, complex, bool)
-_INT_RANGE = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-              for dt in _dtypes.INTEGER_DTYPES}
-_INT_RANGE[torch.uint64] = (0, 2**64 - 1)           # torch.iinfo(uint64).max is wrong in places
 _INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
 
 
@@ -610,7 +607,7 @@ def _scalar_value(v, dt):
                         "not 'complex'")
     elif tv is bool:
         return int(v)
-    lo, hi = _INT_RANGE[dt]
+    lo, hi = _dtypes.INT_RANGE[dt]
     if lo <= v <= hi:
         return v
     if not -2**63 <= v < 2**64:

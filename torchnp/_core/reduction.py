@@ -80,8 +80,7 @@ def const(value, dt, device):
 def check_initial(initial, dt):
     """NumPy converts a Python int ``initial`` to the result dtype strictly: OverflowError."""
     if type(initial) is int and dt in _dtypes.INTEGER_DTYPES:
-        info = torch.iinfo(dt) if dt is not torch.uint64 else None
-        lo, hi = (0, (1 << 64) - 1) if info is None else (info.min, info.max)
+        lo, hi = _dtypes.INT_RANGE[dt]
         if not lo <= initial <= hi:
             raise OverflowError(f"Python integer {initial} out of bounds for "
                                 f"{_dtypes.to_numpy_dtype(dt)}")

@@ -297,8 +297,7 @@ def _add_scalar_entry(uf, scalar, key, loop):
     bounds = (None, None)
     if code == promotion.WEAK_INT:
         if scalar_dt in _dtypes.INTEGER_DTYPES:
-            info = torch.iinfo(scalar_dt)
-            bounds = (int(info.min), int(info.max))
+            bounds = _dtypes.INT_RANGE[scalar_dt]
         elif scalar_dt is torch.bool:
             return
         else:       # torch takes Python ints within int64 only; the general path does the rest

@@ -28,8 +28,6 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
-_INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-               for dt in _dtypes.INTEGER_DTYPES}
 
 
 def call(uf, args, out, kwargs):
@@ -443,8 +441,8 @@ def _check_casts(uf, key, loop, casting):
 def _weak_value(x, dt, name, key):
     """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared
     with an integer array (NumPy 2 answers those comparisons)."""
-    if type(x) is int and dt in _INT_BOUNDS:
-        lo, hi = _INT_BOUNDS[dt]
+    if type(x) is int and dt in _dtypes.INT_RANGE:
+        lo, hi = _dtypes.INT_RANGE[dt]
         if lo <= x <= hi:
             return x
         if name in _CMP_OUT_OF_RANGE and any(k in _dtypes.INTEGER_DTYPES for k in key
