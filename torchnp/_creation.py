@@ -317,8 +317,9 @@ def _fill(t, fill_value):
     try:
         t.copy_(value)
     except RuntimeError:
-        raise ValueError(f"could not broadcast input array from shape {tuple(value.shape)} into "
-                         f"shape {tuple(t.shape)}") from None
+        raise ValueError(f"could not broadcast input array from shape "
+                         f"{convert.shape_text(value.shape)} into shape "
+                         f"{convert.shape_text(t.shape)}") from None
     return t
 
 

@@ -4,6 +4,8 @@ A ufunc's loop computes in NumPy's loop dtypes where torch has kernels for them;
 ``compute_dtype`` names a wider dtype to compute in, and the result is cast back to NumPy's
 output dtype, so values stay exact.
 """
+import math
+
 import torch
 
 from torchnp._core import dtypes as _dtypes
@@ -537,7 +539,6 @@ _LOG2E = 1.442695040888963407359924681001892137
 _MIN64 = -2**63
 _MAX64 = 2**63 - 1
 _SIGNED_CODES = "bhil"
-_INT_CODES = "bBhHiIlL"
 
 
 def by_code(kernels):
@@ -763,103 +764,60 @@ def select_bitwise_count(kernel, codes, nin):
     return (lambda t: _popcount(t.to(torch.int32), 32)), (dt,)
 
 
-# The gufuncs matmul, vecdot, matvec, vecmat: core dimensions checked here with NumPy's messages;
-# batch dimensions broadcast by torch.matmul.
-_SIGNATURES = {"matmul": "(n?,k),(k,m?)->(n?,m?)", "vecdot": "(n),(n)->()",
-               "matvec": "(m,n),(n)->(m)", "vecmat": "(n),(n,m)->(m)"}
+# ----- matrix products --------------------------------------------------------------------------
+# torch: no bool matmul on any device, and no integer matmul kernels on CUDA ("addmm_cuda" not
+# implemented for 'Long'; the CPU has them). Integer products off the CPU are summed in chunks of
+# the contracted dimension, so the partial products held at once stay bounded.
+_PRODUCT_CHUNK = 1 << 22            # elements of the partial products int_matmul holds at once
 
 
-def _mm_bool(a, b):
-    # torch: no bool matmul; a float matmul of 0/1 is nonzero exactly where the logical one is True.
-    return torch.matmul(a.to(torch.float32), b.to(torch.float32)) != 0
+def int_matmul(a, b):
+    """``a @ b`` for integer tensors of one dtype, both at least 2-D ((..., m, k) @ (..., k, n)),
+    without torch's matmul: products summed over chunks of k, wrapping as NumPy's integers do."""
+    m, k, n = a.shape[-2], a.shape[-1], b.shape[-1]
+    batch = torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    step = max(1, _PRODUCT_CHUNK // max(1, math.prod(batch) * m * n))
+    res = torch.zeros(tuple(batch) + (m, n), dtype=a.dtype, device=a.device)
+    for k0 in range(0, k, step):
+        part = a[..., k0:k0 + step].unsqueeze(-1) * b[..., k0:k0 + step, :].unsqueeze(-3)
+        res += part.sum(-2, dtype=a.dtype)
+    return res
 
 
-def _mm_int(a, b):
-    if a.device.type == "cpu":
-        return torch.matmul(a, b)
-    # torch: no integer matmul on CUDA: multiply and sum (wrapping as NumPy does).
-    a2 = a.unsqueeze(0) if a.ndim == 1 else a
-    b2 = b.unsqueeze(-1) if b.ndim == 1 else b
-    r = (a2.unsqueeze(-1) * b2.unsqueeze(-3)).sum(-2).to(a.dtype)
-    if b.ndim == 1:
+def _torch_multiplies(t):
+    """Whether torch has matrix-product kernels for ``t``'s dtype on its device."""
+    return t.device.type == "cpu" or t.is_floating_point() or t.is_complex()
+
+
+def matmul(t1, t2):
+    """``torch.matmul(t1, t2)`` for operands of one dtype: bool (a logical OR of ANDs, as NumPy)
+    and integers on every device too."""
+    if t1.dtype is torch.bool:
+        # torch: no bool matmul; a float matmul of 0/1 is nonzero exactly where NumPy's is True
+        return torch.matmul(t1.to(torch.float32), t2.to(torch.float32)) != 0
+    if _torch_multiplies(t1):
+        return torch.matmul(t1, t2)
+    # torch: no integer matmul on CUDA
+    a = t1.unsqueeze(0) if t1.ndim == 1 else t1
+    b = t2.unsqueeze(-1) if t2.ndim == 1 else t2
+    r = int_matmul(a, b)
+    if t2.ndim == 1:
         r = r.squeeze(-1)
-    return r.squeeze(-2) if a.ndim == 1 else r
+    return r.squeeze(-2) if t1.ndim == 1 else r
 
 
-def select_gufunc(kernel, codes, nin):
-    """matmul, vecdot, matvec, vecmat: ``kernel(mm, t1, t2)`` with the loop's matrix product."""
-    c = codes[0]
-    mm = _mm_bool if c == "?" else _mm_int if c in _INT_CODES else torch.matmul
-
-    def product(t1, t2):
-        return kernel(mm, t1, t2)
-    return select_default(product, codes, nin)
-
-
-def _shape_text(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _check_core(name, t1, t2, need1, need2, size1, size2):
-    if t1.ndim < need1:
-        raise ValueError(f"{name}: Input operand 0 does not have enough dimensions (has "
-                         f"{t1.ndim}, gufunc core with signature {_SIGNATURES[name]} requires "
-                         f"{need1})")
-    if t2.ndim < need2:
-        raise ValueError(f"{name}: Input operand 1 does not have enough dimensions (has "
-                         f"{t2.ndim}, gufunc core with signature {_SIGNATURES[name]} requires "
-                         f"{need2})")
-    n1 = t1.shape[size1]
-    n2 = t2.shape[size2 if t2.ndim > 1 else -1]
-    if n1 != n2:
-        raise ValueError(f"{name}: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature {_SIGNATURES[name]} (size {n2} is different from {n1})")
-
-
-def _batch_error(t1, t2, core1, core2, out_core):
-    """NumPy's ValueError for batch dimensions that do not broadcast."""
-    remapped = []
-    for t, core in ((t1, core1), (t2, core2)):
-        batch = tuple(t.shape[:t.ndim - core])
-        text = ",".join([str(s) for s in batch] + ["newaxis"] * len(out_core))
-        if len(batch) + len(out_core) == 1:
-            text += ","
-        remapped.append(f"{_shape_text(tuple(t.shape))}->({text})")
-    return ValueError("operands could not be broadcast together with remapped shapes "
-                      f"[original->remapped]: {' '.join(remapped)}  and requested shape "
-                      f"{_shape_text(out_core)}")
-
-
-def _run(product, t1, t2, core1, core2, out_core):
-    try:
-        return product()
-    except RuntimeError:
-        # torch: a batch-shape mismatch is a RuntimeError; NumPy raises ValueError.
-        b1, b2 = t1.shape[:t1.ndim - core1], t2.shape[:t2.ndim - core2]
-        if any(n1 != n2 and n1 != 1 and n2 != 1 for n1, n2 in zip(b1[::-1], b2[::-1])):
-            raise _batch_error(t1, t2, core1, core2, out_core) from None
-        raise
-
-
-def matmul(mm, t1, t2):
-    _check_core("matmul", t1, t2, 1, 1, -1, -2)
-    core1 = min(t1.ndim, 2)
-    core2 = min(t2.ndim, 2)
-    out_core = tuple(t1.shape[-2:-1]) + tuple(t2.shape[-1:] if t2.ndim > 1 else ())
-    return _run(lambda: mm(t1, t2), t1, t2, core1, core2, out_core)
-
-
-def vecdot(mm, t1, t2):
-    _check_core("vecdot", t1, t2, 1, 1, -1, -1)
-    return _run(lambda: mm(t1.conj().unsqueeze(-2), t2.unsqueeze(-1))[..., 0, 0],
-                t1, t2, 1, 1, ())
-
-
-def matvec(mm, t1, t2):
-    _check_core("matvec", t1, t2, 2, 1, -1, -1)
-    return _run(lambda: mm(t1, t2.unsqueeze(-1))[..., 0], t1, t2, 2, 1, t1.shape[-2:-1])
-
-
-def vecmat(mm, t1, t2):
-    _check_core("vecmat", t1, t2, 1, 2, -1, -2)
-    return _run(lambda: mm(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2, t2.shape[-1:])
+def tensordot(t1, t2, dims):
+    """``torch.tensordot(t1, t2, dims)`` (``dims``: two lists of axes) for operands of one dtype,
+    integers on every device too (tensordot's own reshaping into one matrix product)."""
+    if _torch_multiplies(t1):
+        return torch.tensordot(t1, t2, dims=dims)
+    # torch: no integer matmul on CUDA (tensordot runs one)
+    da, db = dims
+    free_a = [d for d in range(t1.ndim) if d not in da]
+    free_b = [d for d in range(t2.ndim) if d not in db]
+    shape_a = [t1.shape[d] for d in free_a]
+    shape_b = [t2.shape[d] for d in free_b]
+    k = math.prod(t1.shape[d] for d in da)
+    x = t1.permute(free_a + list(da)).reshape(math.prod(shape_a), k)
+    y = t2.permute(list(db) + free_b).reshape(k, math.prod(shape_b))
+    return int_matmul(x, y).reshape(shape_a + shape_b)

@@ -44,7 +44,10 @@ def _np_dtype(dt):
 
 # ----- shape -------------------------------------------------------------------------------------
 
-def _shape_text(shape):
+def _unknown_shape_text(shape):
+    """A shape holding -1 as NumPy's reshape error writes it: -1 as 'newaxis', without a leading
+    one, and never a trailing comma (``(2,-1)`` -> ``(2,newaxis)``, ``(-1,2)`` -> ``(2)``)."""
+    shape = shape[1:] if shape[0] < 0 else shape
     return "(" + ",".join("newaxis" if s < 0 else str(s) for s in shape) + ")"
 
 
@@ -61,12 +64,12 @@ def _resolve_shape(shape, size):
             known *= s
     if unknown is None:
         if known != size:
-            text = f"({shape[0]},)" if len(shape) == 1 else "(" + ",".join(map(str, shape)) + ")"
-            raise ValueError(f"cannot reshape array of size {size} into shape {text}")
+            raise ValueError(f"cannot reshape array of size {size} into shape "
+                             f"{convert.shape_text(shape)}")
         return tuple(shape)
     if known == 0 or size % known:
         raise ValueError(f"cannot reshape array of size {size} into shape "
-                         f"{_shape_text(shape[1:] if shape[0] < 0 else shape)}")
+                         f"{_unknown_shape_text(shape)}")
     res = list(shape)
     res[unknown] = size // known
     return tuple(res)
@@ -1046,13 +1049,9 @@ def broadcast_to(array, shape, subok=False):
         s == n or s == 1 for s, n in zip(t.shape[::-1], shape[::-1]))
     if not ok:
         raise ValueError("operands could not be broadcast together with remapped shapes "
-                         f"[original->remapped]: {_shape_str(t.shape)}  and requested shape "
-                         f"{_shape_str(shape)}")
+                         f"[original->remapped]: {convert.shape_text(t.shape)}  and requested "
+                         f"shape {convert.shape_text(shape)}")
     return _view_of(t.expand(shape), array)
-
-
-def _shape_str(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def broadcast_arrays(*args, subok=False):
@@ -1218,8 +1217,9 @@ def copyto(dst, src, casting="same_kind", where=True):
     except RuntimeError:
         if _same_data(s, d):
             return              # NumPy returns before it looks at the mask: a copy onto itself
-        raise ValueError(f"could not broadcast where mask from shape {_shape_str(w.shape)} into "
-                         f"shape {_shape_str(d.shape)}") from None
+        raise ValueError("could not broadcast where mask from shape "
+                         f"{convert.shape_text(w.shape)} into shape "
+                         f"{convert.shape_text(d.shape)}") from None
     d.copy_(torch.where(w.to(d.device), b, d))
 
 
@@ -1394,8 +1394,9 @@ def insert(arr, obj, values, axis=None):
         try:
             v = v.expand(shape)
         except RuntimeError:
-            raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} into "
-                             f"shape {tuple(shape)}") from None
+            raise ValueError(f"could not broadcast input array from shape "
+                             f"{convert.shape_text(v.shape)} into shape "
+                             f"{convert.shape_text(shape)}") from None
         try:
             res = torch.cat([mt.narrow(axis, 0, index), v, mt.narrow(axis, index, n - index)],
                             axis)

@@ -677,15 +677,12 @@ def _broadcast_value(vt, shape, advanced=False):
     ok = len(vs) <= len(shape) and all(v == s or v == 1 for v, s in zip(vs[::-1], shape[::-1]))
     if not ok:
         if advanced:
-            raise ValueError(f"shape mismatch: value array of shape {_shape_str(tuple(vt.shape))} "
-                             f"could not be broadcast to indexing result of shape {_shape_str(shape)}")
-        raise ValueError(f"could not broadcast input array from shape {_shape_str(tuple(vt.shape))} "
-                         f"into shape {_shape_str(shape)}")
+            raise ValueError("shape mismatch: value array of shape "
+                             f"{convert.shape_text(vt.shape)} could not be broadcast to indexing "
+                             f"result of shape {convert.shape_text(shape)}")
+        raise ValueError("could not broadcast input array from shape "
+                         f"{convert.shape_text(vt.shape)} into shape {convert.shape_text(shape)}")
     return vt.expand(shape)
-
-
-def _shape_str(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _no_overlap(vt, t):

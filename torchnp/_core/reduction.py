@@ -108,8 +108,9 @@ def mask_of(where, t):
     try:
         return torch.broadcast_to(m, t.shape)
     except RuntimeError:
-        raise ValueError(f"operands could not be broadcast together with shapes "
-                         f"{tuple(t.shape)} {tuple(m.shape)}") from None
+        raise ValueError("operands could not be broadcast together with remapped shapes "
+                         f"[original->remapped]: {convert.shape_text(t.shape)} "
+                         f"{convert.shape_text(m.shape)} ") from None
 
 
 def check_out_shape(out, shape, name, keepdims):
