@@ -31,13 +31,6 @@ def _view_of(t, a):
     return _wrap_array(t)
 
 
-def _maybe_view(r, t, a):
-    """The result ``r`` of a torch op that returns a view of ``t`` when it can, a copy otherwise."""
-    if r._is_view() or r is t:
-        return _view_of(r, a)
-    return _wrap_array(r)
-
-
 def _np_dtype(dt):
     return _dtypes.to_numpy_dtype(dt)
 
@@ -1067,16 +1060,9 @@ def broadcast_arrays(*args, subok=False):
 
 # ----- rearranging --------------------------------------------------------------------------------
 
-# torch: flip has no kernels for uint16/32/64; the same-size signed view moves the same bits.
-_SIGNED_VIEW = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
-
-
 def _flip_tensor(t, dims):
-    sv = _SIGNED_VIEW.get(t.dtype)
     try:
-        if sv is not None:
-            return t.view(sv).flip(dims).view(t.dtype)
-        return t.flip(dims)
+        return _k.flip(t, dims)
     except RuntimeError as err:         # (torch's flip is a copy: NumPy's is a view)
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
@@ -1378,8 +1364,8 @@ def insert(arr, obj, values, axis=None):
     v = cast_tensor(v, t.dtype, copy=False).to(t.device)
     if v.ndim < t.ndim:
         v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
-    mt, back = _moveable(t)
-    v = _moveable(v)[0]
+    mt = _k.signed_bits(t)              # index writes and cat move bits only
+    v = _k.signed_bits(v)
     if len(indices) == 1:
         index = indices[0]
         if not -n <= index <= n:
@@ -1402,7 +1388,7 @@ def insert(arr, obj, values, axis=None):
                             axis)
         except RuntimeError as err:
             raise _insert_error(t, ravelled, axis, numnew, err) from None
-        return _wrap_array(res.view(back))
+        return _wrap_array(_k.unsigned_bits(res, t.dtype))
     for i, k in enumerate(indices):
         if not -n <= k <= n:
             raise IndexError(f"index {k} is out of bounds for axis {axis} with size {n}")
@@ -1432,7 +1418,7 @@ def insert(arr, obj, values, axis=None):
                          f"broadcast to indexing result of shape {tuple(new_shape_v)}") from None
     sl[axis] = old_mask.nonzero().reshape(-1)
     new[tuple(sl)] = mt
-    return _wrap_array(new.view(back))
+    return _wrap_array(_k.unsigned_bits(new, t.dtype))
 
 
 def _insert_error(t, ravelled, axis, numnew, err):
@@ -1442,9 +1428,3 @@ def _insert_error(t, ravelled, axis, numnew, err):
     shape[axis] += numnew
     return (convert.copy_error(t, t.dtype, err) if ravelled else None) or \
         convert.allocation_error(shape, t.dtype, err) or err
-
-
-def _moveable(t):
-    """``t`` viewed in a dtype torch can move by index, and the dtype to view the result back as."""
-    sv = _SIGNED_VIEW.get(t.dtype)      # torch: no index_put/cat kernels for uint16/32/64 on CPU
-    return (t if sv is None else t.view(sv)), t.dtype

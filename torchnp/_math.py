@@ -366,21 +366,16 @@ def _bound_tensor(b, dt, device):
 
 def _clip_kernel(t, lo, hi):
     dt = t.dtype
-    # torch: maximum/minimum lack uint16/32/64 kernels: compare uint16/32 widened, uint64 with its
-    # sign bit flipped (the unsigned order becomes the signed one).
-    if dt is torch.uint64:
-        flip = lambda x: None if x is None else x.view(torch.int64) ^ (-(1 << 63))  # noqa: E731
-        return (_clip_kernel(flip(t), flip(lo), flip(hi)) ^ (-(1 << 63))).view(dt)
-    if dt in (torch.uint16, torch.uint32):
-        wide = torch.int64
-        up = lambda x: None if x is None else x.to(wide)  # noqa: E731
-        return _clip_kernel(up(t), up(lo), up(hi)).to(dt)
-    # torch: maximum/minimum do not order complex numbers; NumPy's order is lexicographic.
-    maximum, minimum = (_k.maximum_complex, _k.minimum_complex) if dt.is_complex else \
-        (torch.maximum, torch.minimum)
+    if dt.is_complex:
+        maximum, minimum = _k.maximum_complex, _k.minimum_complex
+    else:
+        maximum, minimum = torch.maximum, torch.minimum
+        t = _k.ordered_signed(t)
+        lo = None if lo is None else _k.ordered_signed(lo)
+        hi = None if hi is None else _k.ordered_signed(hi)
     res = t if lo is None else maximum(t, lo)
     res = res if hi is None else minimum(res, hi)
-    return res.clone() if res is t else res
+    return _k.ordered_unsigned(res.clone() if res is t else res, dt)
 
 
 # ----- rounding -----------------------------------------------------------------------------------
@@ -459,15 +454,13 @@ def _round_tensor(t, decimals, into=None):
         return t.clone()
     # integers, decimals < 0: exact round-half-to-even to a multiple of 10**-decimals.
     f = 10 ** -decimals
-    wide = torch.int64
-    x = t.to(wide) if dt is not torch.uint64 else t.view(wide)
     if f > (1 << 62):
         return torch.zeros_like(t)
+    x = t.to(torch.int64)                   # (uint64 as its bits: int casts wrap, both ways)
     q = torch.div(x, f, rounding_mode="floor")
     r = x - q * f
     up = (2 * r > f) | ((2 * r == f) & (q % 2 == 1))
-    res = (q + up.to(wide)) * f
-    return res.to(dt) if dt is not torch.uint64 else res.view(dt)
+    return ((q + up.to(torch.int64)) * f).to(dt)
 
 
 def array_round(a, ndigits=None):

@@ -34,7 +34,6 @@ _wrap_view = convert.wrap_view
 
 _INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
                   "integer or boolean arrays are valid indices")
-_SCALAR_TYPES = (int, float, complex, bool)
 _INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
 
 
@@ -115,7 +114,7 @@ def getitem(a, key):
 # (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)
 _FAST_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.int16, torch.int8})
 # torch: index kernels are missing for uint16/32/64 data; the slow path widens those.
-_FAST_DATA_DTYPES = frozenset(_dtypes.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint32, torch.uint64}
+_FAST_DATA_DTYPES = frozenset(_dtypes.ALL_TORCH_DTYPES) - _k.FEW_KERNELS
 
 
 def _getitem_slow(a, key):

@@ -17,7 +17,6 @@ from torchnp._core.ndarray import ndarray
 _WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotion.WEAK_COMPLEX}
 _WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
             promotion.WEAK_COMPLEX: torch.complex128}     # for casting checks only
-_KEYWORDS = ("where", "casting", "order", "dtype", "subok", "signature")
 _ORDERS = ("C", "F", "A", "K")
 
 # Comparisons with a Python int outside the loop's integer range have a known answer (NumPy 2):
