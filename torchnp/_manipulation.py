@@ -9,6 +9,7 @@ import operator
 import numpy
 import torch
 
+from torchnp import _creation
 from torchnp import _kernels as _k
 from torchnp._core import config
 from torchnp._core import convert
@@ -93,17 +94,6 @@ def _reshape_tensor(t, shape, order):
     return t.reshape(shape)
 
 
-def _check_order(order, allowed="CFA"):
-    if order is None:
-        return "C"
-    if not isinstance(order, str):
-        raise TypeError(f"order must be str, not {type(order).__name__}")
-    if order.upper() not in allowed or len(order) != 1:
-        raise ValueError(f"order must be one of {', '.join(repr(c) for c in allowed)} "
-                         f"(got {order!r})")
-    return order.upper()
-
-
 def _is_f_contiguous(t):
     return t.permute(_rev(t.ndim)).is_contiguous()
 
@@ -111,7 +101,7 @@ def _is_f_contiguous(t):
 def _reshape(a, shape, order="C", copy=None):
     t = _as_tensor(a)
     shape = _resolve_shape(_shape_arg(shape), t.numel())
-    order = _check_order(order)
+    order = convert.check_order(order, "C", "CFA")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
     if copy is not None and copy is not True and copy is not False:
@@ -214,20 +204,24 @@ def ravel(a, order="C"):
 
     torchnp implementation of :func:`numpy.ravel`.
     """
-    t = _as_tensor(a)
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "K":
-        t = t.permute(_k_order(t))
-    elif order == "F":
-        t = t.permute(_rev(t.ndim))
+    t = _axes_in_order(_as_tensor(a), order)
     if t.is_contiguous():       # NumPy: a view exactly when contiguous in that order
         return _view_of(t.view(-1), a)
     try:
         return _wrap_array(t.contiguous().view(-1))
     except RuntimeError as err:
         raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
+
+
+def _axes_in_order(t, order):
+    """``t`` with its axes permuted so that reading it in C order reads it in ``order`` (an
+    ``order=`` argument: None is 'C'; 'A' is 'F' for a Fortran- but not C-contiguous ``t``)."""
+    order = convert.check_order(order, "C")
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "K":
+        return t.permute(_k_order(t))
+    return t.permute(_rev(t.ndim)) if order == "F" else t
 
 
 def _k_order(t):
@@ -249,14 +243,7 @@ def _k_order(t):
 
 def ndarray_flatten(a, order="C"):
     """``a.flatten(order)``: always a copy."""
-    t = a._t
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "K":
-        t = t.permute(_k_order(t))
-    elif order == "F":
-        t = t.permute(_rev(t.ndim))
+    t = _axes_in_order(a._t, order)
     try:
         r = t.reshape(-1)
         return _wrap_array(r.clone() if r is t or r._is_view() else r)
@@ -412,27 +399,11 @@ def _cast_error(from_dt, to_dt, casting):
                      f"according to the rule {casting!r}")
 
 
-def _layout_copy(t, order):
-    """A copy of ``t`` in memory order ``order`` ('C', 'F', 'A' or 'K')."""
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    try:
-        if order == "F":
-            rev = _rev(t.ndim)
-            return t.permute(rev).contiguous().permute(rev) if t.ndim > 1 and not \
-                _is_f_contiguous(t) else (t.clone() if t.ndim <= 1 else
-                                          t.permute(rev).clone().permute(rev))
-        if order == "K":
-            return t.clone(memory_format=torch.preserve_format)
-        return t.clone(memory_format=torch.contiguous_format)
-    except RuntimeError as err:
-        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
-
-
 def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True):
     """``a.astype(dtype, order, casting, subok, copy)``: the method itself (see ndarray.py)."""
     dt = _dtypes.to_torch_dtype(dtype) if dtype is not None else torch.float64
+    if order != "K":
+        order = convert.check_order(order, "K")
     src = a._dt
     if casting != "unsafe" and not promotion.can_cast_dtype(src, dt, casting):
         raise _cast_error(src, dt, casting)
@@ -448,8 +419,8 @@ def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True)
             res._scalar = a._scalar     # NumPy: a scalar's astype is a scalar, an array's an array
             return res
         r = cast_tensor(t, dt, copy=False)
-        if r is t or order not in ("K", "k"):
-            r = _layout_copy(r, order)
+        if r is t or order != "K":
+            r = _creation.layout_copy(r, order)
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
     res = _wrap_array(r)
@@ -474,14 +445,6 @@ def astype(x, dtype, /, *, copy=True, device=None):
         return _wrap_array(cast_tensor(t, dt, copy=True))
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
-
-
-def copy(a, order="K", subok=False):
-    """An array copy of the given object.
-
-    torchnp implementation of :func:`numpy.copy`.
-    """
-    return _wrap_array(_layout_copy(_as_tensor(a), order))
 
 
 def ndarray_fill(a, value):
@@ -1127,7 +1090,7 @@ def roll(a, shift, axis=None):
     for s, ax in zip(shifts, axes):
         total[ax] = total.get(ax, 0) + s
     if not total or t.numel() == 0:
-        return _wrap_array(_layout_copy(t, "K"))
+        return _wrap_array(_creation.layout_copy(t, "K"))
     return _wrap_array(_roll_tensor(t, tuple(total.values()), tuple(total.keys())))
 
 
