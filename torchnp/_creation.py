@@ -598,13 +598,18 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         y[-1, ...] = t_stop
     if axis != 0:
         y = torch.movedim(y, 0, _linspace_axis(axis, y.ndim))
+    y = _linspace_result(y, dtype, requires_grad)
+    return (y, step) if retstep else y
+
+
+def _linspace_result(y, dtype, requires_grad):
+    """linspace's samples ``y`` as the result array: in ``dtype`` (integers floored, as NumPy)."""
     if dtype is not None:
         out_dt = _dtypes.to_torch_dtype(dtype)
         if out_dt in _dtypes.INTEGER_DTYPES:
             y = torch.floor(y)
         y = y.to(out_dt)
-    y = _wrap_array(_finish(y, requires_grad))
-    return (y, step) if retstep else y
+    return _wrap_array(_finish(y, requires_grad))
 
 
 _REAL_PY = frozenset({int, float})
@@ -640,12 +645,7 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
     y = y + start
     if endpoint and num > 1:
         y[-1] = stop
-    if dtype is not None:
-        out_dt = _dtypes.to_torch_dtype(dtype)
-        if out_dt in _dtypes.INTEGER_DTYPES:
-            y = torch.floor(y)
-        y = y.to(out_dt)
-    y = _wrap_array(_finish(y, requires_grad))
+    y = _linspace_result(y, dtype, requires_grad)
     if retstep:
         if div > 0:                                 # NumPy: the step is a scalar
             step = convert.wrap(torch.tensor(step, dtype=torch.float64))

@@ -4,6 +4,7 @@ Results that NumPy returns as views (reshape where possible, transpose, ravel, s
 are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
 """
 import builtins
+import math
 import operator
 
 import numpy
@@ -78,6 +79,14 @@ def _shape_arg(shape):
     except TypeError:
         raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an "
                         "integer") from None
+
+
+def _sizes_arg(shape, negative):
+    """A shape argument of sizes as a tuple of ints; a negative one raises ValueError(negative)."""
+    sizes = _shape_arg(shape)
+    if any(s < 0 for s in sizes):
+        raise ValueError(negative)
+    return sizes
 
 
 _REV = tuple(tuple(range(n - 1, -1, -1)) for n in range(65))
@@ -586,9 +595,7 @@ def tile(A, reps):
     torchnp implementation of :func:`numpy.tile`.
     """
     t = _as_tensor(A)
-    reps = _shape_arg(reps)
-    if any(r < 0 for r in reps):
-        raise ValueError("negative dimensions are not allowed")
+    reps = _sizes_arg(reps, "negative dimensions are not allowed")
     d = len(reps)
     if d < t.ndim:
         reps = (1,) * (t.ndim - d) + reps
@@ -604,10 +611,7 @@ def _tile_error(shape, reps, dt, err):
     axis repeated (``c = c.reshape(-1, n).repeat(nrep, 0)``), and reports the stage that fails:
     the first too big to count, else (taken here, as which one the machine refuses varies) the
     last, which allocates the whole result."""
-    n = 1
-    for s in shape:
-        n *= s
-    size = n
+    n = size = math.prod(shape)
     error = err
     if n == 0:                  # nothing to allocate: not an allocation failure
         return err
@@ -630,12 +634,8 @@ def resize(a, new_shape):
     torchnp implementation of :func:`numpy.resize`.
     """
     t = _as_tensor(a)
-    new_shape = _shape_arg(new_shape)
-    if any(s < 0 for s in new_shape):
-        raise ValueError("all elements of `new_shape` must be non-negative")
-    new_size = 1
-    for s in new_shape:
-        new_size *= s
+    new_shape = _sizes_arg(new_shape, "all elements of `new_shape` must be non-negative")
+    new_size = math.prod(new_shape)
     flat = convert.flatten_for_axis(t, None)[0]
     if flat.numel() == 0 or new_size == 0:
         return _wrap_array(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
@@ -998,9 +998,7 @@ def broadcast_to(array, shape, subok=False):
     or the same shape) is writable (NumPy's is read-only); one that repeats elements is read-only.
     """
     t = _as_tensor(array)
-    shape = _shape_arg(shape)
-    if any(s < 0 for s in shape):
-        raise ValueError("all elements of broadcast shape must be non-negative")
+    shape = _sizes_arg(shape, "all elements of broadcast shape must be non-negative")
     ok = len(shape) >= t.ndim and all(
         s == n or s == 1 for s, n in zip(t.shape[::-1], shape[::-1]))
     if not ok:
@@ -1049,10 +1047,7 @@ def fliplr(m):
 
     torchnp implementation of :func:`numpy.fliplr`.
     """
-    t = _as_tensor(m)
-    if t.ndim < 2:
-        raise ValueError("Input must be >= 2-d.")
-    return _wrap_array(_flip_tensor(t, (1,)))
+    return _flip_axis(m, 1)
 
 
 def flipud(m):
@@ -1060,10 +1055,15 @@ def flipud(m):
 
     torchnp implementation of :func:`numpy.flipud`.
     """
+    return _flip_axis(m, 0)
+
+
+def _flip_axis(m, axis):
+    """``m`` reversed along ``axis``; NumPy's ValueError when it has no such axis."""
     t = _as_tensor(m)
-    if t.ndim < 1:
-        raise ValueError("Input must be >= 1-d.")
-    return _wrap_array(_flip_tensor(t, (0,)))
+    if t.ndim <= axis:
+        raise ValueError(f"Input must be >= {axis + 1}-d.")
+    return _wrap_array(_flip_tensor(t, (axis,)))
 
 
 def roll(a, shift, axis=None):

@@ -22,6 +22,8 @@ _SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,
              torch.complex128: torch.complex128, torch.int64: torch.int64,
              torch.int32: torch.int64, torch.int16: torch.int64, torch.int8: torch.int64,
              torch.bool: torch.int64}
+_torch_sum = torch.sum
+_torch_prod = torch.prod
 # Input dtypes torch.amax/amin handle directly (fast path).
 _EXTREME_FAST = frozenset({torch.float64, torch.float32, torch.float16, torch.int64, torch.int32,
                            torch.int16, torch.int8, torch.uint8, torch.bool})
@@ -39,29 +41,9 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
 
 def ndarray_sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """``a.sum(...)``, and :func:`sum`'s body: a method's defaults must be constants for
-    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read here.
+    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read in
+    :func:`_sum_prod`.
     """
-    if (type(self) is ndarray and dtype is None and out is None
-            and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
-        dt = _SUM_FAST.get(self._dt)
-        if dt is not None:
-            t = None
-            try:        # bad axes make torch raise: the general path raises NumPy's error
-                if axis is None:
-                    if keepdims is False or keepdims is NoValue:
-                        t = self._t.sum()
-                elif keepdims is False or keepdims is True or keepdims is NoValue:
-                    if type(axis) is int or (type(axis) is tuple and axis):  # torch: () is all
-                        t = self._t.sum(axis, keepdims is True)
-            except (IndexError, RuntimeError, TypeError):
-                pass
-            if t is not None:
-                res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
-                res._t = t
-                res._dt = dt
-                res._base = None
-                res._scalar = True
-                return res
     return _sum_prod(_red.SUM, self, axis, dtype, out, keepdims, initial, where)
 
 
@@ -75,31 +57,35 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, 
 
 def ndarray_prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """``a.prod(...)``, and :func:`prod`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and dtype is None and out is None
+    return _sum_prod(_red.PROD, self, axis, dtype, out, keepdims, initial, where)
+
+
+def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
+    """The body of sum and prod (``op``: the reduction). Fast path: an ndarray without dtype,
+    out, initial or where, reduced over all axes, one int axis, or (sum) a tuple of axes."""
+    if (type(a) is ndarray and dtype is None and out is None
             and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
-        dt = _SUM_FAST.get(self._dt)
+        dt = _SUM_FAST.get(a._dt)
         if dt is not None:
             t = None
+            fn = _torch_sum if op is _red.SUM else _torch_prod
             try:        # bad axes make torch raise: the general path raises NumPy's error
                 if axis is None:
                     if keepdims is False or keepdims is NoValue:
-                        t = self._t.prod()
-                elif type(axis) is int and (keepdims is False or keepdims is True
-                                            or keepdims is NoValue):
-                    t = self._t.prod(axis, keepdims is True)    # torch: one dim at a time
+                        t = fn(a._t)
+                elif keepdims is False or keepdims is True or keepdims is NoValue:
+                    # torch: sum over () is over all dims; prod takes one dim
+                    if type(axis) is int or (type(axis) is tuple and axis and fn is _torch_sum):
+                        t = fn(a._t, axis, keepdims is True)
             except (IndexError, RuntimeError, TypeError):
                 pass
             if t is not None:
-                res = _new(ndarray)         # convert.wrap_dt inlined, as in ndarray_sum
+                res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
                 res._t = t
                 res._dt = dt
                 res._base = None
                 res._scalar = True
                 return res
-    return _sum_prod(_red.PROD, self, axis, dtype, out, keepdims, initial, where)
-
-
-def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
     t = convert.as_tensor(a)
     if dtype is None:
         res_dt = promotion.sum_dtype(t.dtype)
@@ -161,12 +147,7 @@ def max(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
 def ndarray_max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
     """``a.max(...)``, and :func:`max`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amax, self, axis, keepdims)
-        if r is not None:
-            return r
-    return _extreme(_red.MAX, self, axis, out, keepdims, initial, where)
+    return _max_min(torch.amax, _red.MAX, self, axis, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -179,29 +160,29 @@ def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
 def ndarray_min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
     """``a.min(...)``, and :func:`min`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amin, self, axis, keepdims)
-        if r is not None:
-            return r
-    return _extreme(_red.MIN, self, axis, out, keepdims, initial, where)
+    return _max_min(torch.amin, _red.MIN, self, axis, out, keepdims, initial, where)
 
 
 amax = max
 amin = min
 
 
-def _extreme_fast(fn, a, axis, keepdims):
-    # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
-    try:
-        if axis is None:
-            if keepdims is NoValue or keepdims is False:
-                return _wrap_dt(fn(a._t), a._dt)
-        elif type(axis) is int and (keepdims is False or keepdims is True or keepdims is NoValue):
-            return _wrap_dt(fn(a._t, axis, keepdims is True), a._dt)
-    except (IndexError, RuntimeError):
-        pass
-    return None
+def _max_min(fn, op, a, axis, out, keepdims, initial, where):
+    """The body of max and min (``fn``: torch.amax or amin; ``op``: the reduction). Fast path: an
+    ndarray, no out / where / initial, axis None or an int: one torch call."""
+    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is None or initial is NoValue) and a._dt in _EXTREME_FAST):
+        # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
+        try:
+            if axis is None:
+                if keepdims is NoValue or keepdims is False:
+                    return _wrap_dt(fn(a._t), a._dt)
+            elif type(axis) is int and (keepdims is False or keepdims is True
+                                        or keepdims is NoValue):
+                return _wrap_dt(fn(a._t, axis, keepdims is True), a._dt)
+        except (IndexError, RuntimeError):
+            pass
+    return _extreme(op, a, axis, out, keepdims, initial, where)
 
 
 def _extreme(op, a, axis, out, keepdims, initial, where):

@@ -61,6 +61,16 @@ def _sorted(t, axis):
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
 
+def _arg_axis(t, axis):
+    """(tensor, axis, ravelled) for argsort and argpartition: ``axis=None`` (or a 0-d ``t``)
+    sorts the flattened array, as NumPy's copy of it."""
+    ravelled = axis is None or t.ndim == 0
+    if ravelled:
+        t = convert.flatten_for_axis(t, None)[0]
+        axis = 0
+    return t, normalize_axis_index(axis, t.ndim), ravelled
+
+
 def _argsorted(t, axis, ravelled):
     """The indices that sort ``t`` along ``axis``, as an ndarray, with NumPy's error if too big:
     for its copy of a non-contiguous input it ravelled (``ravelled``), else for the result."""
@@ -99,12 +109,7 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     ``kind`` (NumPy's default quicksort may order ties either way).
     """
     _check_sort_args(kind, order, stable)
-    t = _as_tensor(a)
-    ravelled = axis is None or t.ndim == 0
-    if ravelled:
-        t = convert.flatten_for_axis(t, None)[0]
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis, ravelled = _arg_axis(_as_tensor(a), axis)
     return _argsorted(t, axis, ravelled)
 
 
@@ -150,12 +155,7 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
         raise ValueError("Cannot specify order when the array has no fields.")
     if kind != "introselect":
         _bad_select_kind(kind)
-    t = _as_tensor(a)
-    ravelled = axis is None or t.ndim == 0
-    if ravelled:
-        t = convert.flatten_for_axis(t, None)[0]
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis, ravelled = _arg_axis(_as_tensor(a), axis)
     _check_kth(kth, t.shape[axis])
     return _argsorted(t, axis, ravelled)
 

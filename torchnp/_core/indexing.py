@@ -44,26 +44,17 @@ def getitem(a, key):
     tk = type(key)
     if tk is slice and key.step is None:
         try:
-            r = a._t[key]
+            r = a._t[key]                   # a slice keeps every dimension: always a view
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             return _getitem_slow(a, key)                 # NumPy's error message
-        # A slice keeps every dimension: always a view. ``wrap_view`` inlined (~60 ns a call).
-        res = _new(ndarray)
-        res._t = r
-        res._dt = a._dt
-        b = a._base
-        res._base = a if b is None else b
-        res._scalar = False
-        return res
-    if tk is int:
+    elif tk is int:
         try:
             r = a._t[key]
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             return _getitem_slow(a, key)
         if r.ndim == 0:
             return _wrap_dt(r.clone(), a._dt)            # a scalar in NumPy: a copy, not a view
-        return _wrap_view(r, a, a._dt)
-    if tk is tuple:
+    elif tk is tuple:
         nint = 0
         for k in key:
             tki = type(k)
@@ -79,14 +70,7 @@ def getitem(a, key):
         # checking that first saves reading r.ndim (~500 instructions) for the rest.
         if nint == len(key) and r.ndim == 0:
             return _wrap_dt(r.clone(), a._dt)
-        res = _new(ndarray)
-        res._t = r
-        res._dt = a._dt
-        b = a._base
-        res._base = a if b is None else b
-        res._scalar = False
-        return res
-    if tk is ndarray:
+    elif tk is ndarray:
         kt = key._t
         if key._dt is torch.bool:
             # A mask over the leading dimensions: torch's rules are NumPy's, and it raises
@@ -108,7 +92,17 @@ def getitem(a, key):
             res._base = None
             res._scalar = True
             return res
-    return _getitem_slow(a, key)
+        return _getitem_slow(a, key)
+    else:
+        return _getitem_slow(a, key)
+    # A view of ``a``: ``wrap_view`` inlined (~60 ns a call).
+    res = _new(ndarray)
+    res._t = r
+    res._dt = a._dt
+    b = a._base
+    res._base = a if b is None else b
+    res._scalar = False
+    return res
 
 
 # (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)

@@ -18,6 +18,9 @@ _WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotio
 _WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
             promotion.WEAK_COMPLEX: torch.complex128}     # for casting checks only
 _ORDERS = ("C", "F", "A", "K")
+# the keyword arguments of every ufunc call and their defaults, in the order ``call`` reads them
+_OPTIONS = {"where": True, "casting": "same_kind", "order": "K", "dtype": None, "subok": True,
+            "signature": None}
 
 # Comparisons with a Python int outside the loop's integer range have a known answer (NumPy 2):
 # name -> (result when the int is above the range, result when below), the int on the right.
@@ -37,25 +40,16 @@ def call(uf, args, out, kwargs):
         raise TypeError(f"{name}() takes from {nin} to {nin + nout} positional arguments but "
                         f"{nargs} were given")
     outs = _parse_out(uf, args[nin:], out)
-    where, casting, order, dtype, subok, signature = True, "same_kind", "K", None, True, None
+    options = dict(_OPTIONS)
     axes = None
     for key, value in kwargs.items():
-        if key == "where":
-            where = value
-        elif key == "casting":
-            casting = value
-        elif key == "order":
-            order = value
-        elif key == "dtype":
-            dtype = value
-        elif key == "subok":
-            subok = value
-        elif key == "signature":
-            signature = value
+        if key in options:
+            options[key] = value
         elif key in ("axes", "axis") and uf.signature:
             axes = _gufunc_axes(uf, key, value)
         else:
             raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+    where, casting, order, dtype, subok, signature = options.values()
     if casting not in promotion.CASTINGS:
         _bad_keyword("casting", casting, "'no', 'equiv', 'safe', 'same_kind', 'unsafe'")
     if order is not None and (type(order) is not str or order.upper() not in _ORDERS):
