@@ -10,8 +10,8 @@ import numpy
 import pytest
 
 import torchnp
-from torchnp import _array_methods, _indexing, _logic, _manipulation, _math, _products, _sorting
-from torchnp import _statistics
+from torchnp import _array_methods, _creation, _indexing, _logic, _manipulation, _math, _products
+from torchnp import _sorting, _statistics
 
 from helpers import public_exception_class, raises_like_numpy
 
@@ -53,6 +53,7 @@ METHODS = {
     "searchsorted": _sorting.searchsorted, "squeeze": _manipulation.squeeze,
     "swapaxes": _manipulation.swapaxes, "take": _indexing.take, "trace": _products.trace,
     "all": _logic.ndarray_all, "any": _logic.ndarray_any, "astype": _manipulation.ndarray_astype,
+    "copy": _creation.ndarray_copy,
     "fill": _manipulation.ndarray_fill, "flatten": _manipulation.ndarray_flatten,
     "item": _manipulation.ndarray_item, "max": _math.ndarray_max,
     "mean": _statistics.ndarray_mean, "min": _math.ndarray_min, "prod": _math.ndarray_prod,
@@ -62,8 +63,7 @@ METHODS = {
     "var": _statistics.ndarray_var, "view": _manipulation.ndarray_view,
     "argmax": _array_methods.argmax, "argmin": _array_methods.argmin,
     "clip": _array_methods.clip, "conj": _array_methods.conj,
-    "conjugate": _array_methods.conjugate, "copy": _array_methods.copy,
-    "put": _array_methods.put,
+    "conjugate": _array_methods.conjugate, "put": _array_methods.put,
 }
 
 

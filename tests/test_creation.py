@@ -229,6 +229,46 @@ def test_ascontiguousarray_and_copy():
     exact(torchnp.copy([1, 2.5]), numpy.copy([1, 2.5]))
 
 
+def test_copy_function_and_method_read_order_none_as_numpy():
+    """``np.copy`` and ``a.copy`` are one implementation; None is 'K' for the function and 'C'
+    for the method (and for astype 'K'), as in NumPy."""
+    x = numpy.arange(24.0).reshape(2, 3, 4).transpose(2, 0, 1)[:, :, ::2]
+    a = torchnp.asarray(x)
+    for order in [None, "C", "F", "A", "K", "k", "f"]:
+        for r, e in [(torchnp.copy(a, order=order), numpy.copy(x, order=order)),
+                     (a.copy(order=order), x.copy(order=order)),
+                     (a.astype("float32", order=order), x.astype("float32", order=order))]:
+            exact(r, e)
+            assert r.strides == e.strides, (order, r.strides, e.strides)
+    s = numpy.float64(2.5)
+    for r, e in [(torchnp.asarray(x).sum().copy(), x.sum().copy()),
+                 (torchnp.copy(s), numpy.copy(s))]:
+        assert_matches_numpy(r, e)          # a scalar's copy is a scalar; np.copy's an array
+
+
+def test_order_errors_are_numpys():
+    """One order parser: NumPy's message for a bad order, and for one a function does not take."""
+    x = numpy.ones((2, 3))
+    a = torchnp.asarray(x)
+    calls = [lambda m, o: m.reshape(m.asarray(x) if m is numpy else a, 6, order=o),
+             lambda m, o: m.ravel(x if m is numpy else a, order=o),
+             lambda m, o: (x if m is numpy else a).flatten(order=o),
+             lambda m, o: (x if m is numpy else a).astype("float32", order=o),
+             lambda m, o: (x if m is numpy else a).copy(order=o),
+             lambda m, o: m.copy(x if m is numpy else a, order=o),
+             lambda m, o: m.empty(3, order=o), lambda m, o: m.eye(2, order=o)]
+    for call in calls:
+        for order in ["K", "k", "A", "x", "CF", "", 5]:
+            try:
+                call(numpy, order)
+            except (TypeError, ValueError) as e:
+                with pytest.raises(type(e)) as got:
+                    call(torchnp, order)
+                assert str(got.value) == str(e)
+            else:
+                call(torchnp, order)
+
+
 # ----- from shapes --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dtype", [None] + ALL_DTYPES)

@@ -778,3 +778,26 @@ def test_copyto_python_scalar_casting_rules(casting):
         for v in [0, 300, 0.5, 1j, True]:
             _write_like_numpy(lambda np: np.zeros(2, dtype),
                               lambda np, x, v=v: np.copyto(x, v, casting=casting))
+
+
+def test_shape_messages_are_numpys():
+    """Shapes in messages are written as NumPy writes them, ``(4,5)`` and ``(3,)`` (one helper,
+    ``convert.shape_text``), and reshape's ``(2,newaxis)`` for an unknown dimension."""
+    x = numpy.ones((2, 3))
+    calls = [lambda m: m.full((2, 3), m.ones((4, 5))),
+             lambda m: m.insert(m.ones((2, 3)), 0, m.ones((4, 5)), axis=1),
+             lambda m: m.sum(m.ones((3, 4)), where=m.ones(2, bool)),
+             lambda m: m.arange(5).reshape(7), lambda m: m.arange(5).reshape(-1, 2),
+             lambda m: m.arange(5).reshape(3, -1, 2), lambda m: m.arange(5).reshape(2, 2),
+             lambda m: m.ones((2, 3)).__setitem__(m.array([0, 1]), m.ones((3, 2))),
+             lambda m: m.ones((2, 3)).__setitem__((slice(None),), m.ones(4)),
+             lambda m: m.copyto(m.ones((2, 3)), 1, where=m.ones(4, bool)),
+             lambda m: m.broadcast_to(m.ones(3), (2, 2)),
+             lambda m: m.dot(m.asarray(x), m.asarray(x)),
+             lambda m: m.matmul(m.ones((2, 3, 4)), m.ones((5, 4, 2)))]
+    for call in calls:
+        with pytest.raises(ValueError) as expected:
+            call(numpy)
+        with pytest.raises(ValueError) as got:
+            call(torchnp)
+        assert str(got.value) == str(expected.value)

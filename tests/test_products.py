@@ -184,3 +184,79 @@ def test_trace_errors_and_out():
     out = torchnp.asarray(numpy.zeros(()))
     assert torchnp.trace(T(x), out=out) is out
     assert_matches_numpy(out, numpy.trace(x, out=out_np))
+
+
+# ----- integer products without torch's matmul (the CUDA path, run here on the CPU) ---------------
+
+INT_DTYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]
+
+
+def _wrapping(shape, dtype, seed):
+    """Integers spread over the dtype's whole range, so products and sums wrap as in NumPy."""
+    info = numpy.iinfo(dtype)
+    rng = numpy.random.default_rng(seed)
+    return rng.integers(info.min, info.max, shape, dtype=dtype, endpoint=True)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "int32", "int64"])   # compute dtypes
+def test_int_matmul_kernel_against_numpy(dtype):
+    from torchnp import _kernels
+    import torch
+    for s1, s2 in [((3, 4), (4, 5)), ((2, 3, 4), (4, 2)), ((2, 1, 3, 4), (5, 4, 2)),
+                   ((3, 0), (0, 2)), ((0, 4), (4, 3))]:
+        x, y = _wrapping(s1, dtype, 1), _wrapping(s2, dtype, 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = numpy.matmul(x, y)
+        got = _kernels.int_matmul(torch.from_numpy(x), torch.from_numpy(y))
+        assert got.dtype == torch.from_numpy(expected).dtype
+        numpy.testing.assert_array_equal(got.numpy(), expected)
+
+
+def test_int_matmul_kernel_large_k_in_chunks(monkeypatch):
+    """K far above the chunk: the products are summed chunk by chunk (bounded memory), and int64
+    overflow wraps as NumPy's does."""
+    from torchnp import _kernels
+    import torch
+    monkeypatch.setattr(_kernels, "_PRODUCT_CHUNK", 64)        # 64 // (3 * 2) = 10 per chunk
+    x, y = _wrapping((3, 1001), "int64", 3), _wrapping((1001, 2), "int64", 4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = numpy.matmul(x, y)
+    got = _kernels.int_matmul(torch.from_numpy(x), torch.from_numpy(y))
+    numpy.testing.assert_array_equal(got.numpy(), expected)
+    big = numpy.full((1, 4), 2**62, numpy.int64)               # 4 * 2**124 wraps to 0
+    numpy.testing.assert_array_equal(
+        _kernels.int_matmul(torch.from_numpy(big), torch.from_numpy(big.T.copy())).numpy(),
+        numpy.matmul(big, big.T))
+
+
+@pytest.mark.parametrize("dtype", INT_DTYPES + ["bool"])
+def test_products_without_torch_integer_matmul(dtype, monkeypatch):
+    """Every product through ``_kernels.int_matmul``, as on CUDA (no integer matmul in torch)."""
+    from torchnp import _kernels
+    monkeypatch.setattr(_kernels, "_torch_multiplies",
+                        lambda t: t.is_floating_point() or t.is_complex())
+    monkeypatch.setattr(_kernels, "_PRODUCT_CHUNK", 16)
+    make_ = make if dtype == "bool" else _wrapping
+    x, y, v = make_((2, 3, 4), dtype, 1), make_((3, 4, 5), dtype, 2), make_((4,), dtype, 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for axes in [2, 0, ([1, 2], [0, 1]), ((2,), (1,))]:
+            assert_matches_numpy(torchnp.tensordot(T(x), T(y), axes), numpy.tensordot(x, y, axes))
+        assert_matches_numpy(torchnp.dot(T(x), T(v)), numpy.dot(x, v))
+        assert_matches_numpy(torchnp.dot(T(x[0]), T(y[0])), numpy.dot(x[0], y[0]))
+        assert_matches_numpy(torchnp.inner(T(x), T(v)), numpy.inner(x, v))
+        assert_matches_numpy(torchnp.matmul(T(x), T(y[0])), numpy.matmul(x, y[0]))
+        assert_matches_numpy(torchnp.matmul(T(v), T(y)), numpy.matmul(v, y))
+        assert_matches_numpy(torchnp.matmul(T(x), T(v)), numpy.matmul(x, v))
+        assert_matches_numpy(torchnp.vecdot(T(x), T(v)), numpy.vecdot(x, v))
+
+
+def test_int_products_on_meta_have_numpy_shapes():
+    """Off the CPU, integer products take ``int_matmul``: on meta tensors it gives the shapes."""
+    x = torchnp.ones((2, 3, 4), dtype="int64", device="meta")
+    y = torchnp.ones((3, 4, 5), dtype="int64", device="meta")
+    assert torchnp.tensordot(x, y, 2).shape == (2, 5)
+    assert torchnp.matmul(x, torchnp.ones((4, 6), dtype="int64", device="meta")).shape == (2, 3, 6)
+    assert torchnp.dot(x, torchnp.ones(4, dtype="int32", device="meta")).shape == (2, 3)

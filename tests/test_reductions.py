@@ -108,14 +108,29 @@ def test_integer_sum_wraps_and_uint64_exact():
     assert_matches_numpy(*both("sum", numpy.array([100, 100], numpy.int8), dtype=numpy.int8))
 
 
-@pytest.mark.parametrize("dtype", ["uint16", "uint64"])
+@pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64"])
 def test_unsigned_extremes(dtype):
-    x = numpy.array([[1, 60000, 3], [7, 2, 65535]], dtype=dtype)
-    if dtype == "uint64":
-        x[0, 1] = 2**64 - 1
-    for name in ("max", "min"):
+    """Values above the signed range order as unsigned (torch has no kernels for these dtypes)."""
+    top = numpy.iinfo(dtype).max
+    x = numpy.array([[1, top - 5, 3], [7, 2, top // 2 + 1]], dtype=dtype)
+    for name in ("max", "min", "argmax", "argmin"):
         for axis in (None, 0, 1):
             assert_matches_numpy(*both(name, x, axis=axis))
+    assert_matches_numpy(*both("clip", x, top // 2, top - 6))
+    assert_matches_numpy(torchnp.bitwise_xor.reduce(torchnp.asarray(x), axis=1),
+                         numpy.bitwise_xor.reduce(x, axis=1))
+
+
+def test_complex_extremes_over_several_axes_take_the_first_nan():
+    """NumPy's maximum/minimum.reduce over several axes returns the first element holding a NaN
+    in C order, whatever order the axes are given in."""
+    x = numpy.array([[[1 + 0j, 5], [complex(3, numpy.nan), 2]],
+                     [[complex(numpy.nan, 1), 0], [7, 1j]]])
+    for name in ("max", "min"):
+        for axis in (None, (0, 1), (1, 2), (2, 0), (0, 2)):
+            actual, expected = both(name, x, axis=axis)
+            assert_matches_numpy(actual, expected)
+            numpy.testing.assert_array_equal(numpy.asarray(actual).imag, expected.imag)
 
 
 # ----- NaN ----------------------------------------------------------------------------------------

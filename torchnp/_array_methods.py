@@ -76,14 +76,8 @@ def __invert__(self): return _u.invert._call1(self)
 
 
 # ----- protocol and argument adapters: nothing but re-spelt arguments ----------------------------
-def __copy__(self):
-    """``copy.copy(a)``: a scalar's copy is a scalar, an array's an array."""
-    res = _manipulation.copy(self)
-    res._scalar = self._scalar
-    return res
-
-
-def __deepcopy__(self, memo=None): return __copy__(self)
+def __copy__(self): return _creation.ndarray_copy(self, "K")
+def __deepcopy__(self, memo=None): return _creation.ndarray_copy(self, "K")
 def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
     return _ufunc.array_ufunc(ufunc, method, inputs, kwargs)
 def __reduce__(self):
@@ -104,7 +98,6 @@ def clip(self, min=None, max=None, out=None, **kwargs):  # noqa: A002 (NumPy's n
 
 def conj(self): return _u.conjugate._call1(self)
 def conjugate(self): return _u.conjugate._call1(self)
-def copy(self, order="C"): return _manipulation.copy(self, order)
 def put(self, indices, values, mode="raise"): return _indexing.put(self, indices, values, mode)
 
 
@@ -234,6 +227,7 @@ ndarray.trace        = _products.trace
 ndarray.all     = _logic.ndarray_all
 ndarray.any     = _logic.ndarray_any
 ndarray.astype  = _manipulation.ndarray_astype
+ndarray.copy    = _creation.ndarray_copy
 ndarray.fill    = _manipulation.ndarray_fill
 ndarray.flatten = _manipulation.ndarray_flatten
 ndarray.item    = _manipulation.ndarray_item
@@ -256,5 +250,4 @@ ndarray.argmin    = argmin
 ndarray.clip      = clip
 ndarray.conj      = conj
 ndarray.conjugate = conjugate
-ndarray.copy      = copy
 ndarray.put       = put

@@ -40,19 +40,6 @@ def _float_or(dtype):
     return _dtypes.to_torch_dtype(dtype)
 
 
-def _check_order(order, allowed):
-    if order is None:
-        return "K" if "K" in allowed else "C"
-    if not isinstance(order, str):
-        raise TypeError(f"order must be str, not {type(order).__name__}")
-    o = order.upper()
-    if o not in ("C", "F", "A", "K"):
-        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
-    if o not in allowed:
-        raise ValueError("only 'C' or 'F' order is permitted")
-    return o
-
-
 def _check_like(like):
     if like is not None and not isinstance(like, ndarray):
         if not hasattr(like, "__array_function__"):
@@ -129,7 +116,9 @@ def _empty(shape, dt, device, order="C", like=None):
     return t.permute(inverse)
 
 
-def _layout_copy(t, order):
+def layout_copy(t, order):
+    """A copy of ``t`` in memory order ``order`` ('C', 'F', 'A' or 'K', checked), as NumPy
+    lays out its copies (for 'K': the axes by decreasing stride)."""
     res = _empty(tuple(t.shape), t.dtype, t.device, order, like=t)
     res.copy_(t)
     return res
@@ -151,7 +140,7 @@ def _array(obj, dtype, copy, order, ndmin, ndmax, device, requires_grad):
     if not _has_order(t, order) or (copy and not owned):
         if copy is False:
             raise ValueError(convert.COPY_ERROR)
-        t = _layout_copy(t, order)
+        t = layout_copy(t, order)
         owned = True
     if ndmax and t.ndim > ndmax and isinstance(obj, (list, tuple)):
         raise ValueError("setting an array element with a sequence. The requested array would "
@@ -180,7 +169,7 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, ndm
     _check_like(like)
     if ndmax != 0:
         ndmax = _ndmax(ndmax)
-    return _array(object, dtype, copy, _check_order(order, "CFAK"), ndmin, ndmax, device,
+    return _array(object, dtype, copy, convert.check_order(order, "K"), ndmin, ndmax, device,
                   requires_grad)
 
 
@@ -206,7 +195,7 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
             (not a._scalar or a._t.ndim):    # a scalar: a new array (convert.is_scalar_like)
         return a
     _check_like(like)
-    return _array(a, dtype, copy, _check_order(order, "CFAK"), 0, 0, device, requires_grad)
+    return _array(a, dtype, copy, convert.check_order(order, "K"), 0, 0, device, requires_grad)
 
 
 def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None,
@@ -233,7 +222,15 @@ def copy(a, order="K", subok=False):
 
     torchnp implementation of :func:`numpy.copy`.
     """
-    return _array(a, None, True, _check_order(order, "CFAK"), 0, 0, None, False)
+    return _array(a, None, True, convert.check_order(order, "K"), 0, 0, None, False)
+
+
+def ndarray_copy(a, order="C"):
+    """``a.copy(order)``: :func:`copy` with the method's default order, 'C' (also for None); a
+    scalar's copy is a scalar, as in NumPy."""
+    res = copy(a, "C" if order is None else order)
+    res._scalar = a._scalar
+    return res
 
 
 # ----- from shapes --------------------------------------------------------------------------------
@@ -244,7 +241,7 @@ def _filled(shape, value, dtype, order, device, requires_grad):
         _dtypes.to_torch_dtype(dtype)
     dev = config.current_device() if device is None else config.as_device(device)
     if order != "C":
-        order = _check_order(order, "CF")
+        order = convert.check_order(order, "C", "CF")
         shape = convert.shape_tuple(shape)
     if order == "C" or len(shape) < 2:
         make = torch.empty if value is None else torch.zeros if value == 0 else torch.ones
@@ -317,8 +314,9 @@ def _fill(t, fill_value):
     try:
         t.copy_(value)
     except RuntimeError:
-        raise ValueError(f"could not broadcast input array from shape {tuple(value.shape)} into "
-                         f"shape {tuple(t.shape)}") from None
+        raise ValueError(f"could not broadcast input array from shape "
+                         f"{convert.shape_text(value.shape)} into shape "
+                         f"{convert.shape_text(t.shape)}") from None
     return t
 
 
@@ -330,7 +328,7 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
     """
     _check_like(like)
     shape = convert.shape_tuple(shape)
-    order = _check_order(order, "CF")
+    order = convert.check_order(order, "C", "CF")
     if dtype is None:
         value = convert.as_tensor(fill_value)       # its dtype, as NumPy's array(fill_value)
         dt = value.dtype
@@ -348,7 +346,7 @@ def _like(a, dtype, order, shape, device, subok=True):
         convert.operator_index(subok)        # NumPy reads it as an integer
     t = convert.as_tensor(a)
     dt = t.dtype if dtype is None else _dtypes.to_torch_dtype(dtype)
-    order = _check_order(order, "CFAK")
+    order = convert.check_order(order, "K")
     shp = tuple(t.shape) if shape is None else convert.shape_tuple(shape)
     dev = t.device if device is None else config.as_device(device)
     return _empty(shp, dt, dev, order, like=t)
@@ -403,7 +401,8 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None, requi
     k = convert.operator_index(k)
     if n < 0 or m < 0:
         raise ValueError("negative dimensions are not allowed")
-    t = _empty((n, m), _float_or(dtype), _target_device(device), _check_order(order, "CF"))
+    order = convert.check_order(order, "C", "CF")
+    t = _empty((n, m), _float_or(dtype), _target_device(device), order)
     t.zero_()
     t.diagonal(k).fill_(1)
     return _wrap_array(_finish(t, requires_grad))
@@ -479,8 +478,7 @@ def _arange_fill(first, second, n, dt, device):
         i = torch.arange(n, dtype=torch.int64, device=device)
         if a == 0 and b == 1:
             return i.to(dt)
-        wrap64 = lambda v: (v + 2**63) % 2**64 - 2**63      # noqa: E731
-        return (i * wrap64(b - a) + wrap64(a)).to(dt)
+        return (i * _dtypes.wrap_int64(b - a) + _dtypes.wrap_int64(a)).to(dt)
     if dt.is_complex:
         real = _arange_fill(first.real, second.real, n, dt.to_real(), device)
         imag = _arange_fill(first.imag, second.imag, n, dt.to_real(), device)
@@ -600,13 +598,18 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         y[-1, ...] = t_stop
     if axis != 0:
         y = torch.movedim(y, 0, _linspace_axis(axis, y.ndim))
+    y = _linspace_result(y, dtype, requires_grad)
+    return (y, step) if retstep else y
+
+
+def _linspace_result(y, dtype, requires_grad):
+    """linspace's samples ``y`` as the result array: in ``dtype`` (integers floored, as NumPy)."""
     if dtype is not None:
         out_dt = _dtypes.to_torch_dtype(dtype)
         if out_dt in _dtypes.INTEGER_DTYPES:
             y = torch.floor(y)
         y = y.to(out_dt)
-    y = _wrap_array(_finish(y, requires_grad))
-    return (y, step) if retstep else y
+    return _wrap_array(_finish(y, requires_grad))
 
 
 _REAL_PY = frozenset({int, float})
@@ -642,12 +645,7 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
     y = y + start
     if endpoint and num > 1:
         y[-1] = stop
-    if dtype is not None:
-        out_dt = _dtypes.to_torch_dtype(dtype)
-        if out_dt in _dtypes.INTEGER_DTYPES:
-            y = torch.floor(y)
-        y = y.to(out_dt)
-    y = _wrap_array(_finish(y, requires_grad))
+    y = _linspace_result(y, dtype, requires_grad)
     if retstep:
         if div > 0:                                 # NumPy: the step is a scalar
             step = convert.wrap(torch.tensor(step, dtype=torch.float64))
@@ -669,7 +667,8 @@ def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, or
             if len(_strides_tuple(strides)) != len(shp):
                 raise ValueError("strides, if given, must be the same length as shape")
             raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
-        return _wrap_array(_empty(shp, dt, config.current_device(), _check_order(order, "CF")))
+        order = convert.check_order(order, "C", "CF")
+        return _wrap_array(_empty(shp, dt, config.current_device(), order))
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer, None, None)
     # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.

@@ -502,15 +502,20 @@ def _tri_indices(fn, n, k, m):
     return _wrap(r[0]), _wrap(r[1])
 
 
+def _shape_2d(arr):
+    shape = tuple(_tensor(arr).shape)
+    if len(shape) != 2:
+        raise ValueError("input array must be 2-d")
+    return shape
+
+
 def tril_indices_from(arr, k=0):
     """Indices for the lower triangle of a 2-d array.
 
     torchnp implementation of :func:`numpy.tril_indices_from`.
     """
-    shape = tuple(_tensor(arr).shape)
-    if len(shape) != 2:
-        raise ValueError("input array must be 2-d")
-    return tril_indices(shape[-2], k=k, m=shape[-1])
+    n, m = _shape_2d(arr)
+    return tril_indices(n, k=k, m=m)
 
 
 def triu_indices_from(arr, k=0):
@@ -518,7 +523,5 @@ def triu_indices_from(arr, k=0):
 
     torchnp implementation of :func:`numpy.triu_indices_from`.
     """
-    shape = tuple(_tensor(arr).shape)
-    if len(shape) != 2:
-        raise ValueError("input array must be 2-d")
-    return triu_indices(shape[-2], k=k, m=shape[-1])
+    n, m = _shape_2d(arr)
+    return triu_indices(n, k=k, m=m)

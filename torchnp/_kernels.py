@@ -4,6 +4,8 @@ A ufunc's loop computes in NumPy's loop dtypes where torch has kernels for them;
 ``compute_dtype`` names a wider dtype to compute in, and the result is cast back to NumPy's
 output dtype, so values stay exact.
 """
+import math
+
 import torch
 
 from torchnp._core import dtypes as _dtypes
@@ -13,7 +15,7 @@ from torchnp._core import dtypes as _dtypes
 # bits equal uint64's for +, -, *, bitwise ops and left shift (kernels that need the unsigned
 # order, division or right shift handle uint64 themselves).
 _WIDER = {torch.uint16: torch.int32, torch.uint32: torch.int64, torch.uint64: torch.int64}
-
+FEW_KERNELS = frozenset(_WIDER)     # the dtypes most torch kernels are missing for
 
 _SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
@@ -64,6 +66,24 @@ def masked_fill_(t, mask, value):
     t.masked_fill_(mask, value)
 
 
+# torch: comparisons, amax/amin, maximum/minimum, argmax/argmin and searchsorted have no
+# uint16/32/64 kernels. Flipping the sign bit of the same-width signed view maps the unsigned order
+# onto the signed one, exactly and in place of a wider copy.
+_SIGN_BIT = {torch.uint16: -2**15, torch.uint32: -2**31, torch.uint64: -2**63}
+
+
+def ordered_signed(t):
+    """``t`` (uint16/32/64) as signed integers of its width in the same order; others unchanged."""
+    flip = _SIGN_BIT.get(t.dtype)
+    return t if flip is None else signed_bits(t) ^ flip
+
+
+def ordered_unsigned(r, dt):
+    """``ordered_signed`` undone: ``r`` (in the order of ``dt``) as the unsigned ``dt`` again."""
+    flip = _SIGN_BIT.get(dt)
+    return r if flip is None else (r ^ flip).view(dt)
+
+
 def compute_dtype(dt):
     """The dtype torch computes ``dt`` in."""
     return _WIDER.get(dt, dt)
@@ -94,7 +114,6 @@ def select_default(kernel, codes, nin):
 # variant, selected by the loop's codes with ``per_code``.
 _U64_FLIP = -2**63            # xor with this maps the unsigned order of uint64 bits to int64's
 _I64_MAX = 2**63 - 1
-_UNSIGNED_NATIVE = "B?"       # dtypes torch computes unsigned in their own dtype
 
 
 def per_code(kernels, default_select=None):
@@ -347,7 +366,7 @@ def reciprocal_int(t):
     # (the most negative value for int32 / int64, 0 for the narrower ones).
     res = torch.where(t == 1, t, torch.where(t == -1, t, _zeros_like(t)))
     if t.dtype in (torch.int32, torch.int64):
-        return torch.where(t == 0, torch.full((), torch.iinfo(t.dtype).min, dtype=t.dtype,
+        return torch.where(t == 0, torch.full((), _dtypes.INT_RANGE[t.dtype][0], dtype=t.dtype,
                                               device=t.device), res)
     return res
 
@@ -502,6 +521,60 @@ def minimum_u64(t1, t2):
     return torch.where(_u64_key(t1) <= _u64_key(t2), t1, t2)
 
 
+# --- NumPy's order for sorting, searching and extremes -------------------------------------------
+# NumPy's order is total: NaN after every number; complex numbers by real part, then imaginary
+# part, with R+Rj < R+nanj < nan+Rj < nan+nanj. torch has no order of complex numbers, puts NaN
+# elsewhere in searchsorted, and has no uint16/32/64 (or bool) argmax / searchsorted kernels.
+_INT_OF_FLOAT = {torch.float16: torch.int16, torch.float32: torch.int32, torch.float64: torch.int64}
+
+
+def sort_key(t):
+    """A tensor torch orders (compare, argsort, argmax, searchsorted) as NumPy orders the real
+    ``t``: bool as uint8, uint16/32/64 by ``ordered_signed``, floats with NaN last."""
+    dt = t.dtype
+    if dt is torch.bool:
+        return t.to(torch.uint8)
+    if dt.is_floating_point:
+        # torch: searchsorted with NaNs disagrees with NumPy's NaN-last order; the IEEE bits,
+        # sign-folded, order floats exactly, with -0.0 == 0.0 and every NaN last.
+        idt = _INT_OF_FLOAT[dt]
+        top = _dtypes.INT_RANGE[idt][1]
+        bits = (t + 0.0).contiguous().view(idt)
+        key = torch.where(bits < 0, bits ^ top, bits)
+        return torch.where(torch.isnan(t), top, key)
+    return ordered_signed(t)
+
+
+def complex_sort_keys(t):
+    """Keys whose lexicographic order is NumPy's complex order: (NaN class, real, imag)."""
+    re, im = t.real, t.imag
+    re_nan, im_nan = torch.isnan(re), torch.isnan(im)
+    cls = re_nan.to(torch.int8) * 2 + im_nan.to(torch.int8)
+    return [cls, torch.where(re_nan, 0, re), torch.where(im_nan, 0, im)]
+
+
+def complex_arg_extreme(t, dim, largest):
+    """argmax (``largest``) or argmin of complex ``t`` along ``dim`` in NumPy's order; a NaN
+    anywhere in an element makes it the result, the first such one (as NumPy's maximum)."""
+    re, im = t.real, t.imag
+    nan = torch.isnan(re) | torch.isnan(im)
+    pick = torch.amax if largest else torch.amin
+    best_re = pick(torch.where(nan, 0, re), dim=dim, keepdim=True)
+    cand = (re == best_re) & ~nan
+    best_im = pick(torch.where(cand, im, -torch.inf if largest else torch.inf), dim=dim,
+                   keepdim=True)
+    first_hit = torch.argmax((cand & (im == best_im)).to(torch.uint8), dim=dim)
+    first_nan = torch.argmax(nan.to(torch.uint8), dim=dim)
+    return torch.where(nan.any(dim=dim), first_nan, first_hit)
+
+
+def complex_extreme(t, dim, keepdim, largest):
+    """amax (``largest``) or amin of complex ``t`` along ``dim``: NumPy's maximum/minimum.reduce."""
+    idx = complex_arg_extreme(t, dim, largest).unsqueeze(dim)
+    res = torch.take_along_dim(t, idx, dim)
+    return res if keepdim else res.squeeze(dim)
+
+
 # --- the scalar fast path: kernels taking (tensor, Python scalar) -----------------------------------
 
 def scalar_kernels(forward, reverse=None, codes_ok=None):
@@ -534,25 +607,9 @@ def isnat(t):
 _INF = float("inf")
 _LN2 = 0.693147180559945309417232121458176568
 _LOG2E = 1.442695040888963407359924681001892137
-_MIN64 = -2**63
-_MAX64 = 2**63 - 1
 _SIGNED_CODES = "bhil"
-_INT_CODES = "bBhHiIlL"
-
-
-def by_code(kernels):
-    """A ``select`` that takes the kernel for a loop from ``kernels`` (keyed by the loop's first
-    dtype code) where given, the ufunc's own kernel otherwise; widening as ``select_default``."""
-    def select(kernel, codes, nin):
-        return select_default(kernels.get(codes[0], kernel), codes, nin)
-    return select
-
-
-def in_float32(kernel):
-    """``kernel`` computed in float32 and rounded to float16, as NumPy's float16 loops do."""
-    def float16_kernel(*ts):
-        return kernel(*(t.float() for t in ts)).half()
-    return float16_kernel
+by_code = per_code              # (the table's other name for it: kernels keyed by first code)
+in_float32 = half_in_float32    # (the table's other name for it)
 
 
 def arccos_complex(t):
@@ -681,40 +738,19 @@ def select_ldexp(kernel, codes, nin):
 # holding unsigned 64-bit magnitudes. torch: gcd overflows on |int64 min|, lcm takes abs after
 # wrapping, and there are no uint64 kernels.
 
-def _uge(a, b):
-    """a >= b for unsigned 64-bit values held in int64."""
-    return (a ^ _MIN64) >= (b ^ _MIN64)
-
-
-def _umod(x, y):
-    """x mod y for unsigned 64-bit values held in int64, y != 0."""
-    h = torch.remainder((x >> 1) & _MAX64, y)
-    t = h + h + (x & 1)                       # 2 * (x // 2 mod y) + x % 2 < 2 * y
-    t = torch.where(_uge(t, y), t - y, t)
-    return torch.where(y < 0, torch.where(_uge(x, y), x - y, x), t)    # y >= 2**63: one step
-
-
-def _udiv(x, y):
-    """x // y for unsigned 64-bit values held in int64, y != 0."""
-    q = torch.div((x >> 1) & _MAX64, y, rounding_mode="floor")
-    rem = x - q * y * 2                       # in [0, 2 * y)
-    q = q + q + _uge(rem, y)
-    return torch.where(y < 0, _uge(x, y).to(torch.int64), q)
-
-
 def gcd(t1, t2):
-    lt = ~_uge(t1, t2)
+    lt = _u64_key(t1) < _u64_key(t2)
     x = torch.where(lt, t2, t1)               # x >= y
     y = torch.where(lt, t1, t2)
-    r = _umod(x, torch.where(y == 0, 1, y))   # r < y and r < 2**63
-    r2 = _umod(y, torch.where(r == 0, 1, r))
+    r = _u64_divmod(x, y)[1]                  # r < y and r < 2**63 (0 where y == 0)
+    r2 = _u64_divmod(y, r)[1]
     g = torch.where(r == 0, y, torch.gcd(r, r2))
     return torch.where(y == 0, x, g)
 
 
 def lcm(t1, t2):
     g = gcd(t1, t2)
-    return torch.where(g == 0, 0, _udiv(t1, torch.where(g == 0, 1, g)) * t2)
+    return torch.where(g == 0, 0, _u64_divmod(t1, g)[0] * t2)
 
 
 def select_gcd(kernel, codes, nin):
@@ -722,7 +758,7 @@ def select_gcd(kernel, codes, nin):
     c = codes[0]
     if c == "L":
         def k_uint64(t1, t2):
-            return kernel(t1.view(torch.int64), t2.view(torch.int64)).view(torch.uint64)
+            return unsigned_bits(kernel(signed_bits(t1), signed_bits(t2)), torch.uint64)
         return k_uint64, (torch.uint64, torch.uint64)
     if c == "l":
         def k_int64(t1, t2):
@@ -753,113 +789,70 @@ def select_bitwise_count(kernel, codes, nin):
     if c == "l":
         return (lambda t: _popcount(torch.abs(t), 64)), (dt,)
     if c == "L":
-        return (lambda t: _popcount(t.view(torch.int64), 64)), (dt,)
+        return (lambda t: _popcount(signed_bits(t), 64)), (dt,)
     if c == "i":
         return (lambda t: _popcount(torch.abs(t), 32)), (dt,)
     if c == "I":
-        return (lambda t: _popcount(t.view(torch.int32), 32)), (dt,)
+        return (lambda t: _popcount(signed_bits(t), 32)), (dt,)
     if c in _SIGNED_CODES:
         return (lambda t: _popcount(torch.abs(t.to(torch.int32)), 32)), (dt,)
     return (lambda t: _popcount(t.to(torch.int32), 32)), (dt,)
 
 
-# The gufuncs matmul, vecdot, matvec, vecmat: core dimensions checked here with NumPy's messages;
-# batch dimensions broadcast by torch.matmul.
-_SIGNATURES = {"matmul": "(n?,k),(k,m?)->(n?,m?)", "vecdot": "(n),(n)->()",
-               "matvec": "(m,n),(n)->(m)", "vecmat": "(n),(n,m)->(m)"}
+# ----- matrix products --------------------------------------------------------------------------
+# torch: no bool matmul on any device, and no integer matmul kernels on CUDA ("addmm_cuda" not
+# implemented for 'Long'; the CPU has them). Integer products off the CPU are summed in chunks of
+# the contracted dimension, so the partial products held at once stay bounded.
+_PRODUCT_CHUNK = 1 << 22            # elements of the partial products int_matmul holds at once
 
 
-def _mm_bool(a, b):
-    # torch: no bool matmul; a float matmul of 0/1 is nonzero exactly where the logical one is True.
-    return torch.matmul(a.to(torch.float32), b.to(torch.float32)) != 0
+def int_matmul(a, b):
+    """``a @ b`` for integer tensors of one dtype, both at least 2-D ((..., m, k) @ (..., k, n)),
+    without torch's matmul: products summed over chunks of k, wrapping as NumPy's integers do."""
+    m, k, n = a.shape[-2], a.shape[-1], b.shape[-1]
+    batch = torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    step = max(1, _PRODUCT_CHUNK // max(1, math.prod(batch) * m * n))
+    res = torch.zeros(tuple(batch) + (m, n), dtype=a.dtype, device=a.device)
+    for k0 in range(0, k, step):
+        part = a[..., k0:k0 + step].unsqueeze(-1) * b[..., k0:k0 + step, :].unsqueeze(-3)
+        res += part.sum(-2, dtype=a.dtype)
+    return res
 
 
-def _mm_int(a, b):
-    if a.device.type == "cpu":
-        return torch.matmul(a, b)
-    # torch: no integer matmul on CUDA: multiply and sum (wrapping as NumPy does).
-    a2 = a.unsqueeze(0) if a.ndim == 1 else a
-    b2 = b.unsqueeze(-1) if b.ndim == 1 else b
-    r = (a2.unsqueeze(-1) * b2.unsqueeze(-3)).sum(-2).to(a.dtype)
-    if b.ndim == 1:
+def _torch_multiplies(t):
+    """Whether torch has matrix-product kernels for ``t``'s dtype on its device."""
+    return t.device.type == "cpu" or t.is_floating_point() or t.is_complex()
+
+
+def matmul(t1, t2):
+    """``torch.matmul(t1, t2)`` for operands of one dtype: bool (a logical OR of ANDs, as NumPy)
+    and integers on every device too."""
+    if t1.dtype is torch.bool:
+        # torch: no bool matmul; a float matmul of 0/1 is nonzero exactly where NumPy's is True
+        return torch.matmul(t1.to(torch.float32), t2.to(torch.float32)) != 0
+    if _torch_multiplies(t1):
+        return torch.matmul(t1, t2)
+    # torch: no integer matmul on CUDA
+    a = t1.unsqueeze(0) if t1.ndim == 1 else t1
+    b = t2.unsqueeze(-1) if t2.ndim == 1 else t2
+    r = int_matmul(a, b)
+    if t2.ndim == 1:
         r = r.squeeze(-1)
-    return r.squeeze(-2) if a.ndim == 1 else r
+    return r.squeeze(-2) if t1.ndim == 1 else r
 
 
-def select_gufunc(kernel, codes, nin):
-    """matmul, vecdot, matvec, vecmat: ``kernel(mm, t1, t2)`` with the loop's matrix product."""
-    c = codes[0]
-    mm = _mm_bool if c == "?" else _mm_int if c in _INT_CODES else torch.matmul
-
-    def product(t1, t2):
-        return kernel(mm, t1, t2)
-    return select_default(product, codes, nin)
-
-
-def _shape_text(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _check_core(name, t1, t2, need1, need2, size1, size2):
-    if t1.ndim < need1:
-        raise ValueError(f"{name}: Input operand 0 does not have enough dimensions (has "
-                         f"{t1.ndim}, gufunc core with signature {_SIGNATURES[name]} requires "
-                         f"{need1})")
-    if t2.ndim < need2:
-        raise ValueError(f"{name}: Input operand 1 does not have enough dimensions (has "
-                         f"{t2.ndim}, gufunc core with signature {_SIGNATURES[name]} requires "
-                         f"{need2})")
-    n1 = t1.shape[size1]
-    n2 = t2.shape[size2 if t2.ndim > 1 else -1]
-    if n1 != n2:
-        raise ValueError(f"{name}: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature {_SIGNATURES[name]} (size {n2} is different from {n1})")
-
-
-def gufunc_batch_error(t1, t2, core1, core2, out_core):
-    """NumPy's ValueError for batch dimensions that do not broadcast."""
-    remapped = []
-    for t, core in ((t1, core1), (t2, core2)):
-        batch = tuple(t.shape[:t.ndim - core])
-        text = ",".join([str(s) for s in batch] + ["newaxis"] * len(out_core))
-        if len(batch) + len(out_core) == 1:
-            text += ","
-        remapped.append(f"{_shape_text(tuple(t.shape))}->({text})")
-    return ValueError("operands could not be broadcast together with remapped shapes "
-                      f"[original->remapped]: {' '.join(remapped)}  and requested shape "
-                      f"{_shape_text(out_core)}")
-
-
-def _run(product, t1, t2, core1, core2, out_core):
-    try:
-        return product()
-    except RuntimeError:
-        # torch: a batch-shape mismatch is a RuntimeError; NumPy raises ValueError.
-        b1, b2 = t1.shape[:t1.ndim - core1], t2.shape[:t2.ndim - core2]
-        if any(n1 != n2 and n1 != 1 and n2 != 1 for n1, n2 in zip(b1[::-1], b2[::-1])):
-            raise gufunc_batch_error(t1, t2, core1, core2, out_core) from None
-        raise
-
-
-def matmul(mm, t1, t2):
-    _check_core("matmul", t1, t2, 1, 1, -1, -2)
-    core1 = min(t1.ndim, 2)
-    core2 = min(t2.ndim, 2)
-    out_core = tuple(t1.shape[-2:-1]) + tuple(t2.shape[-1:] if t2.ndim > 1 else ())
-    return _run(lambda: mm(t1, t2), t1, t2, core1, core2, out_core)
-
-
-def vecdot(mm, t1, t2):
-    _check_core("vecdot", t1, t2, 1, 1, -1, -1)
-    return _run(lambda: mm(t1.conj().unsqueeze(-2), t2.unsqueeze(-1))[..., 0, 0],
-                t1, t2, 1, 1, ())
-
-
-def matvec(mm, t1, t2):
-    _check_core("matvec", t1, t2, 2, 1, -1, -1)
-    return _run(lambda: mm(t1, t2.unsqueeze(-1))[..., 0], t1, t2, 2, 1, t1.shape[-2:-1])
-
-
-def vecmat(mm, t1, t2):
-    _check_core("vecmat", t1, t2, 1, 2, -1, -2)
-    return _run(lambda: mm(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2, t2.shape[-1:])
+def tensordot(t1, t2, dims):
+    """``torch.tensordot(t1, t2, dims)`` (``dims``: two lists of axes) for operands of one dtype,
+    integers on every device too (tensordot's own reshaping into one matrix product)."""
+    if _torch_multiplies(t1):
+        return torch.tensordot(t1, t2, dims=dims)
+    # torch: no integer matmul on CUDA (tensordot runs one)
+    da, db = dims
+    free_a = [d for d in range(t1.ndim) if d not in da]
+    free_b = [d for d in range(t2.ndim) if d not in db]
+    shape_a = [t1.shape[d] for d in free_a]
+    shape_b = [t2.shape[d] for d in free_b]
+    k = math.prod(t1.shape[d] for d in da)
+    x = t1.permute(free_a + list(da)).reshape(math.prod(shape_a), k)
+    y = t2.permute(list(db) + free_b).reshape(k, math.prod(shape_b))
+    return int_matmul(x, y).reshape(shape_a + shape_b)

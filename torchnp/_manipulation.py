@@ -4,11 +4,13 @@ Results that NumPy returns as views (reshape where possible, transpose, ravel, s
 are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
 """
 import builtins
+import math
 import operator
 
 import numpy
 import torch
 
+from torchnp import _creation
 from torchnp import _kernels as _k
 from torchnp._core import config
 from torchnp._core import convert
@@ -31,20 +33,16 @@ def _view_of(t, a):
     return _wrap_array(t)
 
 
-def _maybe_view(r, t, a):
-    """The result ``r`` of a torch op that returns a view of ``t`` when it can, a copy otherwise."""
-    if r._is_view() or r is t:
-        return _view_of(r, a)
-    return _wrap_array(r)
-
-
 def _np_dtype(dt):
     return _dtypes.to_numpy_dtype(dt)
 
 
 # ----- shape -------------------------------------------------------------------------------------
 
-def _shape_text(shape):
+def _unknown_shape_text(shape):
+    """A shape holding -1 as NumPy's reshape error writes it: -1 as 'newaxis', without a leading
+    one, and never a trailing comma (``(2,-1)`` -> ``(2,newaxis)``, ``(-1,2)`` -> ``(2)``)."""
+    shape = shape[1:] if shape[0] < 0 else shape
     return "(" + ",".join("newaxis" if s < 0 else str(s) for s in shape) + ")"
 
 
@@ -61,12 +59,12 @@ def _resolve_shape(shape, size):
             known *= s
     if unknown is None:
         if known != size:
-            text = f"({shape[0]},)" if len(shape) == 1 else "(" + ",".join(map(str, shape)) + ")"
-            raise ValueError(f"cannot reshape array of size {size} into shape {text}")
+            raise ValueError(f"cannot reshape array of size {size} into shape "
+                             f"{convert.shape_text(shape)}")
         return tuple(shape)
     if known == 0 or size % known:
         raise ValueError(f"cannot reshape array of size {size} into shape "
-                         f"{_shape_text(shape[1:] if shape[0] < 0 else shape)}")
+                         f"{_unknown_shape_text(shape)}")
     res = list(shape)
     res[unknown] = size // known
     return tuple(res)
@@ -83,6 +81,14 @@ def _shape_arg(shape):
                         "integer") from None
 
 
+def _sizes_arg(shape, negative):
+    """A shape argument of sizes as a tuple of ints; a negative one raises ValueError(negative)."""
+    sizes = _shape_arg(shape)
+    if any(s < 0 for s in sizes):
+        raise ValueError(negative)
+    return sizes
+
+
 _REV = tuple(tuple(range(n - 1, -1, -1)) for n in range(65))
 
 
@@ -97,17 +103,6 @@ def _reshape_tensor(t, shape, order):
     return t.reshape(shape)
 
 
-def _check_order(order, allowed="CFA"):
-    if order is None:
-        return "C"
-    if not isinstance(order, str):
-        raise TypeError(f"order must be str, not {type(order).__name__}")
-    if order.upper() not in allowed or len(order) != 1:
-        raise ValueError(f"order must be one of {', '.join(repr(c) for c in allowed)} "
-                         f"(got {order!r})")
-    return order.upper()
-
-
 def _is_f_contiguous(t):
     return t.permute(_rev(t.ndim)).is_contiguous()
 
@@ -115,7 +110,7 @@ def _is_f_contiguous(t):
 def _reshape(a, shape, order="C", copy=None):
     t = _as_tensor(a)
     shape = _resolve_shape(_shape_arg(shape), t.numel())
-    order = _check_order(order)
+    order = convert.check_order(order, "C", "CFA")
     if order == "A":
         order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
     if copy is not None and copy is not True and copy is not False:
@@ -218,20 +213,24 @@ def ravel(a, order="C"):
 
     torchnp implementation of :func:`numpy.ravel`.
     """
-    t = _as_tensor(a)
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "K":
-        t = t.permute(_k_order(t))
-    elif order == "F":
-        t = t.permute(_rev(t.ndim))
+    t = _axes_in_order(_as_tensor(a), order)
     if t.is_contiguous():       # NumPy: a view exactly when contiguous in that order
         return _view_of(t.view(-1), a)
     try:
         return _wrap_array(t.contiguous().view(-1))
     except RuntimeError as err:
         raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
+
+
+def _axes_in_order(t, order):
+    """``t`` with its axes permuted so that reading it in C order reads it in ``order`` (an
+    ``order=`` argument: None is 'C'; 'A' is 'F' for a Fortran- but not C-contiguous ``t``)."""
+    order = convert.check_order(order, "C")
+    if order == "A":
+        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
+    if order == "K":
+        return t.permute(_k_order(t))
+    return t.permute(_rev(t.ndim)) if order == "F" else t
 
 
 def _k_order(t):
@@ -253,14 +252,7 @@ def _k_order(t):
 
 def ndarray_flatten(a, order="C"):
     """``a.flatten(order)``: always a copy."""
-    t = a._t
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    if order == "K":
-        t = t.permute(_k_order(t))
-    elif order == "F":
-        t = t.permute(_rev(t.ndim))
+    t = _axes_in_order(a._t, order)
     try:
         r = t.reshape(-1)
         return _wrap_array(r.clone() if r is t or r._is_view() else r)
@@ -416,27 +408,11 @@ def _cast_error(from_dt, to_dt, casting):
                      f"according to the rule {casting!r}")
 
 
-def _layout_copy(t, order):
-    """A copy of ``t`` in memory order ``order`` ('C', 'F', 'A' or 'K')."""
-    order = _check_order(order, "CFAK")
-    if order == "A":
-        order = "F" if _is_f_contiguous(t) and not t.is_contiguous() else "C"
-    try:
-        if order == "F":
-            rev = _rev(t.ndim)
-            return t.permute(rev).contiguous().permute(rev) if t.ndim > 1 and not \
-                _is_f_contiguous(t) else (t.clone() if t.ndim <= 1 else
-                                          t.permute(rev).clone().permute(rev))
-        if order == "K":
-            return t.clone(memory_format=torch.preserve_format)
-        return t.clone(memory_format=torch.contiguous_format)
-    except RuntimeError as err:
-        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
-
-
 def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True):
     """``a.astype(dtype, order, casting, subok, copy)``: the method itself (see ndarray.py)."""
     dt = _dtypes.to_torch_dtype(dtype) if dtype is not None else torch.float64
+    if order != "K":
+        order = convert.check_order(order, "K")
     src = a._dt
     if casting != "unsafe" and not promotion.can_cast_dtype(src, dt, casting):
         raise _cast_error(src, dt, casting)
@@ -452,8 +428,8 @@ def ndarray_astype(a, dtype, order="K", casting="unsafe", subok=True, copy=True)
             res._scalar = a._scalar     # NumPy: a scalar's astype is a scalar, an array's an array
             return res
         r = cast_tensor(t, dt, copy=False)
-        if r is t or order not in ("K", "k"):
-            r = _layout_copy(r, order)
+        if r is t or order != "K":
+            r = _creation.layout_copy(r, order)
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
     res = _wrap_array(r)
@@ -478,14 +454,6 @@ def astype(x, dtype, /, *, copy=True, device=None):
         return _wrap_array(cast_tensor(t, dt, copy=True))
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), dt, err) or err from None
-
-
-def copy(a, order="K", subok=False):
-    """An array copy of the given object.
-
-    torchnp implementation of :func:`numpy.copy`.
-    """
-    return _wrap_array(_layout_copy(_as_tensor(a), order))
 
 
 def ndarray_fill(a, value):
@@ -613,16 +581,12 @@ def _repeat_error(t, axis, total, err):
     error = convert.copy_error(t, t.dtype, err)
     if error is not None:
         return error
-    total = _wrap_intp(total)
+    total = _dtypes.wrap_int64(total)
     if total < 0:
         return ValueError("negative dimensions are not allowed")
     shape = list(t.shape)
     shape[axis] = total
     return convert.allocation_error(shape, t.dtype, err) or err
-
-
-def _wrap_intp(n):
-    return (n + 2**63) % 2**64 - 2**63
 
 
 def tile(A, reps):
@@ -631,9 +595,7 @@ def tile(A, reps):
     torchnp implementation of :func:`numpy.tile`.
     """
     t = _as_tensor(A)
-    reps = _shape_arg(reps)
-    if any(r < 0 for r in reps):
-        raise ValueError("negative dimensions are not allowed")
+    reps = _sizes_arg(reps, "negative dimensions are not allowed")
     d = len(reps)
     if d < t.ndim:
         reps = (1,) * (t.ndim - d) + reps
@@ -649,16 +611,13 @@ def _tile_error(shape, reps, dt, err):
     axis repeated (``c = c.reshape(-1, n).repeat(nrep, 0)``), and reports the stage that fails:
     the first too big to count, else (taken here, as which one the machine refuses varies) the
     last, which allocates the whole result."""
-    n = 1
-    for s in shape:
-        n *= s
-    size = n
+    n = size = math.prod(shape)
     error = err
     if n == 0:                  # nothing to allocate: not an allocation failure
         return err
     for dim_in, nrep in zip(shape, reps):
         if nrep != 1:
-            rows = _wrap_intp(size // n * nrep)
+            rows = _dtypes.wrap_int64(size // n * nrep)
             if rows < 0:
                 return ValueError("negative dimensions are not allowed")
             error = convert.allocation_error((rows, n), dt, err) or err
@@ -675,12 +634,8 @@ def resize(a, new_shape):
     torchnp implementation of :func:`numpy.resize`.
     """
     t = _as_tensor(a)
-    new_shape = _shape_arg(new_shape)
-    if any(s < 0 for s in new_shape):
-        raise ValueError("all elements of `new_shape` must be non-negative")
-    new_size = 1
-    for s in new_shape:
-        new_size *= s
+    new_shape = _sizes_arg(new_shape, "all elements of `new_shape` must be non-negative")
+    new_size = math.prod(new_shape)
     flat = convert.flatten_for_axis(t, None)[0]
     if flat.numel() == 0 or new_size == 0:
         return _wrap_array(torch.zeros(new_shape, dtype=t.dtype, device=t.device))
@@ -1043,20 +998,14 @@ def broadcast_to(array, shape, subok=False):
     or the same shape) is writable (NumPy's is read-only); one that repeats elements is read-only.
     """
     t = _as_tensor(array)
-    shape = _shape_arg(shape)
-    if any(s < 0 for s in shape):
-        raise ValueError("all elements of broadcast shape must be non-negative")
+    shape = _sizes_arg(shape, "all elements of broadcast shape must be non-negative")
     ok = len(shape) >= t.ndim and all(
         s == n or s == 1 for s, n in zip(t.shape[::-1], shape[::-1]))
     if not ok:
         raise ValueError("operands could not be broadcast together with remapped shapes "
-                         f"[original->remapped]: {_shape_str(t.shape)}  and requested shape "
-                         f"{_shape_str(shape)}")
+                         f"[original->remapped]: {convert.shape_text(t.shape)}  and requested "
+                         f"shape {convert.shape_text(shape)}")
     return _view_of(t.expand(shape), array)
-
-
-def _shape_str(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def broadcast_arrays(*args, subok=False):
@@ -1072,16 +1021,9 @@ def broadcast_arrays(*args, subok=False):
 
 # ----- rearranging --------------------------------------------------------------------------------
 
-# torch: flip has no kernels for uint16/32/64; the same-size signed view moves the same bits.
-_SIGNED_VIEW = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
-
-
 def _flip_tensor(t, dims):
-    sv = _SIGNED_VIEW.get(t.dtype)
     try:
-        if sv is not None:
-            return t.view(sv).flip(dims).view(t.dtype)
-        return t.flip(dims)
+        return _k.flip(t, dims)
     except RuntimeError as err:         # (torch's flip is a copy: NumPy's is a view)
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
 
@@ -1105,10 +1047,7 @@ def fliplr(m):
 
     torchnp implementation of :func:`numpy.fliplr`.
     """
-    t = _as_tensor(m)
-    if t.ndim < 2:
-        raise ValueError("Input must be >= 2-d.")
-    return _wrap_array(_flip_tensor(t, (1,)))
+    return _flip_axis(m, 1)
 
 
 def flipud(m):
@@ -1116,10 +1055,15 @@ def flipud(m):
 
     torchnp implementation of :func:`numpy.flipud`.
     """
+    return _flip_axis(m, 0)
+
+
+def _flip_axis(m, axis):
+    """``m`` reversed along ``axis``; NumPy's ValueError when it has no such axis."""
     t = _as_tensor(m)
-    if t.ndim < 1:
-        raise ValueError("Input must be >= 1-d.")
-    return _wrap_array(_flip_tensor(t, (0,)))
+    if t.ndim <= axis:
+        raise ValueError(f"Input must be >= {axis + 1}-d.")
+    return _wrap_array(_flip_tensor(t, (axis,)))
 
 
 def roll(a, shift, axis=None):
@@ -1146,7 +1090,7 @@ def roll(a, shift, axis=None):
     for s, ax in zip(shifts, axes):
         total[ax] = total.get(ax, 0) + s
     if not total or t.numel() == 0:
-        return _wrap_array(_layout_copy(t, "K"))
+        return _wrap_array(_creation.layout_copy(t, "K"))
     return _wrap_array(_roll_tensor(t, tuple(total.values()), tuple(total.keys())))
 
 
@@ -1222,8 +1166,9 @@ def copyto(dst, src, casting="same_kind", where=True):
     except RuntimeError:
         if _same_data(s, d):
             return              # NumPy returns before it looks at the mask: a copy onto itself
-        raise ValueError(f"could not broadcast where mask from shape {_shape_str(w.shape)} into "
-                         f"shape {_shape_str(d.shape)}") from None
+        raise ValueError("could not broadcast where mask from shape "
+                         f"{convert.shape_text(w.shape)} into shape "
+                         f"{convert.shape_text(d.shape)}") from None
     d.copy_(torch.where(w.to(d.device), b, d))
 
 
@@ -1239,8 +1184,8 @@ def _weak_source(src, code, dt, casting):
         raise TypeError(f"cannot cast Python {type(src).__name__} to {_np_dtype(dt)} under the "
                         "casting rule 'equiv'")
     if code == promotion.WEAK_INT and dt in _dtypes.INTEGER_DTYPES:
-        info = torch.iinfo(dt)
-        if not info.min <= src <= info.max:
+        lo, hi = _dtypes.INT_RANGE[dt]
+        if not lo <= src <= hi:
             raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(dt)}")
     if code == promotion.WEAK_INT:
         return torch.tensor(src, dtype=dt)
@@ -1382,8 +1327,8 @@ def insert(arr, obj, values, axis=None):
     v = cast_tensor(v, t.dtype, copy=False).to(t.device)
     if v.ndim < t.ndim:
         v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
-    mt, back = _moveable(t)
-    v = _moveable(v)[0]
+    mt = _k.signed_bits(t)              # index writes and cat move bits only
+    v = _k.signed_bits(v)
     if len(indices) == 1:
         index = indices[0]
         if not -n <= index <= n:
@@ -1398,14 +1343,15 @@ def insert(arr, obj, values, axis=None):
         try:
             v = v.expand(shape)
         except RuntimeError:
-            raise ValueError(f"could not broadcast input array from shape {tuple(v.shape)} into "
-                             f"shape {tuple(shape)}") from None
+            raise ValueError(f"could not broadcast input array from shape "
+                             f"{convert.shape_text(v.shape)} into shape "
+                             f"{convert.shape_text(shape)}") from None
         try:
             res = torch.cat([mt.narrow(axis, 0, index), v, mt.narrow(axis, index, n - index)],
                             axis)
         except RuntimeError as err:
             raise _insert_error(t, ravelled, axis, numnew, err) from None
-        return _wrap_array(res.view(back))
+        return _wrap_array(_k.unsigned_bits(res, t.dtype))
     for i, k in enumerate(indices):
         if not -n <= k <= n:
             raise IndexError(f"index {k} is out of bounds for axis {axis} with size {n}")
@@ -1435,7 +1381,7 @@ def insert(arr, obj, values, axis=None):
                          f"broadcast to indexing result of shape {tuple(new_shape_v)}") from None
     sl[axis] = old_mask.nonzero().reshape(-1)
     new[tuple(sl)] = mt
-    return _wrap_array(new.view(back))
+    return _wrap_array(_k.unsigned_bits(new, t.dtype))
 
 
 def _insert_error(t, ravelled, axis, numnew, err):
@@ -1445,9 +1391,3 @@ def _insert_error(t, ravelled, axis, numnew, err):
     shape[axis] += numnew
     return (convert.copy_error(t, t.dtype, err) if ravelled else None) or \
         convert.allocation_error(shape, t.dtype, err) or err
-
-
-def _moveable(t):
-    """``t`` viewed in a dtype torch can move by index, and the dtype to view the result back as."""
-    sv = _SIGNED_VIEW.get(t.dtype)      # torch: no index_put/cat kernels for uint16/32/64 on CPU
-    return (t if sv is None else t.view(sv)), t.dtype

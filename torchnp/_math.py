@@ -22,6 +22,8 @@ _SUM_FAST = {torch.float64: torch.float64, torch.float32: torch.float32,
              torch.complex128: torch.complex128, torch.int64: torch.int64,
              torch.int32: torch.int64, torch.int16: torch.int64, torch.int8: torch.int64,
              torch.bool: torch.int64}
+_torch_sum = torch.sum
+_torch_prod = torch.prod
 # Input dtypes torch.amax/amin handle directly (fast path).
 _EXTREME_FAST = frozenset({torch.float64, torch.float32, torch.float16, torch.int64, torch.int32,
                            torch.int16, torch.int8, torch.uint8, torch.bool})
@@ -39,29 +41,9 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, w
 
 def ndarray_sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """``a.sum(...)``, and :func:`sum`'s body: a method's defaults must be constants for
-    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read here.
+    torch.compile, so both spellings of "not given" (the method's, NumPy's NoValue) are read in
+    :func:`_sum_prod`.
     """
-    if (type(self) is ndarray and dtype is None and out is None
-            and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
-        dt = _SUM_FAST.get(self._dt)
-        if dt is not None:
-            t = None
-            try:        # bad axes make torch raise: the general path raises NumPy's error
-                if axis is None:
-                    if keepdims is False or keepdims is NoValue:
-                        t = self._t.sum()
-                elif keepdims is False or keepdims is True or keepdims is NoValue:
-                    if type(axis) is int or (type(axis) is tuple and axis):  # torch: () is all
-                        t = self._t.sum(axis, keepdims is True)
-            except (IndexError, RuntimeError, TypeError):
-                pass
-            if t is not None:
-                res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
-                res._t = t
-                res._dt = dt
-                res._base = None
-                res._scalar = True
-                return res
     return _sum_prod(_red.SUM, self, axis, dtype, out, keepdims, initial, where)
 
 
@@ -75,31 +57,35 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=NoValue, initial=NoValue, 
 
 def ndarray_prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """``a.prod(...)``, and :func:`prod`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and dtype is None and out is None
+    return _sum_prod(_red.PROD, self, axis, dtype, out, keepdims, initial, where)
+
+
+def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
+    """The body of sum and prod (``op``: the reduction). Fast path: an ndarray without dtype,
+    out, initial or where, reduced over all axes, one int axis, or (sum) a tuple of axes."""
+    if (type(a) is ndarray and dtype is None and out is None
             and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
-        dt = _SUM_FAST.get(self._dt)
+        dt = _SUM_FAST.get(a._dt)
         if dt is not None:
             t = None
+            fn = _torch_sum if op is _red.SUM else _torch_prod
             try:        # bad axes make torch raise: the general path raises NumPy's error
                 if axis is None:
                     if keepdims is False or keepdims is NoValue:
-                        t = self._t.prod()
-                elif type(axis) is int and (keepdims is False or keepdims is True
-                                            or keepdims is NoValue):
-                    t = self._t.prod(axis, keepdims is True)    # torch: one dim at a time
+                        t = fn(a._t)
+                elif keepdims is False or keepdims is True or keepdims is NoValue:
+                    # torch: sum over () is over all dims; prod takes one dim
+                    if type(axis) is int or (type(axis) is tuple and axis and fn is _torch_sum):
+                        t = fn(a._t, axis, keepdims is True)
             except (IndexError, RuntimeError, TypeError):
                 pass
             if t is not None:
-                res = _new(ndarray)         # convert.wrap_dt inlined, as in ndarray_sum
+                res = _new(ndarray)         # convert.wrap_dt inlined: ~10% of the overhead here
                 res._t = t
                 res._dt = dt
                 res._base = None
                 res._scalar = True
                 return res
-    return _sum_prod(_red.PROD, self, axis, dtype, out, keepdims, initial, where)
-
-
-def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
     t = convert.as_tensor(a)
     if dtype is None:
         res_dt = promotion.sum_dtype(t.dtype)
@@ -161,12 +147,7 @@ def max(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
 def ndarray_max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
     """``a.max(...)``, and :func:`max`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amax, self, axis, keepdims)
-        if r is not None:
-            return r
-    return _extreme(_red.MAX, self, axis, out, keepdims, initial, where)
+    return _max_min(torch.amax, _red.MAX, self, axis, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -179,29 +160,29 @@ def min(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue
 
 def ndarray_min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
     """``a.min(...)``, and :func:`min`'s body (see :func:`ndarray_sum`)."""
-    if (type(self) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is None or initial is NoValue) and self._dt in _EXTREME_FAST):
-        r = _extreme_fast(torch.amin, self, axis, keepdims)
-        if r is not None:
-            return r
-    return _extreme(_red.MIN, self, axis, out, keepdims, initial, where)
+    return _max_min(torch.amin, _red.MIN, self, axis, out, keepdims, initial, where)
 
 
 amax = max
 amin = min
 
 
-def _extreme_fast(fn, a, axis, keepdims):
-    # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
-    try:
-        if axis is None:
-            if keepdims is NoValue or keepdims is False:
-                return _wrap_dt(fn(a._t), a._dt)
-        elif type(axis) is int and (keepdims is False or keepdims is True or keepdims is NoValue):
-            return _wrap_dt(fn(a._t, axis, keepdims is True), a._dt)
-    except (IndexError, RuntimeError):
-        pass
-    return None
+def _max_min(fn, op, a, axis, out, keepdims, initial, where):
+    """The body of max and min (``fn``: torch.amax or amin; ``op``: the reduction). Fast path: an
+    ndarray, no out / where / initial, axis None or an int: one torch call."""
+    if (type(a) is ndarray and out is None and (where is True or where is NoValue)
+            and (initial is None or initial is NoValue) and a._dt in _EXTREME_FAST):
+        # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
+        try:
+            if axis is None:
+                if keepdims is NoValue or keepdims is False:
+                    return _wrap_dt(fn(a._t), a._dt)
+            elif type(axis) is int and (keepdims is False or keepdims is True
+                                        or keepdims is NoValue):
+                return _wrap_dt(fn(a._t, axis, keepdims is True), a._dt)
+        except (IndexError, RuntimeError):
+            pass
+    return _extreme(op, a, axis, out, keepdims, initial, where)
 
 
 def _extreme(op, a, axis, out, keepdims, initial, where):
@@ -359,29 +340,23 @@ def _bound_tensor(b, dt, device):
         return b.to(device=device, dtype=dt)
     if type(b) is int and dt in _dtypes.INTEGER_DTYPES:
         # NumPy's clip clamps a Python int bound that does not fit the dtype to the dtype's range.
-        hi = (1 << 64) - 1 if dt is torch.uint64 else torch.iinfo(dt).max
-        lo = 0 if dt is torch.uint64 else torch.iinfo(dt).min
+        lo, hi = _dtypes.INT_RANGE[dt]
         b = builtins.min(builtins.max(b, lo), hi)
     return _red.const(b, dt, device)
 
 
 def _clip_kernel(t, lo, hi):
     dt = t.dtype
-    # torch: maximum/minimum lack uint16/32/64 kernels: compare uint16/32 widened, uint64 with its
-    # sign bit flipped (the unsigned order becomes the signed one).
-    if dt is torch.uint64:
-        flip = lambda x: None if x is None else x.view(torch.int64) ^ (-(1 << 63))  # noqa: E731
-        return (_clip_kernel(flip(t), flip(lo), flip(hi)) ^ (-(1 << 63))).view(dt)
-    if dt in (torch.uint16, torch.uint32):
-        wide = torch.int64
-        up = lambda x: None if x is None else x.to(wide)  # noqa: E731
-        return _clip_kernel(up(t), up(lo), up(hi)).to(dt)
-    # torch: maximum/minimum do not order complex numbers; NumPy's order is lexicographic.
-    maximum, minimum = (_k.maximum_complex, _k.minimum_complex) if dt.is_complex else \
-        (torch.maximum, torch.minimum)
+    if dt.is_complex:
+        maximum, minimum = _k.maximum_complex, _k.minimum_complex
+    else:
+        maximum, minimum = torch.maximum, torch.minimum
+        t = _k.ordered_signed(t)
+        lo = None if lo is None else _k.ordered_signed(lo)
+        hi = None if hi is None else _k.ordered_signed(hi)
     res = t if lo is None else maximum(t, lo)
     res = res if hi is None else minimum(res, hi)
-    return res.clone() if res is t else res
+    return _k.ordered_unsigned(res.clone() if res is t else res, dt)
 
 
 # ----- rounding -----------------------------------------------------------------------------------
@@ -460,15 +435,13 @@ def _round_tensor(t, decimals, into=None):
         return t.clone()
     # integers, decimals < 0: exact round-half-to-even to a multiple of 10**-decimals.
     f = 10 ** -decimals
-    wide = torch.int64
-    x = t.to(wide) if dt is not torch.uint64 else t.view(wide)
     if f > (1 << 62):
         return torch.zeros_like(t)
+    x = t.to(torch.int64)                   # (uint64 as its bits: int casts wrap, both ways)
     q = torch.div(x, f, rounding_mode="floor")
     r = x - q * f
     up = (2 * r > f) | ((2 * r == f) & (q % 2 == 1))
-    res = (q + up.to(wide)) * f
-    return res.to(dt) if dt is not torch.uint64 else res.view(dt)
+    return ((q + up.to(torch.int64)) * f).to(dt)
 
 
 def array_round(a, ndigits=None):

@@ -2,6 +2,7 @@
 import torch
 
 from torchnp import _kernels as k
+from torchnp import _products as p
 from torchnp._core.ufunc import ufunc
 
 
@@ -159,10 +160,10 @@ lcm              = ufunc("lcm",           k.lcm,             select=k.select_gcd
 bitwise_count    = ufunc("bitwise_count", None,              select=k.select_bitwise_count,
                          doc="Computes the number of 1-bits in the absolute value of ``x``.")
 heaviside        = ufunc("heaviside",     k.heaviside,       doc="Compute the Heaviside step function.")
-matmul           = ufunc("matmul",        k.matmul,          select=k.select_gufunc, doc="Matrix product of two arrays.")
-vecdot           = ufunc("vecdot",        k.vecdot,          select=k.select_gufunc, doc="Vector dot product of two arrays.")
-matvec           = ufunc("matvec",        k.matvec,          select=k.select_gufunc, doc="Matrix-vector dot product of two arrays.")
-vecmat           = ufunc("vecmat",        k.vecmat,          select=k.select_gufunc, doc="Vector-matrix dot product of two arrays.")
+matmul           = ufunc("matmul",        p.matmul_kernel,   doc="Matrix product of two arrays.")
+vecdot           = ufunc("vecdot",        p.vecdot_kernel,   doc="Vector dot product of two arrays.")
+matvec           = ufunc("matvec",        p.matvec_kernel,   doc="Matrix-vector dot product of two arrays.")
+vecmat           = ufunc("vecmat",        p.vecmat_kernel,   doc="Vector-matrix dot product of two arrays.")
 
 asin = arcsin
 acos = arccos

@@ -15,6 +15,7 @@ import sys
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core.ndarray import ndarray
@@ -45,17 +46,12 @@ def _host(a, threshold, edgeitems):
     if t.numel() <= threshold or edgeitems < 1 or not any(n > 2 * edgeitems for n in t.shape):
         return _host_tensor(t), False       # host-sync: printing reads the values
     dt = t.dtype
-    if dt in _SIGNED_OF_UNSIGNED:           # torch: no index_select kernel for uint16/32/64
-        t = t.view(_SIGNED_OF_UNSIGNED[dt])
+    t = _k.signed_bits(t)                   # (index_select moves bits only)
     for axis, n in enumerate(t.shape):
         if n > 2 * edgeitems:
             idx = list(range(edgeitems + 1)) + list(range(n - edgeitems, n))
             t = t.index_select(axis, torch.tensor(idx, device=t.device))
-    return _host_tensor(t.view(dt)), True   # host-sync: printing reads the values
-
-
-_SIGNED_OF_UNSIGNED = {torch.uint16: torch.int16, torch.uint32: torch.int32,
-                       torch.uint64: torch.int64}
+    return _host_tensor(_k.unsigned_bits(t, dt)), True   # host-sync: printing reads the values
 
 
 def _as_ndarray(a):

@@ -1,12 +1,14 @@
 """Products at the top level: dot, vdot, inner, outer, tensordot, kron, cross, trace.
 
-(``matmul`` and ``vecdot`` are ufuncs, in ``_math_ufuncs.py``.) Operands are converted as
-``numpy.asarray`` does, so Python scalars are strong here, as in NumPy.
+Operands are converted as ``numpy.asarray`` does, so Python scalars are strong here, as in NumPy.
+``matmul``, ``vecdot``, ``matvec`` and ``vecmat`` are ufuncs (in ``_math_ufuncs.py``); their
+kernels, which check core dimensions with NumPy's messages, are at the bottom.
 """
 import warnings
 
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
@@ -17,14 +19,18 @@ _wrap = convert.wrap
 _as_tensor = convert.as_tensor
 
 
-def _shape_text(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
 def _operands(a, b):
     t1, t2 = _as_tensor(a), _as_tensor(b)
     dt1, dt2 = t1.dtype, t2.dtype
     return t1, t2, (dt1 if dt1 is dt2 else promotion.promote(dt1, dt2))
+
+
+def _check_aligned(t1, t2, dim2):
+    """NumPy's ValueError unless the last axis of ``t1`` and axis ``dim2`` of ``t2`` agree."""
+    if t1.shape[-1] != t2.shape[dim2]:
+        raise ValueError(f"shapes {convert.shape_text(t1.shape)} and "
+                         f"{convert.shape_text(t2.shape)} not aligned: {t1.shape[-1]} (dim "
+                         f"{t1.ndim - 1}) != {t2.shape[dim2]} (dim {dim2})")
 
 
 def dot(a, b, out=None):
@@ -37,10 +43,7 @@ def dot(a, b, out=None):
         res = _mul(t1, t2, dt)
     else:
         bdim = 0 if t2.ndim == 1 else t2.ndim - 2
-        if t1.shape[-1] != t2.shape[bdim]:
-            raise ValueError(f"shapes {_shape_text(t1.shape)} and {_shape_text(t2.shape)} not "
-                             f"aligned: {t1.shape[-1]} (dim {t1.ndim - 1}) != {t2.shape[bdim]} "
-                             f"(dim {bdim})")
+        _check_aligned(t1, t2, bdim)
         res = _contract(t1, t2, ([t1.ndim - 1], [bdim]), dt, t2.ndim <= 2)
     if out is not None:
         out = convert.check_out(out)
@@ -76,10 +79,7 @@ def inner(a, b, /):
     t1, t2, dt = _operands(a, b)
     if t1.ndim == 0 or t2.ndim == 0:
         return _wrap(_mul(t1, t2, dt))
-    if t1.shape[-1] != t2.shape[-1]:
-        raise ValueError(f"shapes {_shape_text(t1.shape)} and {_shape_text(t2.shape)} not "
-                         f"aligned: {t1.shape[-1]} (dim {t1.ndim - 1}) != {t2.shape[-1]} "
-                         f"(dim {t2.ndim - 1})")
+    _check_aligned(t1, t2, t2.ndim - 1)
     return _wrap(_contract(t1, t2, ([t1.ndim - 1], [t2.ndim - 1]), dt))
 
 
@@ -222,33 +222,21 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
 
 # ----- leaves -------------------------------------------------------------------------------------
 
-# torch: no matmul/sum kernels for bool (as a ring) or uint16/32/64. Integers compute in int64,
-# whose wrapping arithmetic equals the unsigned one modulo 2**16/32/64; bool computes in int64 and
-# tests for nonzero (NumPy's bool dot is an OR of ANDs).
-_COMPUTE = {torch.bool: torch.int64, torch.uint16: torch.int64, torch.uint32: torch.int64,
-            torch.uint64: torch.int64}
-
-
 def _compute_dt(dt):
-    return _COMPUTE.get(dt, dt)
+    """The dtype a product of ``dt`` operands computes in: the ufunc loops' (``_kernels``), and
+    int64 for bool (tested for nonzero after: NumPy's bool dot is an OR of ANDs)."""
+    return torch.int64 if dt is torch.bool else _k.compute_dtype(dt)
 
 
 def _cast(t, ct):
-    if t.dtype is ct:
-        return t
-    if t.dtype is torch.uint64 and ct is torch.int64:
-        return t.view(torch.int64)
-    return t.to(ct)
+    return t if t.dtype is ct else t.to(ct)
 
 
 def _back(t, dt):
+    """A result computed in ``_compute_dt(dt)`` as ``dt`` (integers wrap, as NumPy's do)."""
     if t.dtype is dt:
         return t
-    if dt is torch.bool:
-        return t != 0
-    if dt is torch.uint64:
-        return t.view(torch.uint64)
-    return t.to(dt)
+    return t != 0 if dt is torch.bool else t.to(dt)
 
 
 def _mul(t1, t2, dt):
@@ -268,14 +256,7 @@ def _contract(t1, t2, dims, dt, as_matmul=False):
     ct = _compute_dt(dt)
     try:
         c1, c2 = _cast(t1, ct), _cast(t2, ct)
-        if c1.device.type != "cpu" and ct in (torch.int8, torch.uint8, torch.int16, torch.int32,
-                                                torch.int64):
-            # torch: no integer matmul kernels on CUDA; contract by broadcasting multiply and sum
-            res = _contract_by_sum(c1, c2, dims)
-        elif as_matmul:
-            res = torch.matmul(c1, c2)
-        else:
-            res = torch.tensordot(c1, c2, dims=dims)
+        res = _k.matmul(c1, c2) if as_matmul else _k.tensordot(c1, c2, dims)
         return _back(res, dt)
     except RuntimeError as err:
         da, db = dims
@@ -284,14 +265,70 @@ def _contract(t1, t2, dims, dt, as_matmul=False):
         raise convert.allocation_error(shape, dt, err) or err from None
 
 
-def _contract_by_sum(t1, t2, dims):
-    da, db = dims
-    fa = [d for d in range(t1.ndim) if d not in da]
-    fb = [d for d in range(t2.ndim) if d not in db]
-    x = t1.permute(fa + list(da))
-    y = t2.permute(list(db) + fb)
-    k = len(da)
-    xs = x.reshape(tuple(x.shape[:len(fa)]) + (1,) * len(fb) + tuple(x.shape[len(fa):]))
-    ys = y.permute(list(range(k, y.ndim)) + list(range(k)))
-    res = xs * ys
-    return res.sum(dim=tuple(range(res.ndim - k, res.ndim)), dtype=t1.dtype) if k else res
+# ----- the kernels of the gufuncs matmul, vecdot, matvec, vecmat ----------------------------------
+# Core dimensions are checked here, with NumPy's messages; batch dimensions broadcast in torch.
+_SIGNATURES = {"matmul": "(n?,k),(k,m?)->(n?,m?)", "vecdot": "(n),(n)->()",
+               "matvec": "(m,n),(n)->(m)", "vecmat": "(n),(n,m)->(m)"}
+
+
+def _check_core(name, t1, t2, need1, need2, size1, size2):
+    for i, (t, need) in enumerate(((t1, need1), (t2, need2))):
+        if t.ndim < need:
+            raise ValueError(f"{name}: Input operand {i} does not have enough dimensions (has "
+                             f"{t.ndim}, gufunc core with signature {_SIGNATURES[name]} requires "
+                             f"{need})")
+    n1 = t1.shape[size1]
+    n2 = t2.shape[size2 if t2.ndim > 1 else -1]
+    if n1 != n2:
+        raise ValueError(f"{name}: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature {_SIGNATURES[name]} (size {n2} is different from {n1})")
+
+
+def gufunc_batch_error(t1, t2, core1, core2, out_core):
+    """NumPy's ValueError for batch dimensions that do not broadcast."""
+    remapped = []
+    for t, core in ((t1, core1), (t2, core2)):
+        batch = tuple(t.shape[:t.ndim - core])
+        text = ",".join([str(s) for s in batch] + ["newaxis"] * len(out_core))
+        if len(batch) + len(out_core) == 1:
+            text += ","
+        remapped.append(f"{convert.shape_text(tuple(t.shape))}->({text})")
+    return ValueError("operands could not be broadcast together with remapped shapes "
+                      f"[original->remapped]: {' '.join(remapped)}  and requested shape "
+                      f"{convert.shape_text(out_core)}")
+
+
+def _run(product, t1, t2, core1, core2, out_core):
+    try:
+        return product()
+    except RuntimeError:
+        # torch: a batch-shape mismatch is a RuntimeError; NumPy raises ValueError.
+        b1, b2 = t1.shape[:t1.ndim - core1], t2.shape[:t2.ndim - core2]
+        if any(n1 != n2 and n1 != 1 and n2 != 1 for n1, n2 in zip(b1[::-1], b2[::-1])):
+            raise gufunc_batch_error(t1, t2, core1, core2, out_core) from None
+        raise
+
+
+def matmul_kernel(t1, t2):
+    _check_core("matmul", t1, t2, 1, 1, -1, -2)
+    core1 = min(t1.ndim, 2)
+    core2 = min(t2.ndim, 2)
+    out_core = tuple(t1.shape[-2:-1]) + tuple(t2.shape[-1:] if t2.ndim > 1 else ())
+    return _run(lambda: _k.matmul(t1, t2), t1, t2, core1, core2, out_core)
+
+
+def vecdot_kernel(t1, t2):
+    _check_core("vecdot", t1, t2, 1, 1, -1, -1)
+    return _run(lambda: _k.matmul(t1.conj().unsqueeze(-2), t2.unsqueeze(-1))[..., 0, 0],
+                t1, t2, 1, 1, ())
+
+
+def matvec_kernel(t1, t2):
+    _check_core("matvec", t1, t2, 2, 1, -1, -1)
+    return _run(lambda: _k.matmul(t1, t2.unsqueeze(-1))[..., 0], t1, t2, 2, 1, t1.shape[-2:-1])
+
+
+def vecmat_kernel(t1, t2):
+    _check_core("vecmat", t1, t2, 1, 2, -1, -2)
+    return _run(lambda: _k.matmul(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2,
+                t2.shape[-1:])

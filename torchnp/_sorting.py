@@ -1,11 +1,12 @@
 """Sorting, searching and counting: sort, argsort, searchsorted, argmax, partition, unique, ...
 
 NumPy's order is total: NaN sorts after every number, and complex numbers sort by real part,
-then imaginary part, with ``R+Rj < R+nanj < nan+Rj < nan+nanj``. Leaf helpers at the bottom turn
-tensors into keys torch orders that way.
+then imaginary part, with ``R+Rj < R+nanj < nan+Rj < nan+nanj``. ``_kernels`` turns tensors into
+keys torch orders that way (``sort_key``, ``complex_sort_keys``).
 """
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
@@ -41,14 +42,14 @@ def _bad_select_kind(kind):
 def _sort_tensor(t, axis):
     """(values, indices) of a stable sort of ``t`` along ``axis`` in NumPy's order."""
     if t.dtype.is_complex:
-        idx = _lex_argsort(_complex_keys(t), axis)
+        idx = _lex_argsort(_k.complex_sort_keys(t), axis)
         return torch.take_along_dim(t, idx, axis), idx
     return torch.sort(t, dim=axis, stable=True)
 
 
 def _argsort_tensor(t, axis):
     if t.dtype.is_complex:
-        return _lex_argsort(_complex_keys(t), axis)
+        return _lex_argsort(_k.complex_sort_keys(t), axis)
     return torch.argsort(t, dim=axis, stable=True)
 
 
@@ -58,6 +59,16 @@ def _sorted(t, axis):
         return _wrap(_sort_tensor(t, axis)[0])
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+
+
+def _arg_axis(t, axis):
+    """(tensor, axis, ravelled) for argsort and argpartition: ``axis=None`` (or a 0-d ``t``)
+    sorts the flattened array, as NumPy's copy of it."""
+    ravelled = axis is None or t.ndim == 0
+    if ravelled:
+        t = convert.flatten_for_axis(t, None)[0]
+        axis = 0
+    return t, normalize_axis_index(axis, t.ndim), ravelled
 
 
 def _argsorted(t, axis, ravelled):
@@ -98,12 +109,7 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     ``kind`` (NumPy's default quicksort may order ties either way).
     """
     _check_sort_args(kind, order, stable)
-    t = _as_tensor(a)
-    ravelled = axis is None or t.ndim == 0
-    if ravelled:
-        t = convert.flatten_for_axis(t, None)[0]
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis, ravelled = _arg_axis(_as_tensor(a), axis)
     return _argsorted(t, axis, ravelled)
 
 
@@ -149,12 +155,7 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
         raise ValueError("Cannot specify order when the array has no fields.")
     if kind != "introselect":
         _bad_select_kind(kind)
-    t = _as_tensor(a)
-    ravelled = axis is None or t.ndim == 0
-    if ravelled:
-        t = convert.flatten_for_axis(t, None)[0]
-        axis = 0
-    axis = normalize_axis_index(axis, t.ndim)
+    t, axis, ravelled = _arg_axis(_as_tensor(a), axis)
     _check_kth(kth, t.shape[axis])
     return _argsorted(t, axis, ravelled)
 
@@ -181,7 +182,7 @@ def lexsort(keys, axis=-1):
     axis = normalize_axis_index(axis, ts[0].ndim)
     key_list = []
     for k in reversed(ts):       # primary first
-        key_list.extend(_complex_keys(k) if k.dtype.is_complex else [k])
+        key_list.extend(_k.complex_sort_keys(k) if k.dtype.is_complex else [k])
     return _wrap(_lex_argsort(key_list, axis))
 
 
@@ -264,8 +265,8 @@ def searchsorted(a, v, side="left", sorter=None):
 
 def _search(ta, tv, right):
     if ta.dtype.is_complex:
-        return _bisect(_complex_keys(ta), _complex_keys(tv), right)
-    return torch.searchsorted(_scalar_key(ta).contiguous(), _scalar_key(tv).contiguous(),
+        return _bisect(_k.complex_sort_keys(ta), _k.complex_sort_keys(tv), right)
+    return torch.searchsorted(_k.sort_key(ta).contiguous(), _k.sort_key(tv).contiguous(),
                               right=right)
 
 
@@ -326,7 +327,7 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
         keys = []
         for j in range(rows.shape[1]):
             col = rows[:, j]
-            keys.extend(_complex_keys(col) if col.dtype.is_complex else [col])
+            keys.extend(_k.complex_sort_keys(col) if col.dtype.is_complex else [col])
         perm = _lex_argsort(keys, 0) if keys else torch.arange(n, device=t.device)
         s = rows[perm]
         if n:
@@ -352,77 +353,28 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     return res[0] if len(res) == 1 else tuple(res)
 
 
-# ----- leaves: torch orderings made NumPy's -------------------------------------------------------
-
-def _complex_keys(t):
-    """Keys whose lexicographic order is NumPy's complex order: (NaN class, real, imag)."""
-    re, im = t.real, t.imag
-    re_nan, im_nan = torch.isnan(re), torch.isnan(im)
-    cls = re_nan.to(torch.int8) * 2 + im_nan.to(torch.int8)
-    return [cls, torch.where(re_nan, 0, re), torch.where(im_nan, 0, im)]
-
+# ----- leaves -------------------------------------------------------------------------------------
 
 def _lex_argsort(keys, axis):
     """Stable argsort by several keys along ``axis``, the first key primary."""
     idx = None
     for k in reversed(keys):
-        if k.dtype in _dtypes.UNSIGNED_DTYPES:
-            k = _scalar_key(k)        # torch: no gather kernels for uint16/32/64
+        if k.dtype in _k.FEW_KERNELS:
+            k = _k.sort_key(k)        # torch: no gather kernels for uint16/32/64
         kk = k if idx is None else torch.take_along_dim(k, idx, axis)
         step = torch.argsort(kk, dim=axis, stable=True)
         idx = step if idx is None else torch.take_along_dim(idx, step, axis)
     return idx
 
 
-_INT_OF_FLOAT = {torch.float16: torch.int16, torch.float32: torch.int32, torch.float64: torch.int64}
-
-
-def _scalar_key(t):
-    """A tensor torch's searchsorted orders as NumPy orders ``t`` (real dtypes)."""
-    dt = t.dtype
-    if dt is torch.bool:
-        return t.to(torch.uint8)
-    if dt is torch.uint16:
-        # torch: no searchsorted / comparison kernels for uint16/32/64; widen (exact)
-        return t.to(torch.int32)
-    if dt is torch.uint32:
-        return t.to(torch.int64)
-    if dt is torch.uint64:
-        return t.view(torch.int64) ^ torch.iinfo(torch.int64).min   # order-preserving bijection
-    if dt.is_floating_point:
-        # torch: searchsorted with NaNs disagrees with NumPy's NaN-last order; the IEEE bits,
-        # sign-folded, order floats exactly, with -0.0 == 0.0 and every NaN last.
-        idt = _INT_OF_FLOAT[dt]
-        bits = (t + 0.0).contiguous().view(idt)
-        key = torch.where(bits < 0, bits ^ torch.iinfo(idt).max, bits)
-        return torch.where(torch.isnan(t), torch.iinfo(idt).max, key)
-    return t
-
-
 def _arg_kernel(name, t, axis):
     """argmax/argmin of ``t`` along ``axis`` (None: ``t`` is 1-D, reduce all)."""
     dt = t.dtype
     if dt.is_complex:
-        return _complex_arg_extreme(name, t, 0 if axis is None else axis)
-    if dt is torch.bool or dt in _dtypes.UNSIGNED_DTYPES and dt is not torch.uint8:
-        t = _scalar_key(t)        # torch: no argmax/argmin kernels for bool, uint16/32/64
+        return _k.complex_arg_extreme(t, 0 if axis is None else axis, name == "argmax")
+    if dt is torch.bool or dt in _k.FEW_KERNELS:
+        t = _k.sort_key(t)        # torch: no argmax/argmin kernels for bool, uint16/32/64
     return torch.argmax(t, dim=axis) if name == "argmax" else torch.argmin(t, dim=axis)
-
-
-def _complex_arg_extreme(name, t, axis):
-    """argmax/argmin of complex ``t`` in NumPy's lexicographic order, the first NaN winning."""
-    # torch: no argmax/argmin (nor ordering) for complex
-    re, im = t.real, t.imag
-    nan = torch.isnan(re) | torch.isnan(im)
-    pick = torch.amax if name == "argmax" else torch.amin
-    best_re = pick(torch.where(nan, 0, re), dim=axis, keepdim=True)
-    cand = (re == best_re) & ~nan
-    fill = float("-inf") if name == "argmax" else float("inf")
-    best_im = pick(torch.where(cand, im, fill), dim=axis, keepdim=True)
-    hit = cand & (im == best_im)
-    first_hit = torch.argmax(hit.to(torch.uint8), dim=axis)
-    first_nan = torch.argmax(nan.to(torch.uint8), dim=axis)
-    return torch.where(nan.any(dim=axis), first_nan, first_hit)
 
 
 def _bisect(a_keys, v_keys, right):

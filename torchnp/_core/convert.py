@@ -166,6 +166,26 @@ def _raise_for_object(host):
     raise _dtypes.unsupported_dtype_error(host.dtype)
 
 
+# NumPy's messages for an order a function does not take, by the orders it takes
+_ORDER_REFUSED = {"CF": "only 'C' or 'F' order is permitted",
+                  "CFA": "order 'K' is not permitted for reshaping"}
+
+
+def check_order(order, default, allowed="CFAK"):
+    """An ``order=`` argument as 'C', 'F', 'A' or 'K', with NumPy's errors; None means the
+    function's ``default`` (``np.copy``'s is 'K', ``a.copy``'s 'C')."""
+    if order is None:
+        return default
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    o = order.upper()
+    if o not in ("C", "F", "A", "K"):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    if o not in allowed:
+        raise ValueError(_ORDER_REFUSED[allowed])
+    return o
+
+
 def copy_flag(copy):
     """A ``copy=`` argument other than None / True / False, as NumPy reads it."""
     if isinstance(copy, str):

@@ -35,8 +35,17 @@ ALL_TORCH_DTYPES = tuple(dt for _, dt in _CHAR_TORCH)
 INTEGER_DTYPES = frozenset({torch.int8, torch.uint8, torch.int16, torch.uint16, torch.int32,
                             torch.uint32, torch.int64, torch.uint64})
 UNSIGNED_DTYPES = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.uint64})
+# (min, max) of each integer dtype as Python ints: the one range table every check reads.
+INT_RANGE = {dt: (int(numpy.iinfo(c).min), int(numpy.iinfo(c).max))
+             for c, dt in _CHAR_TORCH if dt in INTEGER_DTYPES}
 FLOAT_DTYPES = frozenset({torch.float16, torch.float32, torch.float64})
 COMPLEX_DTYPES = frozenset({torch.complex64, torch.complex128})
+
+
+def wrap_int64(v):
+    """The Python int ``v`` wrapped into int64's range, as C's (NumPy's intp) arithmetic does."""
+    return (v + 2**63) % 2**64 - 2**63
+
 
 _OUT_OF_SCOPE_KINDS = {
     "O": "object",

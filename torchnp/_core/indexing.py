@@ -34,10 +34,6 @@ _wrap_view = convert.wrap_view
 
 _INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
                   "integer or boolean arrays are valid indices")
-_SCALAR_TYPES = (int, float, complex, bool)
-_INT_RANGE = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-              for dt in _dtypes.INTEGER_DTYPES}
-_INT_RANGE[torch.uint64] = (0, 2**64 - 1)           # torch.iinfo(uint64).max is wrong in places
 _INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
 
 
@@ -48,26 +44,17 @@ def getitem(a, key):
     tk = type(key)
     if tk is slice and key.step is None:
         try:
-            r = a._t[key]
+            r = a._t[key]                   # a slice keeps every dimension: always a view
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             return _getitem_slow(a, key)                 # NumPy's error message
-        # A slice keeps every dimension: always a view. ``wrap_view`` inlined (~60 ns a call).
-        res = _new(ndarray)
-        res._t = r
-        res._dt = a._dt
-        b = a._base
-        res._base = a if b is None else b
-        res._scalar = False
-        return res
-    if tk is int:
+    elif tk is int:
         try:
             r = a._t[key]
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             return _getitem_slow(a, key)
         if r.ndim == 0:
             return _wrap_dt(r.clone(), a._dt)            # a scalar in NumPy: a copy, not a view
-        return _wrap_view(r, a, a._dt)
-    if tk is tuple:
+    elif tk is tuple:
         nint = 0
         for k in key:
             tki = type(k)
@@ -83,14 +70,7 @@ def getitem(a, key):
         # checking that first saves reading r.ndim (~500 instructions) for the rest.
         if nint == len(key) and r.ndim == 0:
             return _wrap_dt(r.clone(), a._dt)
-        res = _new(ndarray)
-        res._t = r
-        res._dt = a._dt
-        b = a._base
-        res._base = a if b is None else b
-        res._scalar = False
-        return res
-    if tk is ndarray:
+    elif tk is ndarray:
         kt = key._t
         if key._dt is torch.bool:
             # A mask over the leading dimensions: torch's rules are NumPy's, and it raises
@@ -112,13 +92,23 @@ def getitem(a, key):
             res._base = None
             res._scalar = True
             return res
-    return _getitem_slow(a, key)
+        return _getitem_slow(a, key)
+    else:
+        return _getitem_slow(a, key)
+    # A view of ``a``: ``wrap_view`` inlined (~60 ns a call).
+    res = _new(ndarray)
+    res._t = r
+    res._dt = a._dt
+    b = a._base
+    res._base = a if b is None else b
+    res._scalar = False
+    return res
 
 
 # (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)
 _FAST_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.int16, torch.int8})
 # torch: index kernels are missing for uint16/32/64 data; the slow path widens those.
-_FAST_DATA_DTYPES = frozenset(_dtypes.ALL_TORCH_DTYPES) - {torch.uint16, torch.uint32, torch.uint64}
+_FAST_DATA_DTYPES = frozenset(_dtypes.ALL_TORCH_DTYPES) - _k.FEW_KERNELS
 
 
 def _getitem_slow(a, key):
@@ -610,7 +600,7 @@ def _scalar_value(v, dt):
                         "not 'complex'")
     elif tv is bool:
         return int(v)
-    lo, hi = _INT_RANGE[dt]
+    lo, hi = _dtypes.INT_RANGE[dt]
     if lo <= v <= hi:
         return v
     if not -2**63 <= v < 2**64:
@@ -680,15 +670,12 @@ def _broadcast_value(vt, shape, advanced=False):
     ok = len(vs) <= len(shape) and all(v == s or v == 1 for v, s in zip(vs[::-1], shape[::-1]))
     if not ok:
         if advanced:
-            raise ValueError(f"shape mismatch: value array of shape {_shape_str(tuple(vt.shape))} "
-                             f"could not be broadcast to indexing result of shape {_shape_str(shape)}")
-        raise ValueError(f"could not broadcast input array from shape {_shape_str(tuple(vt.shape))} "
-                         f"into shape {_shape_str(shape)}")
+            raise ValueError("shape mismatch: value array of shape "
+                             f"{convert.shape_text(vt.shape)} could not be broadcast to indexing "
+                             f"result of shape {convert.shape_text(shape)}")
+        raise ValueError("could not broadcast input array from shape "
+                         f"{convert.shape_text(vt.shape)} into shape {convert.shape_text(shape)}")
     return vt.expand(shape)
-
-
-def _shape_str(shape):
-    return "(" + ",".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _no_overlap(vt, t):

@@ -10,6 +10,7 @@ import numbers
 
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import promotion
 from torchnp._core import dtypes as _dtypes
@@ -80,8 +81,7 @@ def const(value, dt, device):
 def check_initial(initial, dt):
     """NumPy converts a Python int ``initial`` to the result dtype strictly: OverflowError."""
     if type(initial) is int and dt in _dtypes.INTEGER_DTYPES:
-        info = torch.iinfo(dt) if dt is not torch.uint64 else None
-        lo, hi = (0, (1 << 64) - 1) if info is None else (info.min, info.max)
+        lo, hi = _dtypes.INT_RANGE[dt]
         if not lo <= initial <= hi:
             raise OverflowError(f"Python integer {initial} out of bounds for "
                                 f"{_dtypes.to_numpy_dtype(dt)}")
@@ -109,8 +109,9 @@ def mask_of(where, t):
     try:
         return torch.broadcast_to(m, t.shape)
     except RuntimeError:
-        raise ValueError(f"operands could not be broadcast together with shapes "
-                         f"{tuple(t.shape)} {tuple(m.shape)}") from None
+        raise ValueError("operands could not be broadcast together with remapped shapes "
+                         f"[original->remapped]: {convert.shape_text(t.shape)} "
+                         f"{convert.shape_text(m.shape)} ") from None
 
 
 def check_out_shape(out, shape, name, keepdims):
@@ -235,45 +236,13 @@ def prod_kernel(t, dims, keepdim):
     return over_last(torch.prod, t, dims, keepdim)
 
 
-# torch: amax/amin lack uint16/32/64 kernels. uint16/32 compare exactly in int32/int64; uint64
-# compares in int64 after flipping the sign bit (which maps the unsigned order onto the signed one).
-_WIDER = {torch.uint16: torch.int32, torch.uint32: torch.int64}
-_SIGN = -(1 << 63)
-
-
 def _extreme(fn, t, dims, keepdim):
     dt = t.dtype
-    if dt in _WIDER:
-        return fn(t.to(_WIDER[dt]), dims, keepdim).to(dt)
-    if dt is torch.uint64:
-        flipped = t.view(torch.int64) ^ _SIGN
-        return (fn(flipped, dims, keepdim) ^ _SIGN).view(torch.uint64)
     if dt.is_complex:
-        return _complex_extreme(fn, t, dims, keepdim)
-    return fn(t, dims, keepdim)
-
-
-def _complex_extreme(fn, t, dims, keepdim):
-    # torch: no ordering of complex numbers; NumPy orders lexicographically (real, then imag),
-    # and a NaN anywhere in an element propagates that element.
-    re, im = t.real, t.imag
-    best_re = fn(re, dims, True)
-    sentinel = -torch.inf if fn is torch.amax else torch.inf
-    best_im = fn(torch.where(re == best_re, im, sentinel), dims, True)
-    res = torch.complex(best_re, best_im)
-    nan = torch.isnan(re) | torch.isnan(im)
-    nan_any = nan.any(dims[0], keepdim=True) if len(dims) == 1 else over_last(
-        lambda x, d, k: x.any(d, keepdim=k), nan, dims, True)
-    if len(dims) == 1:
-        first = torch.take_along_dim(t, nan.to(torch.uint8).argmax(dims[0], keepdim=True),
-                                     dims[0])
-        res = torch.where(nan_any, first, res)
-    else:
-        res = torch.where(nan_any, torch.complex(torch.tensor(torch.nan, dtype=re.dtype),
-                                                 torch.tensor(0.0, dtype=re.dtype)), res)
-    if not keepdim:
-        res = res.reshape(kept_shape(tuple(t.shape), dims, False))
-    return res
+        largest = fn is torch.amax
+        return over_last(lambda x, d, k: _k.complex_extreme(x, d, k, largest), t,
+                         tuple(sorted(dims)), keepdim)       # the first NaN in C order wins
+    return _k.ordered_unsigned(fn(_k.ordered_signed(t), dims, keepdim), dt)
 
 
 def amax_kernel(t, dims, keepdim):
@@ -296,13 +265,6 @@ def any_kernel(t, dims, keepdim):
 def _bitwise(fn):
     def kernel(t, dims, keepdim):
         # torch: no bitwise reductions; fold pairwise (log depth) with the elementwise op.
-        # torch: no bitwise kernels for uint16/32/64; their bits are computed in int32/int64.
-        dt = t.dtype
-        if dt is torch.uint64:
-            return kernel(t.view(torch.int64), dims, keepdim).view(dt)
-        if dt in _WIDER:
-            return kernel(t.to(_WIDER[dt]), dims, keepdim).to(dt)
-
         def one(x, d, k):
             x = x.movedim(d, 0)
             if x.shape[0] == 1:
@@ -314,7 +276,7 @@ def _bitwise(fn):
                 x = torch.cat([head, x[2 * h:]]) if n % 2 else head
             x = x[0]
             return x.unsqueeze(d) if k else x
-        return over_last(one, t, dims, keepdim)
+        return _k.unsigned_bits(over_last(one, _k.signed_bits(t), dims, keepdim), t.dtype)
     return kernel
 
 

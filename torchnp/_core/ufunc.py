@@ -139,63 +139,47 @@ class ufunc:
     # arity, so the ndarray operators call them directly. Dtypes come from the ndarrays' cached
     # ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
     def _call2(self, x1, x2):
-        if type(x1) is ndarray:
-            if type(x2) is ndarray:
-                loop = self._fast[x1._dt][x2._dt]
-                if loop is not None:
-                    t1 = x1._t
-                    t2 = x2._t
-                    try:
-                        if loop.cast:
-                            c1, c2 = loop.casts
-                            if c1 is not None:
-                                t1 = t1.to(c1)
-                            if c2 is not None:
-                                t2 = t2.to(c2)
-                        t = loop.kernel(t1, t2)
-                    except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
-                        return _ufunc_call.call(self, (x1, x2), None, {})
-                    res = _new(ndarray)
-                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                    res._scalar = True
-                    res._t = t
-                    res._dt = loop.out_dt
-                    return res
+        if type(x1) is ndarray and type(x2) is ndarray:
+            loop = self._fast[x1._dt][x2._dt]
+            if loop is None:
+                return _ufunc_call.call(self, (x1, x2), None, {})
+            t1 = x1._t
+            t2 = x2._t
+            try:
+                if loop.cast:
+                    c1, c2 = loop.casts
+                    if c1 is not None:
+                        t1 = t1.to(c1)
+                    if c2 is not None:
+                        t2 = t2.to(c2)
+                t = loop.kernel(t1, t2)
+            except RuntimeError:        # shapes, devices, memory: NumPy's error, general path
+                return _ufunc_call.call(self, (x1, x2), None, {})
+            out_dt = loop.out_dt
+        else:
+            if type(x1) is ndarray:
+                a, s, inner = x1, x2, self._fast_s.get(type(x2))        # op(array, scalar)
+            elif type(x2) is ndarray:
+                a, s, inner = x2, x1, self._fast_rs.get(type(x1))       # op(scalar, array)
             else:
-                inner = self._fast_s.get(type(x2))
-                sl = inner and inner[x1._dt]
-                if sl is not None and (sl.lo is None or sl.lo <= x2 <= sl.hi):
-                    t = x1._t
-                    try:
-                        if sl.cast is not None:
-                            t = t.to(sl.cast)
-                        t = sl.kernel(t, x2)
-                    except RuntimeError:        # out of memory: NumPy's error, general path
-                        return _ufunc_call.call(self, (x1, x2), None, {})
-                    res = _new(ndarray)
-                    res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                    res._scalar = True
-                    res._t = t
-                    res._dt = sl.out_dt
-                    return res
-        elif type(x2) is ndarray:
-            inner = self._fast_rs.get(type(x1))
-            sl = inner and inner[x2._dt]
-            if sl is not None and (sl.lo is None or sl.lo <= x1 <= sl.hi):
-                t = x2._t
-                try:
-                    if sl.cast is not None:
-                        t = t.to(sl.cast)
-                    t = sl.kernel(t, x1)
-                except RuntimeError:            # out of memory: NumPy's error, general path
-                    return _ufunc_call.call(self, (x1, x2), None, {})
-                res = _new(ndarray)
-                res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                res._scalar = True
-                res._t = t
-                res._dt = sl.out_dt
-                return res
-        return _ufunc_call.call(self, (x1, x2), None, {})
+                return _ufunc_call.call(self, (x1, x2), None, {})
+            sl = inner and inner[a._dt]
+            if sl is None or not (sl.lo is None or sl.lo <= s <= sl.hi):
+                return _ufunc_call.call(self, (x1, x2), None, {})
+            t = a._t
+            try:
+                if sl.cast is not None:
+                    t = t.to(sl.cast)
+                t = sl.kernel(t, s)
+            except RuntimeError:                # out of memory: NumPy's error, general path
+                return _ufunc_call.call(self, (x1, x2), None, {})
+            out_dt = sl.out_dt
+        res = _new(ndarray)
+        res._base = None              # every ndarray sets all its slots (see convert.wrap)
+        res._scalar = True
+        res._t = t
+        res._dt = out_dt
+        return res
 
     def _inplace2(self, x1, x2):
         """``x1 op= x2`` (ndarray ``x1``): NumPy's ``op(x1, x2, out=x1)``, except that a 0-d
@@ -297,8 +281,7 @@ def _add_scalar_entry(uf, scalar, key, loop):
     bounds = (None, None)
     if code == promotion.WEAK_INT:
         if scalar_dt in _dtypes.INTEGER_DTYPES:
-            info = torch.iinfo(scalar_dt)
-            bounds = (int(info.min), int(info.max))
+            bounds = _dtypes.INT_RANGE[scalar_dt]
         elif scalar_dt is torch.bool:
             return
         else:       # torch takes Python ints within int64 only; the general path does the rest

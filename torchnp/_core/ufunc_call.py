@@ -17,8 +17,10 @@ from torchnp._core.ndarray import ndarray
 _WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotion.WEAK_COMPLEX}
 _WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
             promotion.WEAK_COMPLEX: torch.complex128}     # for casting checks only
-_KEYWORDS = ("where", "casting", "order", "dtype", "subok", "signature")
 _ORDERS = ("C", "F", "A", "K")
+# the keyword arguments of every ufunc call and their defaults, in the order ``call`` reads them
+_OPTIONS = {"where": True, "casting": "same_kind", "order": "K", "dtype": None, "subok": True,
+            "signature": None}
 
 # Comparisons with a Python int outside the loop's integer range have a known answer (NumPy 2):
 # name -> (result when the int is above the range, result when below), the int on the right.
@@ -28,8 +30,6 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
-_INT_BOUNDS = {dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-               for dt in _dtypes.INTEGER_DTYPES}
 
 
 def call(uf, args, out, kwargs):
@@ -40,25 +40,16 @@ def call(uf, args, out, kwargs):
         raise TypeError(f"{name}() takes from {nin} to {nin + nout} positional arguments but "
                         f"{nargs} were given")
     outs = _parse_out(uf, args[nin:], out)
-    where, casting, order, dtype, subok, signature = True, "same_kind", "K", None, True, None
+    options = dict(_OPTIONS)
     axes = None
     for key, value in kwargs.items():
-        if key == "where":
-            where = value
-        elif key == "casting":
-            casting = value
-        elif key == "order":
-            order = value
-        elif key == "dtype":
-            dtype = value
-        elif key == "subok":
-            subok = value
-        elif key == "signature":
-            signature = value
+        if key in options:
+            options[key] = value
         elif key in ("axes", "axis") and uf.signature:
             axes = _gufunc_axes(uf, key, value)
         else:
             raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+    where, casting, order, dtype, subok, signature = options.values()
     if casting not in promotion.CASTINGS:
         _bad_keyword("casting", casting, "'no', 'equiv', 'safe', 'same_kind', 'unsafe'")
     if order is not None and (type(order) is not str or order.upper() not in _ORDERS):
@@ -443,8 +434,8 @@ def _check_casts(uf, key, loop, casting):
 def _weak_value(x, dt, name, key):
     """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared
     with an integer array (NumPy 2 answers those comparisons)."""
-    if type(x) is int and dt in _INT_BOUNDS:
-        lo, hi = _INT_BOUNDS[dt]
+    if type(x) is int and dt in _dtypes.INT_RANGE:
+        lo, hi = _dtypes.INT_RANGE[dt]
         if lo <= x <= hi:
             return x
         if name in _CMP_OUT_OF_RANGE and any(k in _dtypes.INTEGER_DTYPES for k in key

@@ -7,6 +7,7 @@ operation; in order otherwise). Dtypes come from ``promotion.reduce_dtype``.
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
@@ -281,7 +282,7 @@ def at(uf, a, indices, b=None):
         _store(flat, sel, res, uf, dt)
         return None
     if (uf.__name__ in ("add", "multiply") and vals is not None and dt is not torch.bool
-            and dt not in (torch.uint16, torch.uint32, torch.uint64)
+            and dt not in _k.FEW_KERNELS           # torch: no index_put_ accumulation for them
             and promotion.can_cast_dtype(vals.dtype, dt, "safe")):
         # add/multiply with repeated indices: one scatter with accumulation.
         src = vals.to(dt)

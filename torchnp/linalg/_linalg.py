@@ -13,7 +13,7 @@ from torchnp import _products
 from torchnp._core import convert
 from torchnp._core.convert import NoValue
 from torchnp._core.dtypes import finfo
-from torchnp._kernels import gufunc_batch_error
+from torchnp._products import gufunc_batch_error
 from torchnp.exceptions import LinAlgError
 from torchnp.linalg._common import (
     EIG_NOT_CONVERGED, NOT_POSITIVE_DEFINITE, SINGULAR, SVD_NOT_CONVERGED, EigResult, EighResult,
