@@ -114,6 +114,12 @@ from torchnp._printing import (
     format_float_positional, format_float_scientific,
 )
 
+# ----- window functions (_window.py) and the Bessel function they use (_math.py) -----------------
+from torchnp._math import i0
+from torchnp._window import (
+    bartlett, blackman, hamming, hanning, kaiser,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 
