@@ -120,6 +120,11 @@ from torchnp._window import (
     bartlett, blackman, hamming, hanning, kaiser,
 )
 
+# ----- polynomials, the legacy API (_polynomial.py) -------------------------------------------------
+from torchnp._polynomial import (
+    poly1d, poly, roots, polyfit, polyval, polyadd, polysub, polymul, polydiv, polyder, polyint,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 
