@@ -251,6 +251,12 @@ NOT_SWEPT = {
     "geterrcall": "takes no arguments",
     "poly1d": "a class whose results are poly1d objects: compared with NumPy's, bad arguments "
               "included, in tests/test_polynomial.py",
+    **{name: "reads or writes files: bad paths, file objects, arguments and malformed files are "
+             "tested against NumPy in tests/test_io.py"
+       for name in ("save", "savez", "savez_compressed", "savetxt", "load", "loadtxt",
+                    "genfromtxt", "fromregex", "fromfile")},
+    "fromstring": "NumPy's C function has no signature to sweep by; its bad input is tested "
+                  "against NumPy in tests/test_io.py",
 }
 
 # Deliberate differences (docs/differences.md): case id -> (the class torchnp raises, reason).

@@ -125,6 +125,12 @@ from torchnp._polynomial import (
     poly1d, poly, roots, polyfit, polyval, polyadd, polysub, polymul, polydiv, polyder, polyint,
 )
 
+# ----- input and output (_io.py) ------------------------------------------------------------------
+from torchnp._io import (
+    save, load, savez, savez_compressed, loadtxt, savetxt, genfromtxt, fromregex, fromfile,
+    frombuffer, fromstring,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -128,6 +128,7 @@ _add(["polymul", "polydiv", "roots", "poly", "polyfit"],
      _graph_break("a host read NumPy's result depends on: poly1d's trimmed leading zeros, "
                   "the remainder's length, the nonzero coefficients, whether eigenvalues are "
                   "real, the rank of a fit"))
+_add(["frombuffer", "fromstring"], _graph_break("NumPy parses the host bytes or text"))
 
 
 # ----- known differences in values ----------------------------------------------------------------
