@@ -46,6 +46,15 @@ def _npy_bytes(x, version=None):
     return b.getvalue()
 
 
+def _numpy_result(np_call, tnp_call):
+    """NumPy's result; where NumPy raises, torchnp must raise its class (None is returned)."""
+    try:
+        return np_call()
+    except Exception:       # noqa: BLE001 - NumPy's class is what torchnp must raise
+        raises_like_numpy(np_call, tnp_call)
+        return None
+
+
 # ----- .npy round trips --------------------------------------------------------------------------
 @pytest.mark.parametrize("layout", ["C", "F", "strided", "0d", "empty", "1d"])
 @pytest.mark.parametrize("dtype", [d.name for d in ALL])
@@ -479,11 +488,9 @@ def test_text_files_match_numpy(tmp_path, name, kwargs):
         with pytest.raises(TypeError, match="structured"):
             getattr(torchnp, name)(path, **kwargs)
         return
-    try:
-        expected = getattr(numpy, name)(path, **kwargs)
-    except Exception:       # noqa: BLE001 - NumPy's class is what torchnp must raise
-        raises_like_numpy(lambda: getattr(numpy, name)(path, **kwargs),
-                          lambda: getattr(torchnp, name)(path, **kwargs))
+    expected = _numpy_result(lambda: getattr(numpy, name)(path, **kwargs),
+                             lambda: getattr(torchnp, name)(path, **kwargs))
+    if expected is None:
         return
     if isinstance(expected, numpy.ma.MaskedArray):
         with pytest.raises(NotImplementedError, match="usemask"):
@@ -532,12 +539,10 @@ def test_savetxt_writes_numpys_text(tmp_path, kind, kwargs):
     x = {"float": numpy.linspace(-1, 1, 6).reshape(2, 3), "int": numpy.arange(6).reshape(3, 2),
          "complex": numpy.array([[1 + 2j, -0.5j]]), "1d": numpy.arange(4.0),
          "0d": numpy.array(1.5), "3d": numpy.ones((2, 2, 2))}[kind]
-    try:
-        numpy.savetxt(tmp_path / "n.txt", x, **kwargs)
-    except Exception:       # noqa: BLE001
-        raises_like_numpy(lambda: numpy.savetxt(tmp_path / "n.txt", x, **kwargs),
-                          lambda: torchnp.savetxt(tmp_path / "t.txt", torchnp.asarray(x),
-                                                  **kwargs))
+    written = _numpy_result(lambda: numpy.savetxt(tmp_path / "n.txt", x, **kwargs) or True,
+                            lambda: torchnp.savetxt(tmp_path / "t.txt", torchnp.asarray(x),
+                                                    **kwargs))
+    if written is None:
         return
     torchnp.savetxt(tmp_path / "t.txt", torchnp.asarray(x), **kwargs)
     assert (tmp_path / "t.txt").read_bytes() == (tmp_path / "n.txt").read_bytes()
@@ -571,11 +576,9 @@ def test_fromfile_binary(tmp_path, kwargs):
         with pytest.raises(TypeError, match="torchnp does not support"):
             torchnp.fromfile(path, **kwargs)
         return
-    try:
-        expected = numpy.fromfile(path, **kwargs)
-    except Exception:       # noqa: BLE001
-        raises_like_numpy(lambda: numpy.fromfile(path, **kwargs),
-                          lambda: torchnp.fromfile(path, **kwargs))
+    expected = _numpy_result(lambda: numpy.fromfile(path, **kwargs),
+                             lambda: torchnp.fromfile(path, **kwargs))
+    if expected is None:
         return
     expected = expected.astype(expected.dtype.newbyteorder("="))     # torch: native byte order
     assert_matches_numpy(torchnp.fromfile(path, **kwargs), expected, rtol=0)
@@ -590,11 +593,9 @@ def test_fromfile_binary(tmp_path, kwargs):
 def test_fromfile_text(tmp_path, text, kwargs):
     (tmp_path / "t.txt").write_text(text)
     path = tmp_path / "t.txt"
-    try:
-        expected = numpy.fromfile(path, **kwargs)
-    except Exception:       # noqa: BLE001
-        raises_like_numpy(lambda: numpy.fromfile(path, **kwargs),
-                          lambda: torchnp.fromfile(path, **kwargs))
+    expected = _numpy_result(lambda: numpy.fromfile(path, **kwargs),
+                             lambda: torchnp.fromfile(path, **kwargs))
+    if expected is None:
         return
     assert_matches_numpy(torchnp.fromfile(path, **kwargs), expected, rtol=0)
 
@@ -643,11 +644,9 @@ def test_fromstring(args, kwargs):
         with pytest.raises(TypeError, match="torchnp does not support"):
             torchnp.fromstring(*args, **kwargs)
         return
-    try:
-        expected = numpy.fromstring(*args, **kwargs)
-    except Exception:       # noqa: BLE001
-        raises_like_numpy(lambda: numpy.fromstring(*args, **kwargs),
-                          lambda: torchnp.fromstring(*args, **kwargs))
+    expected = _numpy_result(lambda: numpy.fromstring(*args, **kwargs),
+                             lambda: torchnp.fromstring(*args, **kwargs))
+    if expected is None:
         return
     assert_matches_numpy(torchnp.fromstring(*args, **kwargs), expected, rtol=0)
 
