@@ -404,9 +404,10 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
             raise EOFError("No data left in file")
         fid.seek(-len(magic), 1)
         if magic.startswith(_ZIP_PREFIXES):
+            npz = NpzFile(fid, own_fid=fid is not file, allow_pickle=allow_pickle,
+                          pickle_kwargs=pickle_kwargs, max_header_size=max_header_size)
             stack.pop_all()                 # the NpzFile owns the file it was opened on
-            return NpzFile(fid, own_fid=fid is not file, allow_pickle=allow_pickle,
-                           pickle_kwargs=pickle_kwargs, max_header_size=max_header_size)
+            return npz
         if magic == _format.MAGIC_PREFIX:
             if mmap_mode:
                 return _mapped(file, mmap_mode, 2**64 if allow_pickle else max_header_size)
