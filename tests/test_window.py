@@ -22,7 +22,8 @@ def test_window_matches_numpy(name, M):
 
 @pytest.mark.parametrize("name", WINDOWS + ["kaiser"])
 @pytest.mark.parametrize("M", [None, "3", object(), [4], numpy.array([3, 4]), float("nan"),
-                               float("inf"), 1e300, [[1]]], ids=repr)
+                               float("inf"), 1e300, [[1]]],
+                         ids=lambda m: "object" if type(m) is object else repr(m))
 def test_window_bad_length(name, M):
     args = (M, 2.0) if name == "kaiser" else (M,)
     raises_like_numpy(lambda: getattr(numpy, name)(*args),

@@ -22,7 +22,8 @@ from torchnp._core.promotion import promote_types
 from torchnp._creation import arange, asarray, eye, ones_like, zeros_like
 from torchnp._indexing import nonzero
 from torchnp._logic import all, isscalar
-from torchnp._manipulation import atleast_1d, concatenate, flip, hstack, ravel, trim_zeros
+from torchnp._manipulation import (atleast_1d, broadcast_to, concatenate, flip, hstack, ravel,
+                                   trim_zeros)
 from torchnp._math import cumprod, sum
 from torchnp._math_ufuncs import absolute, multiply, sqrt
 from torchnp._products import dot, outer
@@ -219,15 +220,21 @@ def polyval(p, x):
     return y
 
 
+def _aligned(a1, a2):
+    """(whether one is a poly1d, the coefficients of both, the shorter padded in front)."""
+    truepoly = isinstance(a1, poly1d) or isinstance(a2, poly1d)
+    a1, a2 = atleast_1d(_coeffs(a1)), atleast_1d(_coeffs(a2))
+    n = max(len(a1), len(a2))
+    return truepoly, _pad_front(a1, n), _pad_front(a2, n)
+
+
 def polyadd(a1, a2):
     """The sum of two polynomials.
 
     torchnp implementation of :func:`numpy.polyadd`.
     """
-    truepoly = isinstance(a1, poly1d) or isinstance(a2, poly1d)
-    a1, a2 = atleast_1d(_coeffs(a1)), atleast_1d(_coeffs(a2))
-    n = max(len(a1), len(a2))
-    val = _pad_front(a1, n) + _pad_front(a2, n)
+    truepoly, a1, a2 = _aligned(a1, a2)
+    val = a1 + a2
     return poly1d(val) if truepoly else val
 
 
@@ -236,10 +243,8 @@ def polysub(a1, a2):
 
     torchnp implementation of :func:`numpy.polysub`.
     """
-    truepoly = isinstance(a1, poly1d) or isinstance(a2, poly1d)
-    a1, a2 = atleast_1d(_coeffs(a1)), atleast_1d(_coeffs(a2))
-    n = max(len(a1), len(a2))
-    val = _pad_front(a1, n) - _pad_front(a2, n)
+    truepoly, a1, a2 = _aligned(a1, a2)
+    val = a1 - a2
     return poly1d(val) if truepoly else val
 
 
@@ -291,7 +296,7 @@ def _vander(x, n):
     """NumPy's ``vander(x, n)``: decreasing powers, in ``promote_types(x.dtype, int)``, made by
     repeated multiplication as NumPy's (so the same rounding)."""
     x = x.astype(promote_types(x.dtype, _dtypes.int64))
-    powers = cumprod(x[:, None] * ones_like(x, shape=(1, n - 1)), axis=1)
+    powers = cumprod(broadcast_to(x[:, None], (len(x), n - 1)), axis=1)
     return flip(concatenate((ones_like(x, shape=(len(x), 1)), powers), axis=1), axis=1)
 
 
@@ -633,7 +638,7 @@ def _lstsq(a, b, rcond):
         u, s, vh = torch.linalg.svd(ta, full_matrices=False)
     except torch.linalg.LinAlgError:
         raise LinAlgError("SVD did not converge in Linear Least Squares") from None
-    rcond = float(asarray(rcond))       # (strings and objects: NumPy's TypeError)
+    rcond = float(asarray(rcond))       # (strings, objects: TypeError; host-sync for an array)
     kept = s > (rcond if rcond >= 0 else torch.finfo(compute).eps) * s[0]
     rank = int(kept.sum())              # host-sync: NumPy's residuals and RankWarning need it
     x = vh.mH @ (torch.where(kept, 1 / s, 0)[:, None] * (u.mH @ tb))
