@@ -10,8 +10,8 @@ import numpy
 import pytest
 
 import torchnp
-from torchnp import _array_methods, _creation, _indexing, _logic, _manipulation, _math, _products
-from torchnp import _sorting, _statistics
+from torchnp import _array_methods, _creation, _indexing, _io, _logic, _manipulation, _math
+from torchnp import _products, _sorting, _statistics
 
 from helpers import public_exception_class, raises_like_numpy
 
@@ -61,6 +61,8 @@ METHODS = {
     "std": _statistics.ndarray_std, "sum": _math.ndarray_sum,
     "tolist": _manipulation.ndarray_tolist, "transpose": _manipulation.ndarray_transpose,
     "var": _statistics.ndarray_var, "view": _manipulation.ndarray_view,
+    "tofile": _io.ndarray_tofile, "tobytes": _io.ndarray_tobytes, "dump": _io.ndarray_dump,
+    "dumps": _io.ndarray_dumps,
     "argmax": _array_methods.argmax, "argmin": _array_methods.argmin,
     "clip": _array_methods.clip, "conj": _array_methods.conj,
     "conjugate": _array_methods.conjugate, "put": _array_methods.put,

@@ -250,6 +250,14 @@ NOT_SWEPT = {
     "get_printoptions": "takes no arguments",
     "geterr": "takes no arguments",
     "geterrcall": "takes no arguments",
+    "poly1d": "a class whose results are poly1d objects: compared with NumPy's, bad arguments "
+              "included, in tests/test_polynomial.py",
+    **{name: "reads or writes files: bad paths, file objects, arguments and malformed files are "
+             "tested against NumPy in tests/test_io.py"
+       for name in ("save", "savez", "savez_compressed", "savetxt", "load", "loadtxt",
+                    "genfromtxt", "fromregex", "fromfile")},
+    "fromstring": "NumPy's C function has no signature to sweep by; its bad input is tested "
+                  "against NumPy in tests/test_io.py",
 }
 
 # Deliberate differences (docs/differences.md): case id -> (the class torchnp raises, reason).
@@ -280,7 +288,12 @@ DIFFERENCES = {
 
 # Mismatches found by the sweep and not fixed yet: case id -> reason (strict xfail). Each line
 # reproduces with ``check_case(ALL_CASES[id])``.
-KNOWN_MISMATCHES = {}
+KNOWN_MISMATCHES = {
+    "polyfit-x-bool": "rounding, not a bug: bool x makes x**2 == x, a rank-deficient fit whose "
+                      "third coefficient is zero up to rounding (1e-16, compared with atol=0); "
+                      "torch's SVD and LAPACK's gelsd round differently (tests/test_polynomial.py "
+                      "compares rank-deficient fits with a tolerance)",
+}
 
 
 def public_callables():

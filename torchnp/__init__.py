@@ -114,6 +114,23 @@ from torchnp._printing import (
     format_float_positional, format_float_scientific,
 )
 
+# ----- window functions (_window.py) and the Bessel function they use (_math.py) -----------------
+from torchnp._math import i0
+from torchnp._window import (
+    bartlett, blackman, hamming, hanning, kaiser,
+)
+
+# ----- polynomials, the legacy API (_polynomial.py) -------------------------------------------------
+from torchnp._polynomial import (
+    poly1d, poly, roots, polyfit, polyval, polyadd, polysub, polymul, polydiv, polyder, polyint,
+)
+
+# ----- input and output (_io.py) ------------------------------------------------------------------
+from torchnp._io import (
+    save, load, savez, savez_compressed, loadtxt, savetxt, genfromtxt, fromregex, fromfile,
+    frombuffer, fromstring,
+)
+
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 

@@ -9,7 +9,7 @@ fast entry. Functions assigned as methods keep constant defaults (None, str, int
 builds a method's defaults without a source and fails on other objects (docs/design-notes.md).
 ``tests/test_array_methods.py`` pins the table below against the chapters.
 """
-from torchnp import _complex, _creation, _indexing, _logic, _manipulation, _math, _printing
+from torchnp import _complex, _creation, _indexing, _io, _logic, _manipulation, _math, _printing
 from torchnp import _math_ufuncs as _u
 from torchnp import _products, _sorting, _statistics
 from torchnp._core import convert
@@ -243,6 +243,10 @@ ndarray.tolist  = _manipulation.ndarray_tolist
 ndarray.transpose = _manipulation.ndarray_transpose
 ndarray.var     = _statistics.ndarray_var
 ndarray.view    = _manipulation.ndarray_view
+ndarray.tofile  = _io.ndarray_tofile
+ndarray.tobytes = _io.ndarray_tobytes
+ndarray.dump    = _io.ndarray_dump
+ndarray.dumps   = _io.ndarray_dumps
 
 # methods that are adapters above
 ndarray.argmax    = argmax

@@ -453,3 +453,19 @@ def array_round(a, ndigits=None):
     if ndigits is None:
         return builtins.round(a._t.item())       # host-sync: Python's round returns an int
     return round(a, ndigits)
+
+
+# ----- special functions --------------------------------------------------------------------------
+
+def i0(x):
+    """Modified Bessel function of the first kind, order 0.
+
+    torchnp implementation of :func:`numpy.i0`. Integer and boolean input is computed in float64;
+    a 0-d input gives a 0-d array, as NumPy's.
+    """
+    t = convert.as_tensor(x)
+    if t.dtype.is_complex:
+        raise TypeError("i0 not supported for complex values")
+    if not t.dtype.is_floating_point:
+        t = t.to(torch.float64)
+    return convert.wrap_array(torch.special.i0(t))

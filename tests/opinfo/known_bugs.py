@@ -122,6 +122,13 @@ _add(["copyto"], _graph_break("UntypedStorage.data_ptr() (an overlap check) is n
 _add(["zeros", "ones", "full", "arange", "linspace", "eye", "identity"],
      _graph_break("the default-device ContextVar.get() is not traceable"))
 _add(["partition", "argpartition"], _graph_break("an import inside the function body"))
+_add(["bartlett", "blackman", "hamming", "hanning", "kaiser"],
+     _graph_break("the default-device ContextVar.get() is not traceable (windows create arrays)"))
+_add(["polymul", "polydiv", "roots", "poly", "polyfit"],
+     _graph_break("a host read NumPy's result depends on: poly1d's trimmed leading zeros, "
+                  "the remainder's length, the nonzero coefficients, whether eigenvalues are "
+                  "real, the rank of a fit"))
+_add(["frombuffer", "fromstring"], _graph_break("NumPy parses the host bytes or text"))
 
 
 # ----- known differences in values ----------------------------------------------------------------
