@@ -72,6 +72,32 @@ def test_reduce(name, dtype):
         assert_matches_numpy(actual, expected)
 
 
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "uint16", "uint32", "int64", "uint64",
+                                   "float32", "float64"])
+def test_subtract_folds_in_order_along_long_axes(dtype):
+    """subtract.reduce / accumulate are left folds (integers as one sum, floats one kernel call
+    per row): the same bits as the fold, with integers wrapping as NumPy's loops wrap."""
+    rng = numpy.random.default_rng(3)
+    dt = numpy.dtype(dtype)
+    if dt.kind in "iu":
+        info = numpy.iinfo(dt)
+        x = rng.integers(info.min, info.max, (600, 3), dtype=dt, endpoint=True)
+    else:
+        x = (rng.standard_normal((600, 3)) * 1e3).astype(dt)
+    a = torchnp.asarray(x)
+    mask = rng.integers(0, 2, x.shape).astype(bool)
+    for axis in (0, 1):
+        assert_matches_numpy(torchnp.subtract.reduce(a, axis=axis),
+                             fold_reduce(numpy.subtract, x, dt, axis=axis), rtol=0)
+        assert_matches_numpy(torchnp.subtract.reduce(a, axis=axis, initial=7, where=mask),
+                             fold_reduce(numpy.subtract, x, dt, axis=axis, initial=7, where=mask),
+                             rtol=0)
+        assert_matches_numpy(torchnp.subtract.accumulate(a, axis=axis),
+                             numpy.subtract.accumulate(x, axis=axis), rtol=0)
+    expected = fold_reduce(numpy.subtract, x[:, 0], dt)[()]       # NumPy's reduce: a scalar
+    assert_matches_numpy(torchnp.subtract.reduce(a[:, 0]), expected, rtol=0)
+
+
 @pytest.mark.parametrize("name", BINARY)
 def test_reduce_empty_initial_where(name):
     x = make("float64", (0, 3))

@@ -89,10 +89,9 @@ def compute_dtype(dt):
     return _WIDER.get(dt, dt)
 
 
-def select_default(kernel, codes, nin):
-    """(kernel, compute dtypes) for a loop: widen what torch lacks, cast outputs back."""
-    in_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
-    out_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[nin:])
+def widen(kernel, in_dts, out_dts):
+    """(kernel, compute dtypes) for the loop ``in_dts -> out_dts``: the inputs in the dtypes torch
+    has kernels for (``compute_dtype``), the outputs cast back to ``out_dts``."""
     compute_dts = tuple(compute_dtype(dt) for dt in in_dts)
     if compute_dts == in_dts:
         return kernel, compute_dts
@@ -111,23 +110,13 @@ def select_default(kernel, codes, nin):
 # Kernels take tensors in the loop's compute dtypes (``compute_dtype``): uint16/uint32 arrive widened
 # to int32/int64 and are cast back by the loop; uint64 arrives as int64 holding the same bits, so
 # kernels that need the unsigned order (comparisons, division, right shift, maximum) have a uint64
-# variant, selected by the loop's codes with ``per_code``.
+# variant. The ufunc table picks a loop's kernel by its dtypes (``ufunc(..., loops=...)``); the
+# ``*_loops`` values below are such tables for families of kernels.
 _U64_FLIP = -2**63            # xor with this maps the unsigned order of uint64 bits to int64's
 _I64_MAX = 2**63 - 1
-
-
-def per_code(kernels, default_select=None):
-    """A ``select`` taking the kernel from ``kernels`` by the loop's codes (full codes first, then
-    the first input code), else the ufunc's kernel; widened as ``select_default``."""
-    def select(kernel, codes, nin):
-        kern = kernels.get(codes, kernels.get(codes[0], kernel))
-        return (default_select or select_default)(kern, codes, nin)
-    return select
-
-
-def select_native(kernel, codes, nin):
-    """Kernels torch has for every dtype (bitwise and/or/xor, isnan, copies): no widening."""
-    return kernel, tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
+_SIGNED = _dtypes.SIGNED_DTYPES
+_UNSIGNED = _dtypes.UNSIGNED_DTYPES
+_INTEGER = _dtypes.INTEGER_DTYPES
 
 
 def _u64_key(t):
@@ -220,9 +209,8 @@ def conjugate(t):
     return torch.conj_physical(t) if t.is_complex() else t.clone()
 
 
-def absolute_copy(t):
-    """absolute of bool and unsigned arrays: the values themselves (torch lacks uint abs kernels)."""
-    return t.clone()
+# absolute of bool and unsigned arrays: the values themselves (torch lacks uint abs kernels).
+absolute_loops = {_UNSIGNED | {torch.bool}: torch.clone}
 
 
 # --- division ---
@@ -256,7 +244,7 @@ fmod_int = _zero_where_divisor_fails(torch.fmod, True)
 fmod_uint = _zero_where_divisor_fails(torch.fmod, False)
 
 
-def _u64_divmod(x, y):
+def divmod_u64(x, y):
     """(x // y, x % y) for uint64 bits held in int64; 0 where y == 0, as NumPy."""
     zero = y == 0
     big = y < 0                                   # y >= 2**63: the quotient is 0 or 1
@@ -274,16 +262,11 @@ def _u64_divmod(x, y):
 
 
 def floor_divide_u64(t1, t2):
-    return _u64_divmod(t1, t2)[0]
+    return divmod_u64(t1, t2)[0]
 
 
 def remainder_u64(t1, t2):
-    return _u64_divmod(t1, t2)[1]
-
-
-def floor_divide_float(t1, t2):
-    # torch: float16 floor_divide rounds differently; NumPy computes float16 in float32.
-    return torch.floor_divide(t1, t2)
+    return divmod_u64(t1, t2)[1]
 
 
 def divmod_int(t1, t2):
@@ -298,14 +281,11 @@ def divmod_float(t1, t2):
     return torch.floor_divide(t1, t2), remainder_float(t1, t2)
 
 
-def half_in_float32(kernel):
-    """``kernel`` computed in float32 and rounded to float16 (NumPy's float16 loops do this)."""
-    def kern(*ts):
-        res = kernel(*(t.float() for t in ts))
-        if type(res) is tuple:
-            return tuple(r.half() for r in res)
-        return res.half()
-    return kern
+def division_loops(signed, unsigned, u64, floating):
+    """``loops=`` for the division ufuncs: kernels for signed integers, uint8/16/32 (widened),
+    uint64 bits in int64, and floats (float16 computed in float32, as NumPy)."""
+    return {_SIGNED: signed, _UNSIGNED: unsigned, torch.uint64: u64,
+            _dtypes.FLOAT_DTYPES: floating, torch.float16: in_float32(floating)}
 
 
 # --- power ---
@@ -330,12 +310,14 @@ def rpower_scalar(t, s):
     return torch.pow(s, t)
 
 
-def power_scalars(codes, reverse):
-    """``scalar=`` for power: ``t ** s`` for int and float loops, ``s ** t`` for float loops (an
-    integer ``t`` needs the host-synced check for negative exponents, in the general path)."""
+def power_scalars(dt, reverse):
+    """``scalar=`` for power: ``t ** s`` for real loops, ``s ** t`` for float loops (an integer
+    ``t`` needs the host-synced check for negative exponents, in the general path)."""
+    if dt.is_complex:
+        return None
     if reverse:
-        return rpower_scalar if codes[0] in "fd" else None
-    return power_scalar if codes[0] in "bhilBfd" else None
+        return rpower_scalar if dt.is_floating_point else None
+    return power_scalar
 
 
 # --- sign, reciprocal, cbrt ---
@@ -372,11 +354,6 @@ def reciprocal_int(t):
 
 
 def reciprocal_uint(t):
-    return torch.where(t == 1, t, _zeros_like(t))
-
-
-def reciprocal_u32(t):
-    # uint32 arrives widened to int64; the result is cast back to uint32.
     return torch.where(t == 1, t, _zeros_like(t))
 
 
@@ -423,24 +400,20 @@ def _mixed_compare(op, big_result, unsigned_first):
     return kern
 
 
-def _compare_select(op, complex_kernel, ordered):
+def compare_loops(op, complex_order=None):
+    """``loops=`` for comparison ``op``: int64 against uint64 (NumPy's exact 'lL->?' and 'Ll->?'
+    loops); for the order comparisons (``complex_order`` given), uint64 in its unsigned order and
+    complex numbers in NumPy's order."""
     # (result when the uint64 of an 'lL' loop is >= 2**63, for 'Ll')
     big = {torch.eq: (False, False), torch.ne: (True, True), torch.lt: (True, False),
            torch.le: (True, False), torch.gt: (False, True), torch.ge: (False, True)}[op]
-    kernels = {"LL?": _u64_compare(op) if ordered else op,
-               "lL?": _mixed_compare(op, big[0], False),
-               "Ll?": _mixed_compare(op, big[1], True)}
-    if complex_kernel is not None:
-        kernels["FF?"] = kernels["DD?"] = complex_kernel
-    return per_code(kernels)
-
-
-select_equal = _compare_select(torch.eq, None, False)
-select_not_equal = _compare_select(torch.ne, None, False)
-select_less = _compare_select(torch.lt, less_complex, True)
-select_less_equal = _compare_select(torch.le, less_equal_complex, True)
-select_greater = _compare_select(torch.gt, greater_complex, True)
-select_greater_equal = _compare_select(torch.ge, greater_equal_complex, True)
+    u64, i64 = torch.uint64, torch.int64
+    loops = {(i64, u64): _mixed_compare(op, big[0], False),
+             (u64, i64): _mixed_compare(op, big[1], True)}
+    if complex_order is not None:
+        loops[u64, u64] = _u64_compare(op)
+        loops[_dtypes.COMPLEX_DTYPES] = complex_order
+    return loops
 
 
 # --- shifts ---
@@ -488,11 +461,14 @@ _L8, _R8 = _shift_kernels(8)
 _L16, _R16 = _shift_kernels(16)
 _L32, _R32 = _shift_kernels(32)
 _L64, _R64 = _shift_kernels(64)
-# by loop code: the width of the dtype torch computes in (uint16 in int32, uint32/uint64 in int64)
-select_left_shift = per_code({"b": _L8, "B": left_shift_uint8, "h": _L16, "H": _L32, "i": _L32,
-                              "I": _L64, "l": _L64, "L": _L64})
-select_right_shift = per_code({"b": _R8, "B": right_shift_uint8, "h": _R16, "H": _R32, "i": _R32,
-                               "I": _R64, "l": _R64, "L": right_shift_u64})
+# by the loop's dtype: the width of the dtype torch computes in (uint16 in int32, uint32/uint64 in
+# int64)
+left_shift_loops = {torch.int8: _L8, torch.uint8: left_shift_uint8, torch.int16: _L16,
+                    torch.uint16: _L32, torch.int32: _L32, torch.uint32: _L64, torch.int64: _L64,
+                    torch.uint64: _L64}
+right_shift_loops = {torch.int8: _R8, torch.uint8: right_shift_uint8, torch.int16: _R16,
+                     torch.uint16: _R32, torch.int32: _R32, torch.uint32: _R64, torch.int64: _R64,
+                     torch.uint64: right_shift_u64}
 
 
 # --- maximum, minimum, fmax, fmin ---
@@ -577,11 +553,11 @@ def complex_extreme(t, dim, keepdim, largest):
 
 # --- the scalar fast path: kernels taking (tensor, Python scalar) -----------------------------------
 
-def scalar_kernels(forward, reverse=None, codes_ok=None):
+def scalar_kernels(forward, reverse=None, dtypes=None):
     """A ``scalar=`` function for ``ufunc``: ``forward(t, s)`` for ``op(t, s)``, ``reverse(t, s)``
-    for ``op(s, t)``, for loops whose first code is in ``codes_ok`` (all when None)."""
-    def pick(codes, rev):
-        if codes_ok is not None and codes[0] not in codes_ok:
+    for ``op(s, t)``, for loops in the dtypes ``dtypes`` (all when None)."""
+    def pick(dt, rev):
+        if dtypes is not None and dt not in dtypes:
             return None
         return reverse if rev else forward
     return pick
@@ -607,9 +583,18 @@ def isnat(t):
 _INF = float("inf")
 _LN2 = 0.693147180559945309417232121458176568
 _LOG2E = 1.442695040888963407359924681001892137
-_SIGNED_CODES = "bhil"
-by_code = per_code              # (the table's other name for it: kernels keyed by first code)
-in_float32 = half_in_float32    # (the table's other name for it)
+_MIN64 = -2**63
+_MAX64 = 2**63 - 1
+
+
+def in_float32(kernel):
+    """``kernel`` computed in float32 and rounded to float16, as NumPy's float16 loops do."""
+    def float16_kernel(*ts):
+        res = kernel(*(t.float() for t in ts))
+        if type(res) is tuple:
+            return tuple(r.half() for r in res)
+        return res.half()
+    return float16_kernel
 
 
 def arccos_complex(t):
@@ -632,13 +617,9 @@ def rint_complex(t):
     return torch.complex(torch.round(t.real), torch.round(t.imag))
 
 
-def select_rounding(kernel, codes, nin):
-    """floor, ceil, trunc: NumPy 2 returns bool and integer input unchanged (a copy)."""
-    dt = _dtypes.TORCH_OF_CHAR[codes[0]]
-    if codes[0] in "efd":
-        return kernel, (dt,)
-    # torch: floor/ceil/trunc have no bool kernel (and none for uint16/32/64).
-    return torch.clone, (dt,)
+# floor, ceil, trunc: NumPy 2 returns bool and integer input unchanged (a copy).
+# torch: floor/ceil/trunc have no bool kernel (and none for uint16/32/64).
+rounding_loops = {_INTEGER | {torch.bool}: torch.clone}
 
 
 def logaddexp(t1, t2):
@@ -727,10 +708,7 @@ def ldexp_float16(t, e):
     return (t.float() * _pow2_float32(p)).half()
 
 
-def select_ldexp(kernel, codes, nin):
-    dt = _dtypes.TORCH_OF_CHAR[codes[0]]
-    k = {"e": ldexp_float16, "f": ldexp_float32}.get(codes[0], kernel)
-    return k, (dt, _dtypes.TORCH_OF_CHAR[codes[1]])
+ldexp_loops = {torch.float16: ldexp_float16, torch.float32: ldexp_float32}
 
 
 # gcd and lcm: NumPy computes them on the magnitudes in unsigned arithmetic (gcd(int8 -128, 0) is
@@ -742,33 +720,30 @@ def gcd(t1, t2):
     lt = _u64_key(t1) < _u64_key(t2)
     x = torch.where(lt, t2, t1)               # x >= y
     y = torch.where(lt, t1, t2)
-    r = _u64_divmod(x, y)[1]                  # r < y and r < 2**63 (0 where y == 0)
-    r2 = _u64_divmod(y, r)[1]
+    r = divmod_u64(x, y)[1]                  # r < y and r < 2**63 (0 where y == 0)
+    r2 = divmod_u64(y, r)[1]
     g = torch.where(r == 0, y, torch.gcd(r, r2))
     return torch.where(y == 0, x, g)
 
 
 def lcm(t1, t2):
     g = gcd(t1, t2)
-    return torch.where(g == 0, 0, _u64_divmod(t1, g)[0] * t2)
+    return torch.where(g == 0, 0, divmod_u64(t1, g)[0] * t2)
 
 
-def select_gcd(kernel, codes, nin):
-    """gcd / lcm loops: magnitudes as unsigned 64-bit values in int64, the result cast back."""
-    c = codes[0]
-    if c == "L":
-        def k_uint64(t1, t2):
-            return unsigned_bits(kernel(signed_bits(t1), signed_bits(t2)), torch.uint64)
-        return k_uint64, (torch.uint64, torch.uint64)
-    if c == "l":
-        def k_int64(t1, t2):
-            return kernel(torch.abs(t1), torch.abs(t2))
-        return k_int64, (torch.int64, torch.int64)
-    out_dt = _dtypes.TORCH_OF_CHAR[codes[2]]
+def gcd_loops(kernel):
+    """``loops=`` for gcd / lcm: magnitudes as unsigned 64-bit values in int64, the result cast
+    back."""
+    def k_uint64(t1, t2):
+        return unsigned_bits(kernel(signed_bits(t1), signed_bits(t2)), torch.uint64)
+
+    def k_int64(t1, t2):
+        return kernel(torch.abs(t1), torch.abs(t2))
 
     def k_small(t1, t2):
-        return kernel(torch.abs(t1), torch.abs(t2)).to(out_dt)
-    return k_small, (torch.int64, torch.int64)
+        wide1, wide2 = t1.to(torch.int64), t2.to(torch.int64)
+        return kernel(torch.abs(wide1), torch.abs(wide2)).to(t1.dtype)
+    return {_INTEGER: k_small, torch.int64: k_int64, torch.uint64: k_uint64}
 
 
 def _popcount(t, bits):
@@ -782,21 +757,20 @@ def _popcount(t, bits):
     return ((t * h) >> (bits - 8)).to(torch.uint8)
 
 
-def select_bitwise_count(kernel, codes, nin):
-    # torch: no popcount. NumPy counts the bits of |x| (of int8 -128: 1).
-    c = codes[0]
-    dt = _dtypes.TORCH_OF_CHAR[c]
-    if c == "l":
-        return (lambda t: _popcount(torch.abs(t), 64)), (dt,)
-    if c == "L":
-        return (lambda t: _popcount(signed_bits(t), 64)), (dt,)
-    if c == "i":
-        return (lambda t: _popcount(torch.abs(t), 32)), (dt,)
-    if c == "I":
-        return (lambda t: _popcount(signed_bits(t), 32)), (dt,)
-    if c in _SIGNED_CODES:
-        return (lambda t: _popcount(torch.abs(t.to(torch.int32)), 32)), (dt,)
-    return (lambda t: _popcount(t.to(torch.int32), 32)), (dt,)
+def _bitwise_count_kernel(to_count, bits):
+    def kernel(t):
+        return _popcount(to_count(t), bits)
+    return kernel
+
+
+# torch: no popcount. NumPy counts the bits of |x| (of int8 -128: 1).
+bitwise_count_loops = {
+    _SIGNED: _bitwise_count_kernel(lambda t: torch.abs(t.to(torch.int32)), 32),
+    _UNSIGNED: _bitwise_count_kernel(lambda t: t.to(torch.int32), 32),
+    torch.int32: _bitwise_count_kernel(torch.abs, 32),
+    torch.uint32: _bitwise_count_kernel(lambda t: signed_bits(t), 32),
+    torch.int64: _bitwise_count_kernel(torch.abs, 64),
+    torch.uint64: _bitwise_count_kernel(signed_bits, 64)}
 
 
 # ----- matrix products --------------------------------------------------------------------------

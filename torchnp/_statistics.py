@@ -136,8 +136,7 @@ def _std(res, res_dt, out, keepdim):
     ``out``'s), in place for an array (``sqrt(ret, out=ret)``), cast back for a scalar."""
     arr_dt = res_dt if out is None else out._t.dtype
     if not (arr_dt.is_floating_point or arr_dt.is_complex):
-        loop = promotion.ufunc_loop("sqrt", _dtypes.to_numpy_dtype(arr_dt).char)
-        loop_dt = _dtypes.to_torch_dtype(loop[-1])
+        loop_dt = promotion.ufunc_loop("sqrt", (arr_dt,))[-1]
         if out is not None or res.ndim:
             raise _red.ufunc_cast_error("sqrt", 1, loop_dt, arr_dt)   # in place: no such cast
         return _wrap_dt(torch.sqrt(res.to(res_dt).to(loop_dt)).to(res_dt), res_dt)

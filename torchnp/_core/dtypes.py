@@ -6,38 +6,24 @@ boundary (``ndarray.dtype``, ``dtype=`` arguments).
 import numpy
 import torch
 
-# One-character codes, as NumPy's ``dtype.char`` spells them on 64-bit Linux; the generated tables
-# are keyed by them.
-_CHAR_TORCH = (
-    ("?", torch.bool),
-    ("b", torch.int8),
-    ("B", torch.uint8),
-    ("h", torch.int16),
-    ("H", torch.uint16),
-    ("i", torch.int32),
-    ("I", torch.uint32),
-    ("l", torch.int64),
-    ("L", torch.uint64),
-    ("e", torch.float16),
-    ("f", torch.float32),
-    ("d", torch.float64),
-    ("F", torch.complex64),
-    ("D", torch.complex128),
-)
-NUMERIC_CHARS = "".join(c for c, _ in _CHAR_TORCH)
+# The 14 dtypes, by name (NumPy and torch spell them alike). Never by one-character code: NumPy's
+# ``dtype.char`` is platform-dependent ('l' is int64 on 64-bit Linux, int32 on Windows).
+_NAMES = ("bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+          "float16", "float32", "float64", "complex64", "complex128")
+_NUMPY_TORCH = tuple((numpy.dtype(name), getattr(torch, name)) for name in _NAMES)
 
-TORCH_OF_CHAR = {c: dt for c, dt in _CHAR_TORCH}
-CHAR_OF_TORCH = {dt: c for c, dt in _CHAR_TORCH}
-NUMPY_OF_TORCH = {dt: numpy.dtype(c) for c, dt in _CHAR_TORCH}
-TORCH_OF_NUMPY = {numpy.dtype(c): dt for c, dt in _CHAR_TORCH}
-ALL_TORCH_DTYPES = tuple(dt for _, dt in _CHAR_TORCH)
+CHAR_OF_TORCH = {dt: np_dt.char for np_dt, dt in _NUMPY_TORCH}     # this platform's codes
+NUMPY_OF_TORCH = {dt: np_dt for np_dt, dt in _NUMPY_TORCH}
+TORCH_OF_NUMPY = {np_dt: dt for np_dt, dt in _NUMPY_TORCH}
+ALL_TORCH_DTYPES = tuple(dt for _, dt in _NUMPY_TORCH)
 
 INTEGER_DTYPES = frozenset({torch.int8, torch.uint8, torch.int16, torch.uint16, torch.int32,
                             torch.uint32, torch.int64, torch.uint64})
 UNSIGNED_DTYPES = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.uint64})
+SIGNED_DTYPES = INTEGER_DTYPES - UNSIGNED_DTYPES
 # (min, max) of each integer dtype as Python ints: the one range table every check reads.
-INT_RANGE = {dt: (int(numpy.iinfo(c).min), int(numpy.iinfo(c).max))
-             for c, dt in _CHAR_TORCH if dt in INTEGER_DTYPES}
+INT_RANGE = {dt: (int(numpy.iinfo(np_dt).min), int(numpy.iinfo(np_dt).max))
+             for np_dt, dt in _NUMPY_TORCH if dt in INTEGER_DTYPES}
 FLOAT_DTYPES = frozenset({torch.float16, torch.float32, torch.float64})
 COMPLEX_DTYPES = frozenset({torch.complex64, torch.complex128})
 
@@ -72,7 +58,7 @@ def unsupported_dtype_error(dt):
 # Cache of dtype-like objects already resolved: python types, scalar types, strings, numpy dtypes.
 _RESOLVED = {float: torch.float64, int: torch.int64, complex: torch.complex128, bool: torch.bool}
 _RESOLVED.update(TORCH_OF_NUMPY)
-_RESOLVED.update({numpy.dtype(c).type: dt for c, dt in _CHAR_TORCH})
+_RESOLVED.update({np_dt.type: dt for np_dt, dt in _NUMPY_TORCH})
 _RESOLVED[numpy.longdouble] = torch.float64      # longdouble maps to float64 (docs/differences.md)
 _RESOLVED[numpy.clongdouble] = torch.complex128
 _RESOLVED.update({dt: dt for dt in ALL_TORCH_DTYPES})   # other torch dtypes: TypeError (slow path)

@@ -1,8 +1,9 @@
 """THE place for dtype promotion: result_type, promote_types, can_cast, NEP 50, ufunc loops.
 
 Every answer comes from tables generated from NumPy itself (``_generated/tables.py``, written by
-``tools/gen_tables.py``). Internally dtypes are ``torch.dtype``; the tables speak NumPy's one-letter
-codes, and Python scalars are the weak codes ``n`` (int), ``r`` (float), ``x`` (complex).
+``tools/gen_tables.py``). The tables spell dtypes as one-letter codes of their own (``CODES``); they
+become torch dtypes here, once, at import, and every function below speaks torch dtypes. Python
+scalars are the weak codes ``n`` (int), ``r`` (float), ``x`` (complex).
 """
 import numpy
 import torch
@@ -16,8 +17,13 @@ WEAK_INT, WEAK_FLOAT, WEAK_COMPLEX = "n", "r", "x"
 _WEAK_RANK = {WEAK_INT: 0, WEAK_FLOAT: 1, WEAK_COMPLEX: 2}
 _WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
 
-_C = _dtypes.CHAR_OF_TORCH
-_T = _dtypes.TORCH_OF_CHAR
+_T = {code: getattr(torch, name) for code, name in _tables.CODES.items()}
+
+
+def _dtypes_of(codes):
+    """A table's codes as a tuple of torch dtypes, weak codes kept as they are."""
+    return tuple(_T.get(c, c) for c in codes)
+
 
 # torch-keyed views of the tables, built once at import.
 _PROMOTE = {(_T[k[0]], _T[k[1]]): _T[v] for k, v in _tables.RESULT_TYPE.items()
@@ -28,8 +34,12 @@ _CAN_CAST = {casting: frozenset((_T[p[0]], _T[p[1]]) for p in pairs)
              for casting, pairs in _tables.CAN_CAST.items()}
 CASTINGS = tuple(_CAN_CAST)
 
-_UFUNC_LOOPS = _tables.LOOPS
-_UFUNC_ERRORS = _tables.ERRORS
+# name -> input key (torch dtypes and weak codes) -> the loop's dtypes (inputs then outputs)
+_UFUNC_LOOPS = {name: {_dtypes_of(key): _dtypes_of(codes) for key, codes in loops.items()}
+                for name, loops in _tables.LOOPS.items()}
+# name -> input key -> index into _tables.MESSAGES
+_UFUNC_ERRORS = {name: {_dtypes_of(key): i for key, i in errors.items()}
+                 for name, errors in _tables.ERRORS.items()}
 
 
 def weak_code(x):
@@ -90,7 +100,8 @@ def check_casting(casting):
 
 
 def ufunc_loop(name, key):
-    """The loop codes (inputs then outputs) NumPy selects for input codes ``key``, or None."""
+    """The loop dtypes (inputs then outputs) NumPy selects for input key ``key`` (a tuple of torch
+    dtypes and weak codes), or None."""
     return _UFUNC_LOOPS[name].get(key)
 
 
@@ -101,7 +112,7 @@ UFuncOutputCastingError = numpy_private.UFuncOutputCastingError
 
 
 def ufunc_loop_error(name, key, nin):
-    """The exception NumPy raises when ufunc ``name`` has no loop for input codes ``key``."""
+    """The exception NumPy raises when ufunc ``name`` has no loop for input key ``key``."""
     index = _UFUNC_ERRORS[name].get(key)
     if index is None:
         return TypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
@@ -116,13 +127,14 @@ _WEAK_DTYPE_CLASS = {WEAK_INT: "_PyLongDType", WEAK_FLOAT: "_PyFloatDType",
 
 
 def _types_text(key, nin):
-    names = [_WEAK_DTYPE_CLASS.get(c) or type(numpy.dtype(c)).__name__ for c in key]
+    names = [_WEAK_DTYPE_CLASS.get(k) if type(k) is str
+             else type(_dtypes.to_numpy_dtype(k)).__name__ for k in key]
     classes = [f"<class 'numpy.dtypes.{n}'>" for n in names]
     return classes[0] if nin == 1 else "(" + ", ".join(classes) + ")"
 
 
 def ufunc_loop_table(name):
-    """The whole loop table of one ufunc: input codes -> loop codes."""
+    """The whole loop table of one ufunc: input key -> loop dtypes (see ``ufunc_loop``)."""
     return _UFUNC_LOOPS[name]
 
 
@@ -162,12 +174,12 @@ def reduce_dtype(name, dt, dtype=None):
     """
     if dtype is None and name in ("add", "multiply"):
         return _SUM_DTYPE.get(dt, dt)
-    key = _C[dtype if dtype is not None else dt] * 2
-    codes = _UFUNC_LOOPS[name].get(key)
-    if codes is None:
+    key = (dtype if dtype is not None else dt,) * 2
+    dts = _UFUNC_LOOPS[name].get(key)
+    if dts is None:
         raise ufunc_loop_error(name, key, 2)
-    if codes[0] == codes[1] == codes[2]:
-        return _T[codes[2]]
+    if dts[0] is dts[1] is dts[2]:
+        return dts[2]
     if name in _LOGICAL_REDUCE and dtype is None:   # logical reductions: the bool loop
         return torch.bool
     raise TypeError(f"No loop matching the specified signature and casting was found for ufunc "

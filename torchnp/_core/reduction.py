@@ -266,18 +266,24 @@ def _bitwise(fn):
     def kernel(t, dims, keepdim):
         # torch: no bitwise reductions; fold pairwise (log depth) with the elementwise op.
         def one(x, d, k):
-            x = x.movedim(d, 0)
-            if x.shape[0] == 1:
-                x = x.clone()                 # a result never aliases its input
-            while x.shape[0] > 1:
-                n = x.shape[0]
-                h = n // 2
-                head = fn(x[:h], x[h:2 * h])
-                x = torch.cat([head, x[2 * h:]]) if n % 2 else head
-            x = x[0]
-            return x.unsqueeze(d) if k else x
+            return fold_pairwise(fn, x, d, k)
         return _k.unsigned_bits(over_last(one, _k.signed_bits(t), dims, keepdim), t.dtype)
     return kernel
+
+
+def fold_pairwise(fn, t, dim, keepdim):
+    """The binary tensor function ``fn`` folded along ``dim`` of ``t`` in log depth (pairs of
+    halves), for operations NumPy may reorder; a new tensor, never a view of ``t``."""
+    x = t.movedim(dim, 0)
+    if x.shape[0] == 1:
+        x = x.clone()                 # a result never aliases its input
+    while x.shape[0] > 1:
+        n = x.shape[0]
+        h = n // 2
+        head = fn(x[:h], x[h:2 * h])
+        x = torch.cat([head, x[2 * h:]]) if n % 2 else head
+    x = x[0]
+    return x.unsqueeze(dim) if keepdim else x
 
 
 SUM = Reduction("add", 0, sum_kernel)

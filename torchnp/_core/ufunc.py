@@ -1,10 +1,10 @@
 """The ufunc class: NumPy's universal function on torch kernels.
 
-A ufunc knows its NumPy loops (``promotion.ufunc_loop_table``) and turns each into a ``Loop``: the
-torch dtypes the kernel computes in (NumPy's loop dtypes, widened where torch lacks a kernel for
-them, see ``_kernels.compute_dtype``), the kernel, and the output dtypes. Loops are resolved once,
-at construction, into dicts keyed by input torch dtypes, so a call costs a dict lookup, the kernel
-and the wrap.
+A ufunc knows its NumPy loops (``promotion.ufunc_loop_table``: input dtypes -> loop dtypes) and
+turns each into a ``Loop``: the torch dtypes the kernel computes in (NumPy's loop dtypes, widened
+where torch lacks a kernel for them, see ``_kernels.widen``), the kernel, and the output dtypes.
+Loops are resolved once, at construction, into dicts keyed by input torch dtypes, so a call costs
+a dict lookup, the kernel and the wrap.
 """
 import torch
 
@@ -27,15 +27,14 @@ class Loop:
     ``kernel`` takes tensors in ``compute_dts`` and returns tensor(s) in ``out_dts``; ``casts`` holds,
     per input, the dtype to cast to before the kernel, or None where the input is already in it.
     """
-    __slots__ = ("codes", "in_dts", "compute_dts", "out_dts", "out_dt", "casts", "cast", "kernel")
+    __slots__ = ("in_dts", "compute_dts", "out_dts", "out_dt", "casts", "cast", "kernel")
 
-    def __init__(self, key, codes, nin, kernel, compute_dts):
-        self.codes = codes
-        self.in_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[:nin])
-        self.out_dts = tuple(_dtypes.TORCH_OF_CHAR[c] for c in codes[nin:])
+    def __init__(self, key, dts, nin, kernel, compute_dts):
+        self.in_dts = dts[:nin]
+        self.out_dts = dts[nin:]
         self.out_dt = self.out_dts[0]
         self.compute_dts = compute_dts
-        given = tuple(_dtypes.TORCH_OF_CHAR.get(c) for c in key)      # None for weak Python scalars
+        given = tuple(k if type(k) is torch.dtype else None for k in key)   # None: Python scalar
         self.casts = tuple(None if g is c else c for g, c in zip(given, compute_dts))
         self.cast = any(c is not None for c in self.casts)
         self.kernel = kernel
@@ -43,14 +42,17 @@ class Loop:
 
 class ScalarLoop:
     """A fast-path loop for an ndarray and a Python scalar: ``kernel(tensor, scalar)``, after
-    casting the tensor to ``cast`` (None: no cast), gives ``out_dt``. A Python int must lie in
-    ``[lo, hi]`` (None: any); others take the general path, which raises NumPy's OverflowError.
+    casting the tensor to ``casts[0]`` (None: no cast; ``cast``: whether there is one), gives
+    ``out_dt``. A Python int must lie in ``[lo, hi]`` (None: any); others take the general path,
+    which raises NumPy's OverflowError. (``cast``/``casts`` as in ``Loop``: the fast path reads
+    both alike.)
     """
-    __slots__ = ("kernel", "cast", "out_dt", "lo", "hi")
+    __slots__ = ("kernel", "cast", "casts", "out_dt", "lo", "hi")
 
     def __init__(self, kernel, cast, out_dt, lo=None, hi=None):
         self.kernel = kernel
-        self.cast = cast
+        self.cast = cast is not None
+        self.casts = (cast, None)
         self.out_dt = out_dt
         self.lo = lo
         self.hi = hi
@@ -60,9 +62,18 @@ class ufunc:
     """A function that operates element by element on whole arrays.
 
     torchnp implementation of :class:`numpy.ufunc`.
+
+    Made from one record of the ufunc table (``_math_ufuncs.py``): ``kernel``, the torch function
+    of its loops; ``loops``, the kernels of the loops torch computes differently, keyed by dtype:
+    a ``torch.dtype`` (the loop's first input dtype), a frozenset of them (each of them, unless a
+    key of its own names it), or a tuple (the loop's input dtypes); ``widen=False`` where the
+    kernels take every dtype as it is (no uint16/32/64 widening, see ``_kernels.widen``);
+    ``scalar``, ``(loop dtype, reverse) -> kernel(tensor, Python scalar)`` or None, for the
+    (ndarray, Python scalar) fast path; ``inplace``, torch's in-place kernel (``Tensor.sub_``).
     """
 
-    def __init__(self, name, kernel, *, select=None, scalar=None, inplace=None, doc=None):
+    def __init__(self, name, kernel, *, loops=None, widen=True, scalar=None, inplace=None,
+                 doc=None):
         nin, nout, identity, signature = promotion.ufunc_meta(name)
         self.__name__ = name
         self.__qualname__ = name
@@ -73,14 +84,10 @@ class ufunc:
         self.identity = identity
         self.signature = signature
         self._kernel = kernel
-        # select(kernel, loop codes, nin) -> (kernel, compute torch dtypes); see _kernels
-        self._select = select
         table = promotion.ufunc_loop_table(name)
         self.types = _types_list(table, nin)
         self.ntypes = len(self.types)
-        self._loops = {}        # input key (torch dtypes and weak codes) -> Loop
-        for key, codes in table.items():
-            self._loops[_key_of_codes(key)] = self._make_loop(key, codes)
+        self._loops = _make_loops(table, nin, kernel, _by_dtype(loops or {}), widen)
         # The fast path's view of the strong loops: dt1 -> dt2 -> Loop (unary: dt -> Loop), None
         # where there is none. Complete over the torchnp dtypes, so the fast path indexes it
         # without .get (~250 instructions a lookup).
@@ -93,7 +100,6 @@ class ufunc:
                           for d1 in dts}
         # The fast path's view of (ndarray, Python scalar) loops: int/float/complex -> dtype ->
         # ScalarLoop, or None where there is none (``_fast_rs``: the scalar on the left).
-        # ``scalar(codes, reverse)`` gives the kernel, or None where torch needs a tensor.
         self._fast_s = {py: dict.fromkeys(dts) for py in (int, float, complex)}
         self._fast_rs = {py: dict.fromkeys(dts) for py in (int, float, complex)}
         if scalar is not None and nin == 2 and nout == 1:
@@ -111,14 +117,9 @@ class ufunc:
                         self._inplace[d1][d2] = inplace
                 for py, entries in self._fast_s.items():
                     e = entries[d1]
-                    if e is not None and e.kernel is kernel and e.cast is None and e.out_dt is d1:
+                    if e is not None and e.kernel is kernel and not e.cast and e.out_dt is d1:
                         self._inplace_s[py][d1] = ScalarLoop(inplace, None, d1, e.lo, e.hi)
         _BY_NAME.setdefault(name, self)     # the table's ufunc, not a later one of that name
-
-    def _make_loop(self, key, codes):
-        select = self._select or _kernels.select_default
-        kernel, compute_dts = select(self._kernel, codes, self.nin)
-        return Loop(key, codes, self.nin, kernel, compute_dts)
 
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
@@ -139,12 +140,27 @@ class ufunc:
     # arity, so the ndarray operators call them directly. Dtypes come from the ndarrays' cached
     # ``_dt`` (reading ``Tensor.dtype`` costs ~200 ns).
     def _call2(self, x1, x2):
-        if type(x1) is ndarray and type(x2) is ndarray:
-            loop = self._fast[x1._dt][x2._dt]
-            if loop is None:
-                return _ufunc_call.call(self, (x1, x2), None, {})
+        if type(x1) is ndarray:
             t1 = x1._t
-            t2 = x2._t
+            if type(x2) is ndarray:
+                loop = self._fast[x1._dt][x2._dt]
+                t2 = x2._t
+            else:                   # a Python scalar on the right
+                inner = self._fast_s.get(type(x2))
+                loop = inner and inner[x1._dt]
+                if loop is not None and loop.lo is not None and not loop.lo <= x2 <= loop.hi:
+                    loop = None
+                t2 = x2
+        elif type(x2) is ndarray:   # a Python scalar on the left: the kernel takes it second
+            inner = self._fast_rs.get(type(x1))
+            loop = inner and inner[x2._dt]
+            if loop is not None and loop.lo is not None and not loop.lo <= x1 <= loop.hi:
+                loop = None
+            t1 = x2._t
+            t2 = x1
+        else:
+            loop = None
+        if loop is not None:
             try:
                 if loop.cast:
                     c1, c2 = loop.casts
@@ -153,33 +169,15 @@ class ufunc:
                     if c2 is not None:
                         t2 = t2.to(c2)
                 t = loop.kernel(t1, t2)
-            except RuntimeError:        # shapes, devices, memory: NumPy's error, general path
+            except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
                 return _ufunc_call.call(self, (x1, x2), None, {})
-            out_dt = loop.out_dt
-        else:
-            if type(x1) is ndarray:
-                a, s, inner = x1, x2, self._fast_s.get(type(x2))        # op(array, scalar)
-            elif type(x2) is ndarray:
-                a, s, inner = x2, x1, self._fast_rs.get(type(x1))       # op(scalar, array)
-            else:
-                return _ufunc_call.call(self, (x1, x2), None, {})
-            sl = inner and inner[a._dt]
-            if sl is None or not (sl.lo is None or sl.lo <= s <= sl.hi):
-                return _ufunc_call.call(self, (x1, x2), None, {})
-            t = a._t
-            try:
-                if sl.cast is not None:
-                    t = t.to(sl.cast)
-                t = sl.kernel(t, s)
-            except RuntimeError:                # out of memory: NumPy's error, general path
-                return _ufunc_call.call(self, (x1, x2), None, {})
-            out_dt = sl.out_dt
-        res = _new(ndarray)
-        res._base = None              # every ndarray sets all its slots (see convert.wrap)
-        res._scalar = True
-        res._t = t
-        res._dt = out_dt
-        return res
+            res = _new(ndarray)         # convert.wrap_dt inlined: a frame is ~3% of a + b
+            res._t = t
+            res._dt = loop.out_dt
+            res._base = None
+            res._scalar = True
+            return res
+        return _ufunc_call.call(self, (x1, x2), None, {})
 
     def _inplace2(self, x1, x2):
         """``x1 op= x2`` (ndarray ``x1``): NumPy's ``op(x1, x2, out=x1)``, except that a 0-d
@@ -229,11 +227,11 @@ class ufunc:
                     t = loop.kernel(t)
                 except RuntimeError:            # out of memory: NumPy's error, general path
                     return _ufunc_call.call(self, (x,), None, {})
-                res = _new(ndarray)
-                res._base = None          # every ndarray sets all its slots (see convert.wrap)
-                res._scalar = True
+                res = _new(ndarray)     # convert.wrap_dt inlined, as in _call2
                 res._t = t
                 res._dt = loop.out_dt
+                res._base = None
+                res._scalar = True
                 return res
         return _ufunc_call.call(self, (x,), None, {})
 
@@ -275,7 +273,7 @@ def _add_scalar_entry(uf, scalar, key, loop):
     # torch (it computes half ops in float32 with the unrounded scalar).
     if loop.compute_dts != loop.in_dts or torch.float16 in loop.in_dts:
         return
-    kernel = scalar(loop.codes, pos == 0)
+    kernel = scalar(loop.in_dts[0], pos == 0)
     if kernel is None:
         return
     bounds = (None, None)
@@ -314,17 +312,42 @@ def _apart(t1, t2):
 _is_compiling = torch.compiler.is_compiling
 
 
-def _key_of_codes(key):
-    """Table key (codes) -> dict key: torch dtypes for strong codes, the code itself for weak ones."""
-    return tuple(_dtypes.TORCH_OF_CHAR.get(c, c) for c in key)
+def _by_dtype(loops):
+    """A table's ``loops=`` with each frozenset key spread over its dtypes (a key of its own, a
+    dtype or a tuple of dtypes, wins over a set that holds it)."""
+    spread = {}
+    for key, kernel in loops.items():
+        if type(key) is frozenset:
+            spread.update(dict.fromkeys(key, kernel))
+    spread.update((key, kernel) for key, kernel in loops.items() if type(key) is not frozenset)
+    return spread
+
+
+def _make_loops(table, nin, kernel, loops, widen):
+    """Input key -> Loop for each loop of ``table`` (input key -> loop dtypes): the kernel from
+    ``loops`` by the loop's input dtypes, else its first input dtype, else ``kernel``; one kernel
+    per distinct loop."""
+    resolved = {}       # loop dtypes -> (kernel, compute dtypes)
+    made = {}
+    for key, dts in table.items():
+        found = resolved.get(dts)
+        if found is None:
+            in_dts = dts[:nin]
+            kern = loops.get(in_dts, loops.get(in_dts[0], kernel))
+            found = resolved[dts] = _kernels.widen(kern, in_dts, dts[nin:]) if widen \
+                else (kern, in_dts)
+        made[key] = Loop(key, dts, nin, *found)
+    return made
 
 
 def _types_list(table, nin):
-    """NumPy's ``ufunc.types``-style strings ('ff->f') for the strong loops torchnp has."""
+    """NumPy's ``ufunc.types`` strings ('ff->f', in this platform's type codes) for the strong
+    loops torchnp has."""
     seen = []
-    for key, codes in table.items():
-        if all(c in _dtypes.TORCH_OF_CHAR for c in key):
-            s = codes[:nin] + "->" + codes[nin:]
+    for key, dts in table.items():
+        if all(type(k) is torch.dtype for k in key):
+            chars = [_dtypes.CHAR_OF_TORCH[dt] for dt in dts]
+            s = "".join(chars[:nin]) + "->" + "".join(chars[nin:])
             if s not in seen:
                 seen.append(s)
     return seen

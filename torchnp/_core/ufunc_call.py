@@ -78,7 +78,7 @@ def call(uf, args, out, kwargs):
                 key = [t.dtype for t in tensors]
                 loop = uf._loops.get(tuple(key))
             if loop is None:
-                raise promotion.ufunc_loop_error(name, _codes(key), nin)
+                raise promotion.ufunc_loop_error(name, tuple(key), nin)
         if casting in ("no", "equiv", "safe"):
             _check_input_casting(uf, key, loop, casting)
     else:
@@ -328,10 +328,6 @@ def _broadcast(tensors, outs, where_t):
 
 # ----- loop selection -------------------------------------------------------------------------------
 
-def _codes(key):
-    return "".join(k if type(k) is str else _dtypes.CHAR_OF_TORCH[k] for k in key)
-
-
 def _fixed_signature(uf, dtype, signature):
     """``dtype=`` / ``signature=`` as a tuple of torch dtypes (None where free), or None."""
     nin, nargs = uf.nin, uf.nargs
@@ -385,9 +381,10 @@ def _strong_loops(uf):
         loops = []
         seen = set()
         for key, loop in uf._loops.items():
+            dts = loop.in_dts + loop.out_dts
             if all(type(k) is torch.dtype for k in key) and key == loop.in_dts \
-                    and loop.codes not in seen:
-                seen.add(loop.codes)
+                    and dts not in seen:
+                seen.add(dts)
                 loops.append(loop)
         uf._exact_loops = loops
     return loops
@@ -536,7 +533,7 @@ def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
             key = [_WEAK_DEFAULT(k) for k in key]
             loop = uf._loops.get(tuple(key))
         if loop is None:
-            raise promotion.ufunc_loop_error(uf.__name__, _codes(key), nin)
+            raise promotion.ufunc_loop_error(uf.__name__, tuple(key), nin)
     else:
         loop = _loop_for_signature(uf, key, spec, casting)
     return tuple(_dtypes.to_numpy_dtype(dt) for dt in loop.in_dts + loop.out_dts)

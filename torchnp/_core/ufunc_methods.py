@@ -2,7 +2,8 @@
 
 Ufuncs with a torch reduction use it (add -> sum, maximum -> amax, logical_and -> all, ...); every
 other binary ufunc folds itself along the axis (pairwise, in log depth, where NumPy may reorder the
-operation; in order otherwise). Dtypes come from ``promotion.reduce_dtype``.
+operation; in order otherwise: one kernel call per position along the axis, over all the other
+elements at once). Dtypes come from ``promotion.reduce_dtype``.
 """
 import numpy
 import torch
@@ -39,10 +40,17 @@ def _check_binary(uf, method):
         raise RuntimeError(f"Reduction not defined on ufunc with signature")
 
 
-def _apply(uf, t1, t2, dt):
-    """``uf`` on two tensors of dtype ``dt`` (the reduction's loop dtype), as a tensor in ``dt``."""
-    res = uf(_wrap_dt(t1, dt), _wrap_dt(t2, dt))._t
-    return res if res.dtype is dt else res.to(dt)
+def _binary(uf, dt):
+    """``uf`` on two tensors of dtype ``dt`` (the reduction's loop dtype) as a tensor function,
+    its result in ``dt``: the loop's kernel itself where it computes in ``dt``."""
+    loop = uf._fast[dt][dt]
+    if loop is not None and not loop.cast and loop.out_dt is dt:
+        return loop.kernel
+
+    def apply(t1, t2):
+        res = uf(_wrap_dt(t1, dt), _wrap_dt(t2, dt))._t
+        return res if res.dtype is dt else res.to(dt)
+    return apply
 
 
 def _op_of(uf):
@@ -59,26 +67,60 @@ def _op_of(uf):
 
 def _fold_kernel(uf, reorderable):
     def one(t, dim, keepdim):
-        dt = t.dtype
+        if reorderable:
+            return _red.fold_pairwise(_binary(uf, t.dtype), t, dim, keepdim)
         x = t.movedim(dim, 0)
         if x.shape[0] == 1:                   # a copy: a result never aliases its input
             acc = x[0].clone()
-        elif reorderable:                     # pairwise, log depth
-            while x.shape[0] > 1:
-                n = x.shape[0]
-                h = n // 2
-                head = _apply(uf, x[:h], x[h:2 * h], dt)
-                x = torch.cat([head, x[2 * h:]]) if n % 2 else head
-            acc = x[0]
         else:                                 # in order: ((x0 op x1) op x2) ...
-            acc = x[0]
-            for i in range(1, x.shape[0]):
-                acc = _apply(uf, acc, x[i], dt)
+            acc = _fold_in_order(uf, x)
         return acc.unsqueeze(dim) if keepdim else acc
 
     def kernel(t, dims, keepdim):
         return _red.over_last(one, t, dims, keepdim)
     return kernel
+
+
+def _fold_in_order(uf, x, acc=None, mask=None):
+    """``uf`` folded along dim 0 of ``x`` in order: ((acc op x[0]) op x[1]) ..., from ``x[0]``
+    where ``acc`` is None; rows ``mask`` leaves out keep the running value. One kernel call per
+    row, over the whole row; an integer subtraction is one sum (exact: integers wrap alike in
+    any order)."""
+    dt = x.dtype
+    if uf.__name__ == "subtract" and dt in _dtypes.INTEGER_DTYPES:
+        return _subtract_integers(x, acc, mask)
+    op = _binary(uf, dt)
+    rows = x.unbind(0)
+    if acc is None:
+        acc, rows = rows[0], rows[1:]
+    if mask is None:
+        for row in rows:
+            acc = op(acc, row)
+    else:
+        for row, keep in zip(rows, mask.unbind(0)):
+            acc = torch.where(keep, op(acc, row), acc)
+    return acc
+
+
+def _subtract_integers(x, acc, mask):
+    """acc - x[0] - x[1] ... (from x[0] where ``acc`` is None) as acc - sum(x), in int64 (torch
+    sums integers in int64) and wrapped back to ``x``'s dtype, as NumPy's integer loops wrap."""
+    w = _k.signed_bits(x)             # uint16/32/64 as the signed type of their width
+    if acc is None:
+        acc, w = w[0], w[1:]
+    else:
+        acc = _k.signed_bits(acc)
+    if mask is not None:
+        w = torch.where(mask, w, torch.zeros((), dtype=w.dtype, device=w.device))
+    return (acc.to(torch.int64) - torch.sum(w, 0)).to(x.dtype)
+
+
+def _subtract_integers_running(x):
+    """The running differences x[0], x[0] - x[1], x[0] - x[1] - x[2], ... along dim 0 of an
+    integer ``x``, as x[0] - cumsum(x[1:]) (see ``_subtract_integers``)."""
+    w = _k.signed_bits(x)
+    first = w[:1].to(torch.int64)
+    return torch.cat([first, first - torch.cumsum(w[1:], 0)]).to(x.dtype)
 
 
 def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoValue, where=True):
@@ -99,11 +141,11 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
     if initial is None:
         initial = NoValue
     if not op.reorderable and (initial is not NoValue or (where is not True and where is not NoValue)):
-        return _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where)
+        return _reduce_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where)
     return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
 
 
-def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
+def _reduce_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     """A non-reorderable reduction with ``initial`` / ``where``: ((initial op x0) op x1) ...,
     skipping masked-out elements."""
     dims = _red.reduce_dims(axis, t.ndim)
@@ -121,11 +163,8 @@ def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
         return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
     d = dims[0]
     x = t.movedim(d, 0)
-    m = None if mask is None else mask.movedim(d, 0)
     acc = _red.const(initial, res_dt, t.device).expand(x.shape[1:]).clone()
-    for i in range(x.shape[0]):
-        new = _apply(uf, acc, x[i], res_dt)
-        acc = new if m is None else torch.where(m[i], new, acc)
+    acc = _fold_in_order(uf, x, acc, None if mask is None else mask.movedim(d, 0))
     keepdims = _red.keepdims_flag(keepdims)
     if keepdims:
         acc = acc.unsqueeze(d)
@@ -163,11 +202,14 @@ def accumulate(uf, array, axis=0, dtype=None, out=None):
             res = fast(t, dim)
         elif t.shape[dim] == 0:
             res = t.clone()
-        else:
-            x = t.movedim(dim, 0)
-            parts = [x[0]]
-            for i in range(1, x.shape[0]):
-                parts.append(_apply(uf, parts[-1], x[i], res_dt))
+        elif uf.__name__ == "subtract" and res_dt in _dtypes.INTEGER_DTYPES:
+            res = _subtract_integers_running(t.movedim(dim, 0)).movedim(0, dim)
+        else:                               # in order, one kernel call per row
+            op = _binary(uf, res_dt)
+            rows = t.movedim(dim, 0).unbind(0)
+            parts = [rows[0]]
+            for row in rows[1:]:
+                parts.append(op(parts[-1], row))
             res = torch.stack(parts).movedim(0, dim)
     except RuntimeError as err:
         raise convert.allocation_error(tuple(t.shape), res_dt, err) or err from None
