@@ -31,7 +31,7 @@ class BitGenerator:
     def __init__(self, seed=None):
         if type(self) is BitGenerator:
             raise NotImplementedError("BitGenerator is a base class and cannot be instantized")
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self._seed_seq = _seed_sequence(seed)
         self._cpu_key = None            # MT19937 (key, pos) for the CPU; None: from the seed
         self._generators = {}           # torch.device -> torch.Generator (None on meta)
@@ -118,7 +118,7 @@ class BitGenerator:
         return {"seed_seq": self._seed_seq, "cpu_key": self._cpu_key, "state": self.state}
 
     def __setstate__(self, saved):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self._seed_seq = saved["seed_seq"]
         self._cpu_key = saved["cpu_key"]
         self._generators = {}

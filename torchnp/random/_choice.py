@@ -100,6 +100,8 @@ def _probabilities(p, pop, dev, messages):
         raise ValueError(messages["p_ndim"])
     if prob.numel() != pop:
         raise ValueError(messages["p_size"])
+    if not P.known(prob):
+        return prob
     total = float(prob.sum())       # host-sync: NumPy checks the probabilities
     if total != total:
         raise ValueError(messages["p_nan"])
@@ -200,10 +202,13 @@ def permutation(rng, x, axis, device, legacy):
     if isinstance(x, (int, numpy.integer)) and not isinstance(x, bool):
         dev = rng._target(device)
         return convert.wrap_array(_randperm(rng, int(x), dev))
-    t = convert.as_tensor(x)
-    if legacy and t.ndim == 0:
+    t = P._array_tensor(x)
+    host = numpy.asarray(x) if t is None else None
+    ndim = t.ndim if t is not None else host.ndim
+    if legacy and ndim == 0:
         raise IndexError("x must be an integer or at least 1-dimensional")
-    axis = convert.normalize_axis_index(axis, t.ndim)
+    axis = convert.normalize_axis_index(axis, ndim)     # before the data: NumPy's AxisError
+    t = t if t is not None else convert.as_tensor(host)
     perm = _randperm(rng, t.shape[axis], t.device)
     return convert.wrap_array(torch.index_select(t, axis, perm))
 

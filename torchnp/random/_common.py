@@ -245,11 +245,13 @@ class Sampler:
         """
         dev = self._target(device, left, mode, right)
         lo, mid, hi = self._floats(dev, ((left, "", None), (mode, "", None), (right, "", None)))
-        P.result_shape(None, lo, mid, hi)
+        P.check_pair(lo, mid)
         if P.any_true(lo > mid):
             raise ValueError("left > mode")
+        P.check_pair(mid, hi)
         if P.any_true(mid > hi):
             raise ValueError("mode > right")
+        P.check_pair(lo, hi)
         if P.any_true(lo == hi):
             raise ValueError("left == right")
         return self._draw_floats(S.triangular, size, dev, [lo, mid, hi])
@@ -300,9 +302,10 @@ class Sampler:
         """NumPy's checks (``limit``: the bound on ngood and nbad, or None) and the draw."""
         dev = self._target(device, ngood, nbad, nsample)
         good, bad, sample = (P.int_param(x, dev) for x in (ngood, nbad, nsample))
-        P.result_shape(None, good, bad, sample)
         if limit is not None and (P.any_true(good >= limit) or P.any_true(bad >= limit)):
             raise ValueError(f"both ngood and nbad must be less than {limit}")
+        P.check_pair(good, bad)
+        P.check_pair(good + bad, sample)
         if P.any_true(good + bad < sample):
             raise ValueError("ngood + nbad < nsample")
         P.check(good, "ngood", P.NON_NEGATIVE)
@@ -322,6 +325,8 @@ class Sampler:
         if n < 0:
             raise ValueError("negative dimensions are not allowed")
         dev = self._target(device)
+        if dev.type == "meta":
+            dev = torch.device("cpu")       # bytes are host data: meta has none to give
         t = torch.randint(0, 256, (n,), dtype=torch.uint8, device=dev,
                           generator=self._torch_generator(dev))
         return t.cpu().numpy().tobytes()    # host-sync: bytes are a host object

@@ -141,10 +141,11 @@ class Generator(_common.Sampler):
         """
         dev = self._target(device, low, high)
         lo, hi = self._floats(dev, ((low, "", None), (high, "", None)))
-        P.result_shape(None, lo, hi)
+        P.check_pair(hi, lo)
         span = hi - lo
         if P.all_scalar(lo, hi):
-            if not math.isfinite(float(span)):      # host-sync: NumPy checks the range's value
+            # host-sync: NumPy checks the range's value
+            if P.known(span) and not math.isfinite(float(span)):
                 raise OverflowError("high - low range exceeds valid bounds")
         elif P.any_true(~torch.isfinite(span)):
             raise OverflowError("Range exceeds valid bounds")
@@ -342,6 +343,12 @@ def _bounds(low, high, closed, dt, dev):
     uint64 values kept) for arrays; NumPy's ValueErrors for bounds out of the dtype's range."""
     name = _dtypes.to_numpy_dtype(dt).name
     lb, ub = _INT_TYPES[dt]
+    unknown = [t for t in (P._array_tensor(low), P._array_tensor(high))
+               if t is not None and not P.known(t)]
+    if unknown:         # meta arrays have no values to check
+        lo, hi = (P.float_param(x, torch.float64, dev) for x in (low, high))
+        return (P.expand(lo, P.shape_of(lo), torch.int64, dev),
+                P.expand(hi, P.shape_of(hi), torch.int64, dev) - (0 if closed else 1))
     lo_a, hi_a = _host_bounds(low), _host_bounds(high)
     if lo_a.ndim == 0 and hi_a.ndim == 0:
         lo, hi = int(lo_a), int(hi_a) - (0 if closed else 1)

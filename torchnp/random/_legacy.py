@@ -202,7 +202,7 @@ class RandomState(_common.Sampler):
         """
         dev = self._target(device, low, high)
         lo, hi = self._floats(dev, ((low, "", None), (high, "", None)))
-        P.result_shape(None, lo, hi)
+        P.check_pair(hi, lo)
         span = hi - lo
         if P.any_true(~torch.isfinite(torch.as_tensor(span))):
             raise OverflowError("Range exceeds valid bounds")

@@ -70,6 +70,9 @@ def int_param(x, device):
         return _on(t, torch.int64, device)
     if type(x) is int:
         return _int64(x)
+    if isinstance(x, (list, tuple)):        # NumPy reads sequences item by item (int(item))
+        host = numpy.asarray(x, dtype=numpy.int64)
+        return torch.from_numpy(host).to(device=device) if host.ndim else _int64(int(host))
     host = _host_array(x)
     if host.ndim == 0 and not isinstance(x, numpy.ndarray) and host.dtype.kind not in "OUS":
         if host.dtype.kind in "iub" or isinstance(x, float):
@@ -160,8 +163,15 @@ def source_device(*args):
 
 # ----- constraints --------------------------------------------------------------------------------
 
+def known(value):
+    """Whether ``value``'s values can be read: meta tensors have none (their checks are skipped)."""
+    return not (is_tensor(value) and value.device.type == "meta")
+
+
 def check(value, name, cons):
     """NumPy's check of one constraint, with its message (scalar and array wordings differ)."""
+    if not known(value):
+        return
     if is_tensor(value) and value.ndim > 0:
         if value.numel() and _array_violates(value, cons):
             raise ValueError(_array_message(value, name, cons))
@@ -244,7 +254,8 @@ _BOUNDS = {
 def any_true(cond):
     """``cond`` (a Python bool or a bool tensor) reduced to a Python bool."""
     if is_tensor(cond):
-        return bool(torch.any(cond))        # host-sync: NumPy validates parameter values
+        # host-sync: NumPy validates parameter values
+        return known(cond) and bool(torch.any(cond))
     return bool(cond)
 
 
@@ -274,6 +285,16 @@ def result_shape_of(size, *shapes):
         raise ValueError(f"Output size {shape} is not compatible with broadcast dimensions of "
                          f"inputs {joint}.")
     return shape
+
+
+def check_pair(a, b):
+    """NumPy's ufunc ValueError where it combines parameters ``a`` and ``b`` elementwise (as in
+    ``np.add(ngood, nbad)``) and they do not broadcast; their broadcast shape otherwise."""
+    shapes = [shape_of(a), shape_of(b)]
+    try:
+        return convert.broadcast_shapes(shapes)
+    except ValueError:
+        raise convert.broadcast_error(shapes) from None
 
 
 def _broadcast(shapes, first_arg):
