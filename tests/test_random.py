@@ -279,6 +279,35 @@ def _mvn_diff(ref, mean, cov, method):
     return x[:, 0] - x[:, 1]
 
 
+# Parameters whose draws are certain: torchnp's values must be NumPy's exactly.
+DEGENERATE = [
+    ("zipf", (numpy.inf,)), ("zipf", (1e10,)), ("vonmises", (0.5, numpy.inf)),
+    ("vonmises", (0.0, numpy.nan)), ("vonmises", (numpy.nan, 1.0)), ("logseries", (0.0,)),
+    ("geometric", (1.0,)), ("geometric", (1e-300,)), ("poisson", (0.0,)),
+    ("negative_binomial", (1e-300, 1.0)), ("binomial", (10, 0.0)), ("binomial", (10, 1.0)),
+    ("binomial", (0, 0.5)), ("hypergeometric", (0, 0, 0)), ("hypergeometric", (0, 5, 3)),
+    ("hypergeometric", (5, 0, 3)), ("hypergeometric", (4, 6, 10)),
+    ("noncentral_chisquare", (2.0, numpy.nan)), ("noncentral_chisquare", (2.0, numpy.inf)),
+    ("standard_gamma", (numpy.nan,)), ("standard_gamma", (numpy.inf,)), ("standard_gamma", (0.0,)),
+    ("gamma", (2.0, 0.0)), ("weibull", (0.0,)), ("power", (numpy.inf,)), ("pareto", (numpy.inf,)),
+    ("normal", (3.0, 0.0)), ("normal", (0.0, numpy.nan)), ("uniform", (1.0, 1.0)),
+    ("laplace", (2.0, 0.0)), ("exponential", (0.0,)), ("dirichlet", ([0.0, 0.0],)),
+    ("dirichlet", ([0.0, 1.0],)), ("multinomial", (10, [0.0, 1.0])),
+    ("multinomial", (0, [0.3, 0.7])),
+    ("integers", (-5, -5, 3, numpy.int64, True)), ("integers", (2**64 - 1, 2**64, 2, "uint64")),
+]
+
+
+@pytest.mark.parametrize("case", DEGENERATE, ids=[f"{c[0]}{c[1]}" for c in DEGENERATE])
+def test_certain_draws_equal_numpys(case):
+    name, args = case
+    kwargs = {} if name == "integers" else {"size": 3}
+    got = getattr(tr.default_rng(0), name)(*args, **kwargs)
+    want = getattr(numpy.random.default_rng(0), name)(*args, **kwargs)
+    assert got.dtype == want.dtype
+    numpy.testing.assert_array_equal(to_numpy(got), want)
+
+
 def test_multinomial_broadcasts_as_numpy():
     rng, ref = tr.default_rng(23), numpy.random.default_rng(23)
     n, p = numpy.array([[5], [50]]), numpy.array([[0.1, 0.9], [0.5, 0.5], [1.0, 0.0]])

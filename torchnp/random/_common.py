@@ -37,6 +37,20 @@ class Sampler:
     _bit_generator = None
     _device = None
 
+    def __repr__(self):
+        return f"{self} at 0x{id(self):X}"
+
+    def __str__(self):
+        return f"{type(self).__name__}({type(self._bit_generator).__name__})"
+
+    # pickling and copy.deepcopy: the bit generator carries its torch generators' states
+    def __getstate__(self):
+        return {"bit_generator": self._bit_generator, "device": self._device}
+
+    def __setstate__(self, state):
+        self._bit_generator = state["bit_generator"]
+        self._device = state["device"]
+
     # ----- devices and generators ----------------------------------------------------------------
     def _target(self, device, *args):
         """The device to draw on: ``device=``, else this generator's device, else the device of

@@ -42,19 +42,6 @@ class Generator(_common.Sampler):
         self._bit_generator = bit_generator
         self._device = None if device is None else config.as_device(device)
 
-    def __repr__(self):
-        return f"{self} at 0x{id(self):X}"
-
-    def __str__(self):
-        return f"{type(self).__name__}({type(self._bit_generator).__name__})"
-
-    def __getstate__(self):
-        return {"bit_generator": self._bit_generator, "device": self._device}
-
-    def __setstate__(self, state):
-        self._bit_generator = state["bit_generator"]
-        self._device = state["device"]
-
     @property
     def bit_generator(self):
         """The bit generator this generator draws from."""

@@ -42,19 +42,6 @@ class RandomState(_common.Sampler):
             self._bit_generator = MT19937()
             self._bit_generator._legacy_seeding(seed)
 
-    def __repr__(self):
-        return f"{self} at 0x{id(self):X}"
-
-    def __str__(self):
-        return f"{type(self).__name__}({type(self._bit_generator).__name__})"
-
-    def __getstate__(self):
-        return {"bit_generator": self._bit_generator, "device": self._device}
-
-    def __setstate__(self, state):
-        self._bit_generator = state["bit_generator"]
-        self._device = state["device"]
-
     def _compute_dtypes(self):
         return torch.float64, config.default_float_dtype()
 

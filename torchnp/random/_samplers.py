@@ -102,12 +102,28 @@ def standard_t(g, shape, dt, device, df):
 
 
 def noncentral_chisquare(g, shape, dt, device, df, nonc):
-    """chi2(df + 2K) with K ~ Poisson(nonc / 2): valid for every df > 0."""
-    nc = _full(nonc, shape, torch.float64, device)
-    finite = torch.isfinite(nc)
-    k = _poisson_counts(g, torch.where(finite, nc / 2, torch.zeros_like(nc)))
-    x = chisquare(g, shape, dt, device, df + 2 * k.to(dt))
-    return torch.where(finite, x, nc.to(dt) + x)       # nan stays nan, inf gives inf
+    """NumPy's construction: chi2(df - 1) + (N + sqrt(nonc))**2 for df > 1, else the Poisson
+    mixture chi2(df + 2K), K ~ Poisson(nonc / 2); a nan nonc gives nan."""
+    nc = _full(nonc, shape, dt, device)
+    wide = chisquare(g, shape, dt, device, torch.clamp_min(_as_tensor(df, nc) - 1, 1e-300)) + \
+        (standard_normal(g, shape, dt, device) + torch.sqrt(nc)) ** 2
+    k = _poisson_or_normal(g, torch.where(torch.isfinite(nc), nc / 2, torch.zeros_like(nc)))
+    narrow = torch.where(torch.isinf(nc), nc, chisquare(g, shape, dt, device, df + 2 * k))
+    x = torch.where(_as_tensor(df, nc) > 1, wide, narrow)
+    return torch.where(torch.isnan(nc), nc, x)
+
+
+def _as_tensor(x, like):
+    return x if isinstance(x, torch.Tensor) else torch.full_like(like, x)
+
+
+def _poisson_or_normal(g, lam):
+    """Poisson counts (as floats of ``lam``'s dtype) for finite rates; above 1e15 (past torch's
+    int64 counts) the normal approximation, exact to its relative precision there."""
+    big = lam > 1e15
+    counts = _poisson_counts(g, torch.where(big, torch.zeros_like(lam), lam).to(torch.float64))
+    approx = lam + torch.sqrt(lam) * standard_normal(g, lam.shape, lam.dtype, lam.device)
+    return torch.where(big, torch.round(approx), counts.to(lam.dtype))
 
 
 def noncentral_f(g, shape, dt, device, dfnum, dfden, nonc):
@@ -328,7 +344,7 @@ def hypergeometric(g, shape, device, ngood, nbad, nsample):
     total = good + bad
     n = torch.minimum(sample, total - sample)
     lo, hi = torch.minimum(good, bad), torch.maximum(good, bad)
-    p, q = lo / total, hi / total
+    p, q = lo / total.clamp_min(1), hi / total.clamp_min(1)     # (an empty urn: p = q = 0)
     mean = n * p + 0.5
     var = (total - n) * n * p * q / torch.clamp_min(total - 1, 1)
     c = torch.sqrt(var + 0.5)
