@@ -73,7 +73,7 @@ def choice(rng, a, size, replace, p, axis, device, messages):
     idx = _indices(rng, pop, shape, replace, prob, dev, messages)
     if ndim == 0:
         return _common.finish(idx, size)
-    src = t if t is not None else convert.as_tensor(host)
+    src = t if t is not None else convert.as_tensor(a)      # lists: the default float dtype
     ax = convert.normalize_axis_index(axis, src.ndim)
     res = torch.index_select(src, ax, idx.reshape(-1).to(src.device))
     res = res.reshape(src.shape[:ax] + shape + src.shape[ax + 1:])
@@ -208,7 +208,7 @@ def permutation(rng, x, axis, device, legacy):
     if legacy and ndim == 0:
         raise IndexError("x must be an integer or at least 1-dimensional")
     axis = convert.normalize_axis_index(axis, ndim)     # before the data: NumPy's AxisError
-    t = t if t is not None else convert.as_tensor(host)
+    t = t if t is not None else convert.as_tensor(x)
     perm = _randperm(rng, t.shape[axis], t.device)
     return convert.wrap_array(torch.index_select(t, axis, perm))
 

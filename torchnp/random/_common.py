@@ -16,10 +16,15 @@ from torchnp.random import _params as P
 from torchnp.random import _samplers as S
 
 
+def compute_dtype(dt):
+    """The float dtype draws of dtype ``dt`` are computed in (float16 in float32)."""
+    return torch.float32 if dt is torch.float16 else dt
+
+
 def float_dtypes():
-    """(dtype computed in, result dtype) for the default float (float16 is computed in float32)."""
+    """(dtype computed in, result dtype) for the default float dtype."""
     out = config.default_float_dtype()
-    return (torch.float32 if out is torch.float16 else out), out
+    return compute_dtype(out), out
 
 
 def finish(t, size, dt=None):

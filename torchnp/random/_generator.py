@@ -68,11 +68,11 @@ class Generator(_common.Sampler):
         dt = P.float_dtype(dtype, method)
         P.check_out(out, dt, size, c_only=False)
         if out is not None:
-            return _fill_out(out, sampler(self._torch_generator(out._t.device), tuple(out.shape),
-                                          dt, out._t.device))
-        shape = () if size is None else convert.shape_tuple(size)
-        dev = self._target(device)
-        return _common.finish(sampler(self._torch_generator(dev), shape, dt, dev), size)
+            dev, shape = out._t.device, tuple(out.shape)
+        else:
+            dev, shape = self._target(device), _batch_shape(size)
+        t = sampler(self._torch_generator(dev), shape, _common.compute_dtype(dt), dev)
+        return _fill_out(out, t) if out is not None else _common.finish(t, size, dt)
 
     def random(self, size=None, dtype=float, out=None, *, device=None):
         """Return random floats in the half-open interval [0.0, 1.0).
@@ -116,9 +116,10 @@ class Generator(_common.Sampler):
         dev = out._t.device if out is not None else self._target(device, shape)
         (alpha,) = self._floats(dev, ((shape, "shape", P.NON_NEGATIVE),))
         shp = P.result_shape(size if out is None else tuple(out.shape), alpha)
-        alpha = alpha.to(dt) if P.is_tensor(alpha) else alpha
-        t = S.standard_gamma(self._torch_generator(dev), shp, dt, dev, alpha)
-        return _fill_out(out, t) if out is not None else _common.finish(t, size)
+        cdt = _common.compute_dtype(dt)
+        alpha = alpha.to(cdt) if P.is_tensor(alpha) else alpha
+        t = S.standard_gamma(self._torch_generator(dev), shp, cdt, dev, alpha)
+        return _fill_out(out, t) if out is not None else _common.finish(t, size, dt)
 
     # ----- distributions whose checks differ from the legacy ones ---------------------------------
     def uniform(self, low=0.0, high=1.0, size=None, *, device=None):
@@ -184,7 +185,7 @@ class Generator(_common.Sampler):
         """
         dev = self._target(device, n, pvals)
         count = P.int_param(n, dev)
-        p = _pvals(pvals, dev, legacy=False)
+        p = _pvals(pvals, dev)
         d = p.shape[-1]
         if (P.is_tensor(count) and count.ndim) or p.ndim > 1:
             P.check(count, "n", P.NON_NEGATIVE)
@@ -383,7 +384,7 @@ def _int64_bits(a):
     return numpy.array(ints, numpy.uint64).view(numpy.int64).reshape(a.shape)
 
 
-def _pvals(pvals, dev, legacy):
+def _pvals(pvals, dev):
     """Multinomial probabilities: float64, last axis > 0, in [0, 1], partial sums <= 1."""
     p = P.float_param(pvals, torch.float64, dev)
     if not P.is_tensor(p) or p.ndim == 0 or p.shape[-1] == 0:
