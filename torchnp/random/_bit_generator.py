@@ -51,29 +51,12 @@ class BitGenerator:
             raise TypeError("The underlying SeedSequence does not implement spawning.")
         return [type(self)(seq) for seq in self._seed_seq.spawn(n_children)]
 
-    def jumped(self, jumps=1):
-        """A new bit generator of this class with an independent stream, derived from this one's
-        seed and ``jumps``.
-
-        Differences from NumPy: NumPy advances the state by ``jumps * 2**128`` steps; torch
-        generators cannot skip ahead, so the stream is derived from the seed instead (the same
-        ``jumps`` gives the same stream, different ones never overlap in practice).
-        """
-        jumps = convert.operator_index(jumps)
-        if jumps < 0:
-            raise ValueError("jumps must be non-negative")
-        seq = self._seed_seq
-        return type(self)(SeedSequence(seq.entropy, spawn_key=tuple(seq.spawn_key) + (2**32, jumps),
-                                       pool_size=seq.pool_size))
-
-    def advance(self, delta):
-        """Not available: torch generators cannot skip ahead (docs/differences.md)."""
-        raise NotImplementedError("advance: torch's generators cannot skip ahead; use jumped() "
-                                  "or spawn() for independent streams")
-
     # ----- the torch generators ------------------------------------------------------------------
     def torch_generator(self, device):
-        """The torch generator for ``device`` (made and seeded on first use; None on ``meta``)."""
+        """The torch generator for ``device`` (made and seeded on first use; None on ``meta``).
+
+        torchnp extension.
+        """
         key = _torch_rng.device_key(device)
         try:
             return self._generators[key]
@@ -144,21 +127,49 @@ def _seed_sequence(seed):
     return SeedSequence(seed)
 
 
-class PCG64(BitGenerator):
+class _Jumps:
+    """``jumped`` (NumPy's PCG64, PCG64DXSM, Philox and MT19937 have it)."""
+
+    def jumped(self, jumps=1):
+        """A new bit generator of this class with an independent stream, derived from this one's
+        seed and ``jumps``.
+
+        Differences from NumPy: NumPy advances the state by ``jumps * 2**128`` steps; torch
+        generators cannot skip ahead, so the stream is derived from the seed instead (the same
+        ``jumps`` gives the same stream, different ones never overlap in practice).
+        """
+        jumps = convert.operator_index(jumps)
+        if jumps < 0:
+            raise ValueError("jumps must be non-negative")
+        seq = self._seed_seq
+        return type(self)(SeedSequence(seq.entropy, spawn_key=tuple(seq.spawn_key) + (2**32, jumps),
+                                       pool_size=seq.pool_size))
+
+
+class _Advances:
+    """``advance`` (NumPy's PCG64, PCG64DXSM and Philox have it)."""
+
+    def advance(self, delta):
+        """Not available: torch generators cannot skip ahead (docs/differences.md)."""
+        raise NotImplementedError("advance: torch's generators cannot skip ahead; use jumped() "
+                                  "or spawn() for independent streams")
+
+
+class PCG64(_Advances, _Jumps, BitGenerator):
     """The default bit generator's name (NumPy's PCG64); the stream is torch's for the device.
 
     torchnp implementation of :class:`numpy.random.PCG64`.
     """
 
 
-class PCG64DXSM(BitGenerator):
+class PCG64DXSM(_Advances, _Jumps, BitGenerator):
     """NumPy's PCG64DXSM by name; the stream is torch's for the device.
 
     torchnp implementation of :class:`numpy.random.PCG64DXSM`.
     """
 
 
-class Philox(BitGenerator):
+class Philox(_Advances, _Jumps, BitGenerator):
     """NumPy's Philox by name; the stream is torch's for the device (Philox on CUDA).
 
     torchnp implementation of :class:`numpy.random.Philox`.
@@ -185,7 +196,7 @@ class SFC64(BitGenerator):
     """
 
 
-class MT19937(BitGenerator):
+class MT19937(_Jumps, BitGenerator):
     """NumPy's MT19937: on the CPU, torch's generator is an MT19937 holding the same key NumPy's
     would (the numbers drawn from it still differ: docs/differences.md).
 

@@ -362,4 +362,6 @@ def set_bit_generator(bitgen):
 
     torchnp implementation of :func:`numpy.random.set_bit_generator`.
     """
+    if not isinstance(bitgen, BitGenerator):
+        raise TypeError("bit_generator must be a torchnp.random BitGenerator")
     _rand._bit_generator = bitgen
