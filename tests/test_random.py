@@ -360,6 +360,32 @@ def test_result_kind_shape_and_dtype_match_numpy(api, case):
     assert torchnp.isscalar(got) == (not isinstance(want, numpy.ndarray))
 
 
+def _broadcast_params(params):
+    """The first parameter as a (2, 1) array and the second as a (3,) array: draws of (2, 3)."""
+    out = list(params)
+    out[0] = numpy.array([[params[0]], [params[0]]])
+    if len(params) > 1:
+        out[1] = numpy.array([params[1]] * 3)
+    return out
+
+
+@pytest.mark.parametrize("api, case", _API_CASES, ids=[f"{a}-{c[0]}{c[1]}" for a, c in _API_CASES])
+def test_scalars_sizes_and_broadcasting_of_every_distribution(api, case):
+    name, params = case[:2]
+    ours, theirs = _generators(api, 0)
+    calls = [(params, {}), (params, {"size": (2, 3)}), (params, {"size": 0})]
+    if params:
+        wide = _broadcast_params(params)
+        calls += [(wide, {}), (wide, {"size": (4, 2, 3)})]
+        _assert_same_error(ours, theirs, name, wide, {"size": (4,)})
+    for args, kwargs in calls:
+        got = _call(ours, name, args, kwargs)
+        want = _call(theirs, name, args, kwargs)
+        w = numpy.asarray(want)
+        assert got.shape == w.shape and got.dtype == w.dtype, (args, kwargs)
+        assert torchnp.isscalar(got) == (not isinstance(want, numpy.ndarray))
+
+
 # ----- parameter checks: NumPy's exceptions and messages ------------------------------------------
 ERROR_CASES = [
     ("normal", (0.0, -1.0), {}), ("normal", (0.0, -0.0), {}), ("normal", (0.0, [1.0, -1.0]), {}),

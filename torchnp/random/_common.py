@@ -287,6 +287,7 @@ class Sampler:
         P.check_scalar_path([p], [prob, count])
         P.check(prob, "p", P.BOUNDED_0_1)
         P.check(count, "n", P.NON_NEGATIVE)
+        P.result_shape(size, prob, count)       # NumPy's argument order in its shape errors
         return self._draw_ints(S.binomial, size, dev, [count, prob])
 
     def poisson(self, lam=1.0, size=None, *, device=None):
