@@ -144,14 +144,6 @@ def _cast_error(src, dst, scalar=False):
     return TypeError(f"Cannot cast {what} from {src!r} to {dst!r} according to the rule 'safe'")
 
 
-def tensor_device(*params):
-    """The device of the first tensor among ``params`` (None if all are Python numbers)."""
-    for p in params:
-        if isinstance(p, torch.Tensor):
-            return p.device
-    return None
-
-
 def source_device(*args):
     """The device of the first torchnp / torch array among the raw arguments, or None."""
     for a in args:
