@@ -12,13 +12,14 @@ STRUCTURED = "out of scope: structured / void / record dtypes (docs/differences.
 MATRIX = "out of scope: the matrix class (pending deprecation in NumPy; use 2-D arrays)"
 MEMMAP = "out of scope: memory-mapped host files (tensors own their storage)"
 BUILD = "out of scope: NumPy's own build, test and packaging machinery"
+RANDOM = ("random draws: moments and KS / chi-square statistics against NumPy's distributions, "
+          "seeds, shapes, dtypes and errors (tests/test_random.py)")
 SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature difference
 
 ALLOWLIST = {
     # ----- deliberate or known signature differences (the signature meta-test xfails them)
     # ----- submodules torchnp does not have yet (a per-name list replaces a line when it lands)
     "fft.*": NOT_YET,
-    "random.*": NOT_YET,
     "testing.*": NOT_YET,
     # ----- out of scope by principle (docs/differences.md)
     "busday_count": DATETIME,
@@ -149,6 +150,60 @@ ALLOWLIST = {
 # torchnp public callables with no operator-database entry, and why (classes need none: they are
 # checked by the dtype and ndarray tests).
 NO_OPINFO = {
+    # ----- torchnp.random: draws are checked statistically, not element by element
+    "random.beta": RANDOM,
+    "random.binomial": RANDOM,
+    "random.bytes": RANDOM,
+    "random.chisquare": RANDOM,
+    "random.choice": RANDOM,
+    "random.default_rng": RANDOM,
+    "random.dirichlet": RANDOM,
+    "random.exponential": RANDOM,
+    "random.f": RANDOM,
+    "random.gamma": RANDOM,
+    "random.geometric": RANDOM,
+    "random.get_bit_generator": RANDOM,
+    "random.get_state": RANDOM,
+    "random.gumbel": RANDOM,
+    "random.hypergeometric": RANDOM,
+    "random.laplace": RANDOM,
+    "random.logistic": RANDOM,
+    "random.lognormal": RANDOM,
+    "random.logseries": RANDOM,
+    "random.multinomial": RANDOM,
+    "random.multivariate_normal": RANDOM,
+    "random.negative_binomial": RANDOM,
+    "random.noncentral_chisquare": RANDOM,
+    "random.noncentral_f": RANDOM,
+    "random.normal": RANDOM,
+    "random.pareto": RANDOM,
+    "random.permutation": RANDOM,
+    "random.poisson": RANDOM,
+    "random.power": RANDOM,
+    "random.rand": RANDOM,
+    "random.randint": RANDOM,
+    "random.randn": RANDOM,
+    "random.random": RANDOM,
+    "random.random_integers": RANDOM,
+    "random.random_sample": RANDOM,
+    "random.ranf": RANDOM,
+    "random.rayleigh": RANDOM,
+    "random.sample": RANDOM,
+    "random.seed": RANDOM,
+    "random.set_bit_generator": RANDOM,
+    "random.set_state": RANDOM,
+    "random.shuffle": RANDOM,
+    "random.standard_cauchy": RANDOM,
+    "random.standard_exponential": RANDOM,
+    "random.standard_gamma": RANDOM,
+    "random.standard_normal": RANDOM,
+    "random.standard_t": RANDOM,
+    "random.triangular": RANDOM,
+    "random.uniform": RANDOM,
+    "random.vonmises": RANDOM,
+    "random.wald": RANDOM,
+    "random.weibull": RANDOM,
+    "random.zipf": RANDOM,
     "set_default_float": "configuration, not an operator (tests/test_config.py)",
     "get_default_float": "configuration, not an operator (tests/test_config.py)",
     "default_float": "configuration context manager, not an operator",
