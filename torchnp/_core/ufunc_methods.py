@@ -105,13 +105,10 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
 def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     """A non-reorderable reduction with ``initial`` / ``where``: ((initial op x0) op x1) ...,
     skipping masked-out elements."""
-    dims = _red.reduce_dims(axis, t.ndim)
+    dims, keepdims, out, mask = _red.options(t, axis, out, keepdims, where)
     if len(dims) > 1:
         raise ValueError(f"reduction operation '{op.name}' is not reorderable, so at most one "
                          "axis may be specified")
-    mask = None
-    if where is not True and where is not NoValue:
-        mask = _red.mask_of(where, t)
     if initial is NoValue:
         raise ValueError(f"reduction operation '{op.name}' does not have an identity, so to use a "
                          "where mask one has to specify 'initial'")
@@ -125,7 +122,6 @@ def _fold_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     for i in range(x.shape[0]):
         new = _apply(uf, acc, x[i], res_dt)
         acc = new if m is None else torch.where(m[i], new, acc)
-    keepdims = _red.keepdims_flag(keepdims)
     if keepdims:
         acc = acc.unsqueeze(d)
     return _red.finish(acc, res_dt, out, op.name, keepdims)
