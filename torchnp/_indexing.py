@@ -182,10 +182,10 @@ def where(condition, x=None, y=None, /):
 
 def _where_operand(v, dt, device):
     """An operand of where (tensor or weak Python scalar) as a tensor of ``dt``: NumPy casts a
-    Python scalar unsafely here (after reading an int as a C integer)."""
+    Python scalar unsafely here (into an integer dtype, after reading an int as a C integer)."""
     if isinstance(v, torch.Tensor):
         return v.to(dt)
-    if type(v) is int and not promotion.is_c_int(v):
+    if type(v) is int and dt in promotion.INT_BOUNDS and not promotion.is_c_int(v):
         raise promotion.weak_int_error(v, dt)
     return _red.const(v, dt, device)
 
