@@ -187,17 +187,12 @@ def lexsort(keys, axis=-1):
 
 # ----- argmax / argmin ----------------------------------------------------------------------------
 
-def _arg_extreme(name, a, axis, out, keepdims):
-    return _red.reduce_to_index(name, lambda t, dim: _arg_kernel(name, t, dim), _as_tensor(a),
-                                axis, out, keepdims)
-
-
 def argmax(a, axis=None, out=None, *, keepdims=NoValue):
     """Indices of the maximum values along an axis (the first NaN if any).
 
     torchnp implementation of :func:`numpy.argmax`.
     """
-    return _arg_extreme("argmax", a, axis, out, keepdims)
+    return _red.reduce_to_index("argmax", _arg_kernel, _as_tensor(a), axis, out, keepdims)
 
 
 def argmin(a, axis=None, out=None, *, keepdims=NoValue):
@@ -205,7 +200,7 @@ def argmin(a, axis=None, out=None, *, keepdims=NoValue):
 
     torchnp implementation of :func:`numpy.argmin`.
     """
-    return _arg_extreme("argmin", a, axis, out, keepdims)
+    return _red.reduce_to_index("argmin", _arg_kernel, _as_tensor(a), axis, out, keepdims)
 
 
 # ----- searching ----------------------------------------------------------------------------------

@@ -130,39 +130,54 @@ def operands(*arrays, weak=()):
     positions of operands where a Python int, float or complex (NEP 50's weak scalars, see
     ``promotion``) or None stays as it is, for the caller to make a tensor of in the dtype it
     computes in."""
-    ts, host = [], []
+    ts, placed, host = [], [], set()
     for i, a in enumerate(arrays):
-        if i in weak and (a is None or type(a) in promotion.WEAK_OF_TYPE):
-            ts.append(a)
-            continue
-        t, from_host = _tensor_of(a)
-        if from_host:
-            host.append(len(ts))
+        if type(a) is ndarray:
+            t = a._t
+            placed.append(t)
+        elif weak and i in weak and (a is None or type(a) in promotion.WEAK_OF_TYPE):
+            t = a
+        else:
+            t, from_host = _tensor_of(a)
+            if from_host:
+                host.add(i)
+            else:
+                placed.append(t)
         ts.append(t)
-    on_one_device(ts, host)
+    _place(ts, placed, host, [])
     return ts
 
 
 def on_one_device(values, host=(), fixed=()):
     """Move the tensors in list ``values`` onto one device under the device rule above, and return
     that device (None when ``values`` holds no tensor and ``fixed`` is empty). ``host``: the
-    positions of tensors made from host data; ``fixed``: tensors that take part in the check but
-    do not move (``out=``); entries that are not tensors (Python scalars) are left as they are."""
+    positions of tensors made from host data; ``fixed``: a list of tensors that take part in the
+    check but do not move (``out=``); entries that are not tensors (Python scalars) are left as
+    they are."""
+    placed = [t for i, t in enumerate(values) if isinstance(t, torch.Tensor) and i not in host]
+    return _place(values, placed, host, fixed)
+
+
+def _place(values, placed, host, fixed):
+    """``on_one_device`` where ``placed`` are the tensors of ``values`` that are not host data."""
     device, mixed = None, False
-    for t in _placed(values, host, fixed):
+    for t in (placed + fixed if fixed else placed):
         d = t.device
         if device is None:
             device = d
         elif d != device:
             mixed = True
-    movable = host
     if mixed:
-        device = _common_device(values, host, fixed)
+        device = _common_device(placed, fixed)
         movable = range(len(values))
-    elif device is None:
-        if not host:
-            return None
-        device = values[host[0]].device
+    elif not host:
+        return device
+    else:
+        # Host data is made on one device, the default one: it moves together, or not at all.
+        host_device = values[next(iter(host))].device
+        if device is None or device == host_device:
+            return host_device
+        movable = host
     for i in movable:
         t = values[i]
         if isinstance(t, torch.Tensor) and t.device != device:
@@ -170,17 +185,9 @@ def on_one_device(values, host=(), fixed=()):
     return device
 
 
-def _placed(values, host, fixed):
-    """The tensors of ``values`` that are arrays (not host data), then ``fixed``."""
-    for i, t in enumerate(values):
-        if isinstance(t, torch.Tensor) and i not in host:
-            yield t
-    yield from fixed
-
-
-def _common_device(values, host, fixed):
+def _common_device(placed, fixed):
     """The one device of the arrays that cannot move; ValueError naming them when there are two."""
-    devices = {t.device for t in _placed(values, host, ()) if not _joins_any(t)}
+    devices = {t.device for t in placed if not _joins_any(t)}
     devices.update(t.device for t in fixed)
     if len(devices) > 1:
         raise device_error(*devices)
@@ -375,14 +382,14 @@ def _holds_arrays(seq):
 
 def _stack_nested(seq, dtype):
     """Nested sequences holding ndarrays/tensors: stacked on their device, no host round trip."""
-    parts, host = [], []
+    parts, host = [], set()
     for e in seq:
         if isinstance(e, (ndarray, torch.Tensor)):
             parts.append(as_tensor(e))
         elif isinstance(e, (list, tuple)) and _holds_arrays(e):
             parts.append(_stack_nested(e, None))       # arrays inside: placed as arrays
         else:
-            host.append(len(parts))
+            host.add(len(parts))
             parts.append(_from_host(e))
     shapes = {tuple(p.shape) for p in parts}
     if len(shapes) > 1:

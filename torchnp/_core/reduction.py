@@ -212,22 +212,22 @@ def reduce_to_index(name, kernel, t, axis, out, keepdims):
     """``argmax`` / ``argmin`` (``name``) of tensor ``t``, under NumPy's rules for these, which are
     not the ufunc reductions': ``axis`` None (the flattened array) or one int, ``keepdims`` any
     truth value, ``out=`` of exactly the result's shape, to which the int64 indices cast safely.
-    ``kernel(t, dim)`` gives the indices of the extremes of a non-empty ``t`` along ``dim`` (None:
-    of a 1-d ``t``)."""
-    keepdims = keepdims is not NoValue and bool(keepdims)
+    ``kernel(name, t, dim)`` gives the indices of the extremes of a non-empty ``t`` along ``dim``
+    (None: of a 1-d ``t``)."""
     if axis is None:
-        dims = tuple(range(t.ndim))
+        dims = None                                 # all of them
         if t.numel() == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
-        res = kernel(t.reshape(-1), None)
+        res = kernel(name, t.reshape(-1), None)
     else:
         dim = convert.normalize_axis_index(axis, t.ndim or 1)     # NumPy: a 0-d array as 1-d
         dims = (dim,) if t.ndim else ()
         if dims and t.shape[dim] == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
-        res = kernel(t, dim) if dims else torch.zeros((), dtype=torch.int64, device=t.device)
-    if keepdims:
-        res = res.reshape(kept_shape(tuple(t.shape), dims, True))
+        res = kernel(name, t, dim) if dims else torch.zeros((), dtype=torch.int64, device=t.device)
+    if keepdims is not NoValue and keepdims:
+        shape = tuple(t.shape)
+        res = res.reshape(kept_shape(shape, range(len(shape)) if dims is None else dims, True))
     if out is None:
         return convert.wrap_dt(res, torch.int64)
     out = convert.check_out(out)
@@ -322,13 +322,17 @@ def amin_kernel(t, dims, keepdim):
 def _nan_ignoring(extreme, fill):
     def kernel(t, dims, keepdim):
         # torch: no fmax/fmin reductions. NaNs (in either part of a complex) become the extreme's
-        # identity; an all-NaN slice gives its first element, as NumPy's fmax keeps its first NaN.
+        # identity; an all-NaN slice gives NaN, for complex its first element, as NumPy's fmax
+        # keeps its first NaN.
         if not (t.is_floating_point() or t.is_complex()):
             return extreme(t, dims, keepdim)
         nan = torch.isnan(t)
-        res = extreme(torch.where(nan, const(fill, t.dtype, t.device), t), dims, keepdim)
-        first = over_last(lambda x, d, k: x.narrow(d, 0, 1) if k else x.select(d, 0),
-                          t, dims, keepdim)
+        res = extreme(torch.where(nan, fill, t), dims, keepdim)
+        if t.is_complex():
+            first = over_last(lambda x, d, k: x.narrow(d, 0, 1) if k else x.select(d, 0),
+                              t, dims, keepdim)
+        else:
+            first = torch.nan
         return torch.where(torch.all(nan, dims, keepdim), first, res)
     return kernel
 
