@@ -117,6 +117,22 @@ def raises_like_numpy(np_call, tnp_call):
     raise AssertionError(f"torchnp did not raise; NumPy raised {expected.__name__}")
 
 
+def raises_with_numpys_message(np_call, tnp_call):
+    """As ``raises_like_numpy``, and the message is NumPy's, word for word."""
+    try:
+        np_call()
+    except Exception as e:      # noqa: BLE001 - the class and message are what we compare
+        expected = e
+    else:
+        raise AssertionError("NumPy did not raise")
+    try:
+        tnp_call()
+    except public_exception_class(type(expected)) as e:
+        assert str(e) == str(expected), f"torchnp: {e!r}; NumPy: {expected!r}"
+        return
+    raise AssertionError(f"torchnp did not raise NumPy's {expected!r}")
+
+
 CPU = torch.device("cpu")
 
 # The representative dtypes the chapter tests sweep: every kind, the uint widths torch lacks

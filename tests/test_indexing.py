@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy, to_numpy
+from helpers import assert_matches_numpy, raises_like_numpy, raises_with_numpys_message, to_numpy
 
 DTYPES = ["bool", "int8", "uint8", "int32", "int64", "uint64", "float32", "float64", "complex128"]
 
@@ -349,6 +349,12 @@ def test_setitem_error_messages():
         a[:] = [1, 2]
     with pytest.raises(OverflowError, match="Python integer 300 out of bounds for uint8"):
         torchnp.array(numpy.zeros(3, numpy.uint8))[0] = 300
+    for dtype, value in (("int64", 2**63), ("int8", 2**63), ("uint64", -1), ("uint64", 2**64),
+                         ("int64", 1e19)):
+        x = numpy.ones(2, dtype)
+        a = torchnp.array(x)
+        raises_with_numpys_message(lambda: x.__setitem__(0, value),
+                                   lambda: a.__setitem__(0, value))
 
 
 # ----- iteration and flat -------------------------------------------------------------------------
@@ -470,6 +476,23 @@ def test_where(x, y):
     cond = numpy.array([True, False, False, True])
     _both("where", cond, x, y)
     _both("where", cond.astype(int), x, y)
+
+
+@pytest.mark.parametrize("y", [300, -129, 2**63, 2**64, 1e300, 2.5])
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "float32"])
+def test_where_casts_python_scalars_unsafely(dtype, y):
+    """where promotes a Python scalar as a weak operand (NEP 50), then casts it unsafely into the
+    result dtype; an int it cannot read as a C integer raises NumPy's OverflowError."""
+    cond, x = numpy.array([True, False]), numpy.ones(2, dtype)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = numpy.where(cond, x, y)
+    except OverflowError:
+        raises_with_numpys_message(lambda: numpy.where(cond, x, y),
+                                   lambda: torchnp.where(torchnp.array(cond), torchnp.array(x), y))
+    else:
+        assert_matches_numpy(torchnp.where(torchnp.array(cond), torchnp.array(x), y), expected)
 
 
 def test_where_errors():

@@ -6,7 +6,8 @@ import numpy
 import pytest
 
 import torchnp
-from helpers import DTYPES, assert_matches_numpy, public_exception_class, raises_like_numpy
+from helpers import (DTYPES, assert_matches_numpy, public_exception_class, raises_like_numpy,
+                     raises_with_numpys_message)
 
 AXES = [None, 0, -1, (0, 2), ()]
 
@@ -164,6 +165,37 @@ def test_nanmax_all_nan_warns():
     assert_matches_numpy(r, numpy.float64(numpy.nan))
 
 
+def test_nanmax_nanmin_are_fmax_fmin_reductions():
+    """NumPy's nanmax / nanmin are fmax / fmin reductions: their names in messages, an all-NaN
+    complex slice keeps its first element, out= of an integer dtype takes the NaN cast (no warning
+    about NaN slices, as isnan of out is false)."""
+    nan = numpy.nan
+    x = numpy.array([[1.0, nan, 3.0], [nan, nan, nan]])
+    c = numpy.array([[1 + 1j, complex(nan, 0)], [complex(0, nan), complex(nan, 2)]])
+    for name in ("nanmax", "nanmin"):
+        raises_with_numpys_message(lambda: getattr(numpy, name)(numpy.array([])),
+                                   lambda: getattr(torchnp, name)(torchnp.asarray([])))
+        raises_with_numpys_message(
+            lambda: getattr(numpy, name)(x, where=numpy.array([True, False, True])),
+            lambda: getattr(torchnp, name)(torchnp.asarray(x), where=[True, False, True]))
+        with pytest.warns(RuntimeWarning, match="All-NaN slice encountered"):
+            actual = getattr(torchnp, name)(torchnp.asarray(c), axis=1)
+        with pytest.warns(RuntimeWarning, match="All-NaN slice encountered"):
+            assert_matches_numpy(actual, getattr(numpy, name)(c, axis=1))
+        for kwargs in ({"axis": (0, 1)}, {"axis": 1, "initial": 7.0 if name == "nanmin" else -7.0},
+                       {"axis": 1, "where": numpy.array([True, False, True]), "initial": 0.0}):
+            assert_matches_numpy(*both(name, x, **kwargs))
+        out_np, out = numpy.zeros(2, numpy.int64), torchnp.zeros(2, numpy.int64)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)   # not the all-NaN warning
+            res = getattr(torchnp, name)(torchnp.asarray(x), axis=1, out=out)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # NumPy's invalid-value cast warning
+            getattr(numpy, name)(x, axis=1, out=out_np)
+        assert res is out
+        assert_matches_numpy(out, out_np)
+
+
 # ----- empty arrays -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "float32", "complex64"])
@@ -248,6 +280,9 @@ def test_initial_overflow_and_cast():
                       lambda: torchnp.max(torchnp.asarray(x), initial=300))
     assert_matches_numpy(*both("max", x, initial=2.5))
     assert_matches_numpy(*both("sum", numpy.arange(3), initial=2.5))
+    for data, initial in ((x, 300), (x, 2**63), (numpy.arange(3), 2**63), (x, 2**64)):
+        raises_with_numpys_message(lambda: numpy.max(data, initial=initial),
+                                   lambda: torchnp.max(torchnp.asarray(data), initial=initial))
 
 
 # ----- out= ---------------------------------------------------------------------------------------
@@ -367,6 +402,32 @@ def test_clip(dtype):
     assert_matches_numpy(*both("clip", x, max=1))
     assert_matches_numpy(torchnp.asarray(x).clip(1), x.clip(1))
     assert_matches_numpy(*both("clip", x, numpy.zeros(4, dtype), 3))
+
+
+_CLIP_INT_BOUNDS = {"300,400": (300, 400), "-400,-300": (-400, -300),
+                    "-2**70,2**70": (-2**70, 2**70), "-2**70,-2**69": (-2**70, -2**69),
+                    "2**69,2**70": (2**69, 2**70),
+                    "-129,1": (-129, 1), "None,200": (None, 200), "1.5,300": (1.5, 300),
+                    "-1,2**64": (-1, 2**64), "-5,1": (-5, 1), "1,2**64+5": (1, 2**64 + 5),
+                    "2**64,None": (2**64, None)}
+
+
+@pytest.mark.parametrize("lo, hi", _CLIP_INT_BOUNDS.values(), ids=_CLIP_INT_BOUNDS.keys())
+@pytest.mark.parametrize("dtype", ["int8", "uint64"])
+def test_clip_python_int_bounds(dtype, lo, hi):
+    """NumPy's clip drops a Python int bound beyond an integer array's range (a lower bound at or
+    below its minimum, an upper one at or above its maximum); the others are NEP 50 operands,
+    which raise NumPy's OverflowError when the dtype cannot hold them."""
+    x = numpy.arange(-3 if dtype == "int8" else 0, 3).astype(dtype)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = numpy.clip(x, lo, hi)
+    except OverflowError:
+        raises_with_numpys_message(lambda: numpy.clip(x, lo, hi),
+                                   lambda: torchnp.clip(torchnp.asarray(x), lo, hi))
+    else:
+        assert_matches_numpy(torchnp.clip(torchnp.asarray(x), lo, hi), expected)
 
 
 @pytest.mark.parametrize("dtype", ["complex64", "complex128"])

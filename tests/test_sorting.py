@@ -3,7 +3,8 @@ import numpy
 import pytest
 
 import torchnp
-from helpers import DTYPES, assert_matches_numpy, raises_like_numpy, to_numpy
+from helpers import (DTYPES, assert_matches_numpy, raises_like_numpy, raises_with_numpys_message,
+                     to_numpy)
 
 
 
@@ -210,6 +211,27 @@ def test_argmax_nan_ties_and_errors():
                       lambda: torchnp.argmax(T(f), out=T(numpy.zeros(()))))
 
 
+def test_argmax_argmin_axis_keepdims_and_out_rules():
+    """argmax / argmin read their options by NumPy's own rules (not the ufunc reductions'): a 0-d
+    array counts as 1-d for ``axis``, ``keepdims`` is any truth value, a tuple axis is refused."""
+    s, x = numpy.array(4.0), numpy.arange(6.0).reshape(2, 3)
+    for name in ("argmax", "argmin"):
+        np_f, t_f = getattr(numpy, name), getattr(torchnp, name)
+        for axis in (0, -1):
+            for keepdims in (False, True):
+                assert_matches_numpy(t_f(T(s), axis, keepdims=keepdims),
+                                     np_f(s, axis, keepdims=keepdims))
+        for keepdims in ("x", None, 2):
+            assert_matches_numpy(t_f(T(x), keepdims=keepdims), np_f(x, keepdims=keepdims))
+        for bad in ((T(s), 1), (T(x), (0,)), (T(x), 2)):
+            raises_with_numpys_message(lambda: np_f(to_numpy(bad[0]), bad[1]),
+                                       lambda: t_f(*bad))
+        for out_shape in ((), (3,)):
+            raises_with_numpys_message(
+                lambda: np_f(x, 0 if out_shape else None, out=numpy.zeros(out_shape)),
+                lambda: t_f(T(x), 0 if out_shape else None, out=torchnp.zeros(out_shape)))
+
+
 # ----- searchsorted -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -260,6 +282,20 @@ def test_count_nonzero(dtype):
         assert_matches_numpy(torchnp.count_nonzero(a, axis=axis), numpy.count_nonzero(x, axis=axis))
         assert_matches_numpy(torchnp.count_nonzero(a, axis=axis, keepdims=True),
                              numpy.count_nonzero(x, axis=axis, keepdims=True))
+
+
+def test_count_nonzero_is_a_sum():
+    """NumPy's count_nonzero with an axis or keepdims is a sum of ``a != 0``: the sum's reading of
+    axis (0-d arrays take 0 and -1, duplicates are an error) and of keepdims (an integer)."""
+    x, s = make((3, 5), "float64"), numpy.array(2.0)
+    for a, kwargs in ((x, {"axis": ()}), (x, {"keepdims": 2}), (x, {"keepdims": ""}),
+                      (s, {"axis": 0}), (s, {"axis": -1, "keepdims": True}),
+                      (numpy.zeros((0, 2)), {"axis": 0})):
+        assert_matches_numpy(torchnp.count_nonzero(T(a), **kwargs),
+                             numpy.count_nonzero(a, **kwargs))
+    for a, kwargs in ((x, {"axis": (0, 0)}), (x, {"axis": 0, "keepdims": "x"}), (s, {"axis": 1})):
+        raises_with_numpys_message(lambda: numpy.count_nonzero(a, **kwargs),
+                                   lambda: torchnp.count_nonzero(T(a), **kwargs))
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

@@ -63,10 +63,10 @@ def imag(val):
 
 
 def _value_tensor(value, like):
-    v = convert.as_tensor(value)
+    v = convert.on_device(value, like.device)
     if v.is_complex() and not like.is_complex():
         v = v.real
-    return v.to(device=like.device, dtype=like.dtype)
+    return v.to(like.dtype)
 
 
 def set_real(a, value):

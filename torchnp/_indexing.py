@@ -12,6 +12,7 @@ from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
 from torchnp._core import promotion
+from torchnp._core import reduction as _red
 from torchnp._core.ndarray import ndarray
 
 _wrap = convert.wrap
@@ -21,10 +22,10 @@ def _tensor(a):
     return convert.as_tensor(a)
 
 
-def _index_tensor(indices, device, rule="safe"):
-    """Integer indices for take/put/choose: an array must cast to int64 under ``rule`` (NumPy's
-    TypeError otherwise); floats in a list are truncated, as NumPy's unsafe intp cast."""
-    t = convert.as_tensor(indices)
+def _index_tensor(indices, t, rule="safe"):
+    """Integer indices for take/put/choose from ``indices``, whose tensor is ``t``: an array must
+    cast to int64 under ``rule`` (NumPy's TypeError otherwise); floats in a list are truncated, as
+    NumPy's unsafe intp cast."""
     if t.dtype is not torch.int64:
         if isinstance(indices, ndarray) and not promotion.can_cast_dtype(t.dtype, torch.int64,
                                                                          rule):
@@ -34,7 +35,7 @@ def _index_tensor(indices, device, rule="safe"):
             raise TypeError("Cannot cast array data from dtype('complex128') to dtype('int64') "
                             "according to the rule 'safe'")
         t = t.to(torch.int64)
-    return t if device is None else t.to(device)
+    return t
 
 
 def _apply_mode(idx, n, mode, axis):
@@ -69,7 +70,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     out = convert.check_out(out)
     t, axis = convert.flatten_for_axis(t, axis)
     try:
-        idx = _index_tensor(indices, t.device, "same_kind")
+        idx = _index_tensor(indices, convert.on_device(indices, t.device), "same_kind")
         n = t.shape[axis]
         if n == 0 and idx.numel() and mode != "raise":
             raise IndexError("cannot do a non-empty take from an empty axes.")
@@ -99,7 +100,7 @@ def put(a, ind, v, mode="raise"):
     if not isinstance(a, ndarray):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a)}")
     t = a._t
-    idx = _index_tensor(ind, t.device).reshape(-1)
+    idx = _index_tensor(ind, convert.on_device(ind, t.device)).reshape(-1)
     if t.numel() == 0 and idx.numel():
         raise IndexError("cannot replace elements of an empty array")   # whatever the mode
     vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)     # before bounds, as NumPy
@@ -166,19 +167,11 @@ def where(condition, x=None, y=None, /):
         principle = _dtypes.unsupported_dtype_error(numpy.dtype(object))
         raise _WhereArgumentError("either both or neither of x and y should be given (an explicit "
                                   f"None: {principle})")
-    cond = _tensor(condition)
+    cond, tx, ty = convert.operands(condition, x, y, weak=(1, 2))
     if cond.dtype is not torch.bool:
         cond = cond != 0
-    strong, weak = [], []
-    for v in (x, y):
-        code = promotion.weak_code(v)
-        if code is None:
-            strong.append(_tensor(v).dtype)
-        else:
-            weak.append(code)
-    dt = promotion.result_dtype(strong, weak)
-    tx = _operand(x, dt, cond.device)
-    ty = _operand(y, dt, cond.device)
+    dt = promotion.weak_result_dtype((tx, ty))
+    tx, ty = (_where_operand(v, dt, cond.device) for v in (tx, ty))
     shapes = [tuple(cond.shape), tuple(tx.shape), tuple(ty.shape)]
     try:
         convert.broadcast_shapes(shapes)
@@ -187,10 +180,14 @@ def where(condition, x=None, y=None, /):
     return convert.wrap_array(torch.where(cond, tx, ty))    # an array in NumPy, even 0-d
 
 
-def _operand(v, dt, device):
-    if promotion.weak_code(v) is not None:
-        return torch.tensor(v, device=device).to(dt)
-    return _tensor(v).to(device=device, dtype=dt)
+def _where_operand(v, dt, device):
+    """An operand of where (tensor or weak Python scalar) as a tensor of ``dt``: NumPy casts a
+    Python scalar unsafely here (into an integer dtype, after reading an int as a C integer)."""
+    if isinstance(v, torch.Tensor):
+        return v.to(dt)
+    if type(v) is int and dt in _dtypes.INT_RANGE and not promotion.is_c_int(v):
+        raise promotion.weak_int_error(v, dt)
+    return _red.const(v, dt, device)
 
 
 # ----- diagonal -----------------------------------------------------------------------------------
@@ -241,7 +238,7 @@ def take_along_axis(arr, indices, axis=-1):
     torchnp implementation of :func:`numpy.take_along_axis`.
     """
     a = arr if isinstance(arr, ndarray) else _wrap(_tensor(arr))
-    idx = _tensor(indices)
+    idx = convert.on_device(indices, a._t.device)
     if axis is None:
         if idx.ndim != 1:
             raise ValueError("when axis=None, `indices` must have a single dimension.")
@@ -264,7 +261,7 @@ def put_along_axis(arr, indices, values, axis):
     """
     if not isinstance(arr, ndarray):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(arr)}")
-    idx = _tensor(indices)
+    idx = convert.on_device(indices, arr._t.device)
     if axis is None:
         if idx.ndim != 1:
             raise ValueError("when axis=None, `indices` must have a single dimension.")
@@ -285,11 +282,11 @@ def compress(condition, a, axis=None, out=None):
 
     torchnp implementation of :func:`numpy.compress`.
     """
-    cond = _tensor(condition)
+    cond, t = convert.operands(condition, a)
     if cond.ndim != 1:
         raise ValueError("condition must be a 1-d array")
     positions = torch.nonzero(cond)[:, 0]        # host-sync: the result's size depends on values
-    return take(a, _wrap(positions), axis=axis, out=out)
+    return take(t, _wrap(positions), axis=axis, out=out)
 
 
 def extract(condition, arr):
@@ -297,9 +294,9 @@ def extract(condition, arr):
 
     torchnp implementation of :func:`numpy.extract`.
     """
-    cond = _tensor(condition).reshape(-1)
-    positions = torch.nonzero(cond)[:, 0]        # host-sync: the result's size depends on values
-    return take(arr, _wrap(positions))
+    cond, t = convert.operands(condition, arr)
+    positions = torch.nonzero(cond.reshape(-1))[:, 0]   # host-sync: the size depends on values
+    return take(t, _wrap(positions))
 
 
 def _check_safe_values(values, dt):
@@ -327,7 +324,7 @@ def place(arr, mask, vals):
     if not isinstance(arr, ndarray) or convert.is_scalar_like(arr):
         raise TypeError(f"place() argument 1 must be numpy.ndarray, not {_type_name(arr)}")
     t = arr._t
-    m = _tensor(mask).to(t.device).reshape(-1)
+    m = convert.on_device(mask, t.device).reshape(-1)
     if m.numel() != t.numel():
         raise ValueError("place: mask and data must be the same size")
     _check_safe_values(vals, t.dtype)
@@ -348,7 +345,7 @@ def putmask(a, /, mask, values):
     if not isinstance(a, ndarray) or convert.is_scalar_like(a):
         raise TypeError("putmask: first argument must be an array")
     t = a._t
-    m = _tensor(mask).to(t.device)
+    m = convert.on_device(mask, t.device)
     if m.numel() != t.numel():
         raise ValueError("putmask: mask and data must be the same size")
     _check_safe_values(values, t.dtype)
@@ -369,17 +366,16 @@ def choose(a, choices, out=None, mode="raise"):
 
     torchnp implementation of :func:`numpy.choose`.
     """
-    idx = _index_tensor(a, None)
     if isinstance(choices, (list, tuple)):
-        parts = [_tensor(c) for c in choices]
+        idx, *parts = convert.operands(a, *choices)
     else:
-        parts = list(_tensor(choices).unbind(0))
+        idx, ct = convert.operands(a, choices)
+        parts = list(ct.unbind(0))
+    idx = _index_tensor(a, idx)
     n = len(parts)
     if n == 0:
         raise ValueError("0-length sequence.")
     dt = promotion.result_dtype([p.dtype for p in parts])
-    device = parts[0].device
-    idx = idx.to(device)
     try:
         shape = convert.broadcast_shapes([tuple(idx.shape)] + [tuple(p.shape) for p in parts])
     except ValueError:

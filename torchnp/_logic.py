@@ -42,8 +42,7 @@ def _truth_reduction(kind, whole, a, axis, out, keepdims, where):
             and (keepdims is NoValue or keepdims is False):
         r = whole(a._t)                      # fast path: the whole array, no options
         return _wrap_dt(r if a._dt is not torch.uint8 else r.to(_BOOL), _BOOL)
-    return _red.reduce(kind, convert.as_tensor(a), _BOOL, axis, convert.check_out(out),
-                       keepdims, NoValue, where)
+    return _red.reduce(kind, convert.as_tensor(a), _BOOL, axis, out, keepdims, NoValue, where)
 
 
 def isscalar(element):

@@ -541,7 +541,7 @@ def repeat(a, repeats, axis=None):
         if repeats < 0:
             raise ValueError("negative dimensions are not allowed")
         return _repeat_each(t, axis, int(repeats))
-    r = _as_tensor(repeats)
+    r = convert.on_device(repeats, t.device)
     if r.dtype.is_complex and not isinstance(repeats, (ndarray, numpy.ndarray, torch.Tensor)):
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
                         f"not '{type(repeats).__name__}'")
@@ -561,7 +561,7 @@ def repeat(a, repeats, axis=None):
         return _repeat_each(t, axis, int(r[0]))         # host-sync: the count shapes the result
     try:
         # host-sync: the output length depends on the repeat counts (torch reads them too)
-        return _wrap_array(torch.repeat_interleave(t, r.to(t.device), dim=axis))
+        return _wrap_array(torch.repeat_interleave(t, r, dim=axis))
     except RuntimeError as err:
         # host-sync: only after a failure, for the message
         raise _repeat_error(t, axis, int(r.sum()), err) from None
@@ -676,11 +676,11 @@ def _join_dtype(ts, dtype, casting, what="array data"):
 
 def _tensors(arrays):
     if type(arrays) is list or type(arrays) is tuple:
-        return [_as_tensor(x) for x in arrays]
+        return convert.operands(*arrays)
     if isinstance(arrays, (ndarray, torch.Tensor)) or hasattr(arrays, "__array__"):
         t = _as_tensor(arrays)
         return list(t.unbind(0)) if t.ndim else [t]
-    return [_as_tensor(x) for x in arrays]
+    return convert.operands(*arrays)
 
 
 def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
@@ -709,6 +709,7 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
         _check_join_shapes(ts, axis)
         if tuple(out._t.shape) != tuple(shp):
             raise ValueError("Output array is the wrong shape")
+        convert.check_device(out._t, ts[0])
         torch.cat([cast_tensor(t, res_dt, copy=False) for t in ts], dim=axis, out=out._t)
         return out
     res_dt = _join_dtype(ts, dtype, casting)
@@ -843,7 +844,7 @@ def append(arr, values, axis=None):
 
     torchnp implementation of :func:`numpy.append`.
     """
-    t, v = _as_tensor(arr), _as_tensor(values)
+    t, v = convert.operands(arr, values)
     if axis is None:
         t, v = convert.flatten_for_axis(t, None)[0], convert.flatten_for_axis(v, None)[0]
         try:
@@ -1149,7 +1150,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     if code is not None:
         s = _weak_source(src, code, d.dtype, casting).to(d.device)
     else:
-        s = _as_tensor(src)
+        s = convert.on_device(src, d.device)
         if not promotion.can_cast_dtype(s.dtype, d.dtype, casting):
             raise _cast_error(s.dtype, d.dtype, casting)
         s = cast_tensor(s, d.dtype, copy=False)
@@ -1157,7 +1158,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     if where is True:
         d.copy_(_ix._no_overlap(b, d))                 # NumPy buffers an overlapping source
         return
-    w = _as_tensor(where)
+    w = convert.on_device(where, d.device)
     if w.dtype is not torch.bool:
         raise TypeError(f"Cannot cast array data from {_np_dtype(w.dtype)!r} to dtype('bool') "
                         "according to the rule 'safe'")
@@ -1166,10 +1167,9 @@ def copyto(dst, src, casting="same_kind", where=True):
     except RuntimeError:
         if _same_data(s, d):
             return              # NumPy returns before it looks at the mask: a copy onto itself
-        raise ValueError("could not broadcast where mask from shape "
-                         f"{convert.shape_text(w.shape)} into shape "
-                         f"{convert.shape_text(d.shape)}") from None
-    d.copy_(torch.where(w.to(d.device), b, d))
+        raise ValueError(f"could not broadcast where mask from shape {convert.shape_text(w.shape)} into "
+                         f"shape {convert.shape_text(d.shape)}") from None
+    d.copy_(torch.where(w, b, d))
 
 
 def _weak_source(src, code, dt, casting):
@@ -1180,22 +1180,15 @@ def _weak_source(src, code, dt, casting):
         if not promotion.can_cast_dtype(src_dt, dt, casting):
             raise TypeError(f"Cannot cast scalar from {_np_dtype(src_dt)!r} to "
                             f"{_np_dtype(dt)!r} according to the rule {casting!r}")
-    elif casting == "equiv" and dt is not _PYTHON_SCALAR_DTYPE[code]:
+    elif casting == "equiv" and dt is not promotion.WEAK_AS[code]:
         raise TypeError(f"cannot cast Python {type(src).__name__} to {_np_dtype(dt)} under the "
                         "casting rule 'equiv'")
-    if code == promotion.WEAK_INT and dt in _dtypes.INTEGER_DTYPES:
-        lo, hi = _dtypes.INT_RANGE[dt]
-        if not lo <= src <= hi:
-            raise OverflowError(f"Python integer {src} out of bounds for {_np_dtype(dt)}")
     if code == promotion.WEAK_INT:
+        if dt in _dtypes.INT_RANGE:
+            promotion.weak_value(src, dt)          # NumPy's OverflowError for an int dt cannot hold
         return torch.tensor(src, dtype=dt)
     # a Python float / complex is a double: cast from it (torch.tensor(-2.5, dtype=uint8) raises)
-    return cast_tensor(torch.tensor(src, dtype=_DOUBLE_OF_WEAK[code]), dt, copy=False)
-
-
-_DOUBLE_OF_WEAK = {promotion.WEAK_FLOAT: torch.float64, promotion.WEAK_COMPLEX: torch.complex128}
-# the dtype NumPy gives a Python scalar, whatever the default float (casting='equiv' compares it)
-_PYTHON_SCALAR_DTYPE = dict(_DOUBLE_OF_WEAK, **{promotion.WEAK_INT: torch.int64})
+    return cast_tensor(torch.tensor(src, dtype=promotion.WEAK_AS[code]), dt, copy=False)
 
 
 def _same_data(s, d):
@@ -1222,16 +1215,16 @@ def delete(arr, obj, axis=None):
     if isinstance(obj, slice):
         keep[obj] = False
     else:
-        o = _as_tensor(obj)
+        o = convert.on_device(obj, t.device)
         if o.dtype is torch.bool:
             if o.shape != (n,):
                 raise ValueError("boolean array argument obj to delete must be one dimensional "
                                  f"and match the axis length of {n}")
-            keep = ~o.to(t.device)
+            keep = ~o
         else:
             if o.dtype.is_floating_point or o.dtype.is_complex:
                 raise IndexError("arrays used as indices must be of integer (or boolean) type")
-            o = o.reshape(-1).to(device=t.device, dtype=torch.int64)
+            o = o.reshape(-1).to(torch.int64)
             if o.numel():
                 # host-sync: NumPy's IndexError depends on the index values
                 lo, hi = int(o.min()), int(o.max())
@@ -1309,7 +1302,7 @@ def insert(arr, obj, values, axis=None):
     if isinstance(obj, slice):
         indices = list(range(*obj.indices(n)))
     else:
-        o = _as_tensor(obj)
+        o = convert.on_device(obj, t.device)
         if o.dtype is torch.bool:
             if o.ndim != 1:
                 raise ValueError("boolean array argument obj to insert must be one dimensional")
@@ -1323,8 +1316,7 @@ def insert(arr, obj, values, axis=None):
                 raise IndexError("arrays used as indices must be of integer (or boolean) type")
             scalar = o.ndim == 0
             indices = o.reshape(-1).tolist()     # host-sync: index positions shape the result
-    v = _as_tensor(values)
-    v = cast_tensor(v, t.dtype, copy=False).to(t.device)
+    v = cast_tensor(convert.on_device(values, t.device), t.dtype, copy=False)
     if v.ndim < t.ndim:
         v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
     mt = _k.signed_bits(t)              # index writes and cat move bits only

@@ -92,7 +92,6 @@ def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
     else:
         res_dt = _dtypes.to_torch_dtype(dtype)
         t = t.to(res_dt)
-    out = convert.check_out(out)
     return _red.reduce(op, t, res_dt, axis, out, keepdims, initial, where)
 
 
@@ -187,7 +186,6 @@ def _max_min(fn, op, a, axis, out, keepdims, initial, where):
 
 def _extreme(op, a, axis, out, keepdims, initial, where):
     t = convert.as_tensor(a)
-    out = convert.check_out(out)
     return _red.reduce(op, t, t.dtype, axis, out, keepdims, initial, where)
 
 
@@ -246,7 +244,7 @@ def nanmax(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoVa
 
     torchnp implementation of :func:`numpy.nanmax`.
     """
-    return _nan_extreme(_red.MAX, -torch.inf, a, axis, out, keepdims, initial, where)
+    return _nan_extreme(_red.FMAX, a, axis, out, keepdims, initial, where)
 
 
 def nanmin(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoValue):
@@ -254,28 +252,17 @@ def nanmin(a, axis=None, out=None, keepdims=NoValue, initial=NoValue, where=NoVa
 
     torchnp implementation of :func:`numpy.nanmin`.
     """
-    return _nan_extreme(_red.MIN, torch.inf, a, axis, out, keepdims, initial, where)
+    return _nan_extreme(_red.FMIN, a, axis, out, keepdims, initial, where)
 
 
-def _nan_extreme(op, fill, a, axis, out, keepdims, initial, where):
-    t = convert.as_tensor(a)
-    if not (t.dtype.is_floating_point or t.dtype.is_complex):
-        return _extreme(op, _wrap_dt(t, t.dtype), axis, out, keepdims, initial, where)
-    nan = torch.isnan(t)
-    res = _extreme(op, _wrap_dt(torch.where(nan, _red.const(fill, t.dtype, t.device), t), t.dtype),
-                   axis, None, keepdims, initial, where)
-    if initial is NoValue or initial is None:
-        all_nan = _red.reduce(_red.ALL, nan, torch.bool, axis, None, keepdims, NoValue,
-                              True if where is NoValue else where)._t
-        if bool(all_nan.any()):          # host-sync: NumPy warns on an all-NaN slice
-            warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
-            res = _wrap_dt(torch.where(all_nan, _red.const(torch.nan, t.dtype, t.device), res._t),
-                        t.dtype)
-    if out is None:
-        return res
-    convert.check_out(out)
-    _red.check_out_shape(out, tuple(res._t.shape), op.name, keepdims is True)
-    return convert.write_out(out, res._t, "unsafe")
+def _nan_extreme(op, a, axis, out, keepdims, initial, where):
+    """NumPy's nanmax / nanmin: an fmax / fmin reduction, and a warning where a slice is all NaN."""
+    res = _extreme(op, a, axis, out, keepdims, initial, where)
+    t = res._t
+    inexact = t.is_floating_point() or t.is_complex()
+    if inexact and bool(torch.isnan(t).any()):     # host-sync: NumPy warns on an all-NaN slice
+        warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
+    return res
 
 
 # ----- clip ---------------------------------------------------------------------------------------
@@ -300,23 +287,17 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
     for name, value in kwargs.items():
         if not (name == "where" and value is True) and not (name in ("order", "subok")):
             raise NotImplementedError(f"clip: the argument {name!r} is not supported")
-    t = convert.as_tensor(a)
-    strong, weak = [t.dtype], []
-    bounds = []
-    for b in (a_min, a_max):
-        if b is None:
-            bounds.append(None)
-            continue
-        code = promotion.weak_code(b)
-        if code is None:
-            b = convert.as_tensor(b)
-            strong.append(b.dtype)
-        else:
-            weak.append(code)
-        bounds.append(b)
+    t, lo, hi = convert.operands(a, a_min, a_max, weak=(1, 2))
+    int_range = _dtypes.INT_RANGE.get(t.dtype)
+    if int_range is not None:
+        # NumPy's clip drops a Python int bound beyond an integer array's range (it clips nothing)
+        if type(lo) is int and lo <= int_range[0]:
+            lo = None
+        if type(hi) is int and hi >= int_range[1]:
+            hi = None
     res_dt = (_dtypes.to_torch_dtype(dtype) if dtype is not None
-              else promotion.result_dtype(strong, weak))
-    lo, hi = (_bound_tensor(b, res_dt, t.device) for b in bounds)
+              else promotion.weak_result_dtype((t, lo, hi)))
+    lo, hi = (_bound_tensor(b, res_dt, t.device) for b in (lo, hi))
     try:
         res = _clip_kernel(t.to(res_dt), lo, hi)
     except RuntimeError as err:
@@ -334,15 +315,12 @@ def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue, max=NoValue,
 
 
 def _bound_tensor(b, dt, device):
+    """A bound (tensor, Python scalar or None) as a tensor of ``dt`` on ``device``."""
     if b is None:
         return None
     if isinstance(b, torch.Tensor):
-        return b.to(device=device, dtype=dt)
-    if type(b) is int and dt in _dtypes.INTEGER_DTYPES:
-        # NumPy's clip clamps a Python int bound that does not fit the dtype to the dtype's range.
-        lo, hi = _dtypes.INT_RANGE[dt]
-        b = builtins.min(builtins.max(b, lo), hi)
-    return _red.const(b, dt, device)
+        return b.to(dt)
+    return _red.const(promotion.weak_value(b, dt), dt, device)
 
 
 def _clip_kernel(t, lo, hi):

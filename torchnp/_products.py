@@ -20,7 +20,7 @@ _as_tensor = convert.as_tensor
 
 
 def _operands(a, b):
-    t1, t2 = _as_tensor(a), _as_tensor(b)
+    t1, t2 = convert.operands(a, b)
     dt1, dt2 = t1.dtype, t2.dtype
     return t1, t2, (dt1 if dt1 is dt2 else promotion.promote(dt1, dt2))
 
@@ -52,6 +52,7 @@ def dot(a, b, out=None):
                              "number of dimensions, and be a C-Array)")
         if tuple(out._t.shape) != tuple(res.shape):
             raise ValueError("output array has wrong dimensions")
+        convert.check_device(out._t, res)
         out._t.copy_(res)
         return out
     return _wrap(res)

@@ -166,7 +166,7 @@ def lexsort(keys, axis=-1):
     torchnp implementation of :func:`numpy.lexsort`.
     """
     if isinstance(keys, (list, tuple)):
-        ts = [_as_tensor(k) for k in keys]
+        ts = convert.operands(*keys)
     else:
         t = _as_tensor(keys)
         ts = list(t.unbind(0)) if t.ndim else []        # a 0-d array: no sequence of keys
@@ -188,40 +188,12 @@ def lexsort(keys, axis=-1):
 
 # ----- argmax / argmin ----------------------------------------------------------------------------
 
-def _arg_extreme(name, a, axis, out, keepdims):
-    t = _as_tensor(a)
-    keepdims = False if keepdims is NoValue else bool(keepdims)
-    if axis is None:
-        if t.numel() == 0:
-            raise ValueError(f"attempt to get {name} of an empty sequence")
-        r = _arg_kernel(name, t.reshape(-1), None)
-        if keepdims:
-            r = r.reshape((1,) * t.ndim)
-    else:
-        axis = normalize_axis_index(axis, t.ndim)
-        if t.shape[axis] == 0:
-            raise ValueError(f"attempt to get {name} of an empty sequence")
-        r = _arg_kernel(name, t, axis)
-        if keepdims:
-            r = r.unsqueeze(axis)
-    if out is not None:
-        out = convert.check_out(out)
-        if tuple(out._t.shape) != tuple(r.shape):
-            raise ValueError(f"output array does not match result of np.{name}.")
-        if not promotion.can_cast_dtype(out._dt, torch.int64, "safe"):
-            # NumPy checks the cast of ``out`` to the index dtype, in that direction
-            raise TypeError(f"Cannot cast scalar from {_dtypes.to_numpy_dtype(out._dt)!r} to "
-                            "dtype('int64') according to the rule 'safe'")
-        return convert.write_out(out, r, "unsafe")
-    return _wrap(r)
-
-
 def argmax(a, axis=None, out=None, *, keepdims=NoValue):
     """Indices of the maximum values along an axis (the first NaN if any).
 
     torchnp implementation of :func:`numpy.argmax`.
     """
-    return _arg_extreme("argmax", a, axis, out, keepdims)
+    return _red.reduce_to_index("argmax", _arg_kernel, _as_tensor(a), axis, out, keepdims)
 
 
 def argmin(a, axis=None, out=None, *, keepdims=NoValue):
@@ -229,7 +201,7 @@ def argmin(a, axis=None, out=None, *, keepdims=NoValue):
 
     torchnp implementation of :func:`numpy.argmin`.
     """
-    return _arg_extreme("argmin", a, axis, out, keepdims)
+    return _red.reduce_to_index("argmin", _arg_kernel, _as_tensor(a), axis, out, keepdims)
 
 
 # ----- searching ----------------------------------------------------------------------------------
@@ -243,21 +215,19 @@ def searchsorted(a, v, side="left", sorter=None):
         if not isinstance(side, str):
             raise TypeError(f"search side must be str, not {type(side).__name__}")
         raise ValueError(f"search side must be 'left' or 'right' (got {side!r})")
-    ta = _as_tensor(a)
+    ta, tv, *sorters = convert.operands(a, v, *(() if sorter is None else (sorter,)))
     if ta.ndim != 1:
         raise ValueError("object too deep for desired array")
-    tv = _as_tensor(v)
-    if sorter is not None:
-        ts = _as_tensor(sorter)
+    for ts in sorters:
         if ts.numel() != ta.numel():
             raise ValueError("sorter.size must equal a.size")
         if ts.dtype.is_floating_point or ts.dtype.is_complex:
             raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
                             "according to the rule 'safe'")
-        ta = ta[ts.reshape(-1).to(device=ta.device, dtype=torch.int64)]
+        ta = ta[ts.reshape(-1).to(torch.int64)]
     dt = promotion.result_dtype([ta.dtype, tv.dtype])
     try:
-        return _wrap(_search(ta.to(dt), tv.to(device=ta.device, dtype=dt), side == "right"))
+        return _wrap(_search(ta.to(dt), tv.to(dt), side == "right"))
     except RuntimeError as err:     # NumPy copies v first, unless contiguous and of dtype dt
         raise convert.copy_error(tv, dt, err) or \
             convert.allocation_error(tuple(tv.shape), torch.int64, err) or err from None
@@ -275,18 +245,10 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 
     torchnp implementation of :func:`numpy.count_nonzero`.
     """
-    t = _as_tensor(a)
-    if axis is not None or keepdims:
-        keepdims = _red.keepdims_flag(keepdims)     # NumPy's sum reads it (an integer)
-    nz = t != 0
-    if axis is None:
-        r = nz.sum()
-        if keepdims:
-            r = r.reshape((1,) * t.ndim)
-        return _wrap(r)
-    axes = normalize_axis_tuple(axis, t.ndim)
-    return _wrap(nz.sum(dim=axes, keepdim=keepdims) if axes else
-                 nz.to(torch.int64))
+    nz = _as_tensor(a) != 0
+    if axis is None and not keepdims:
+        return _wrap(nz.sum())
+    return _red.reduce(_red.SUM, nz, torch.int64, axis, None, keepdims, NoValue, True)
 
 
 # ----- unique -------------------------------------------------------------------------------------

@@ -85,11 +85,8 @@ def ndarray_mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where
                     keepdims is False or keepdims is True or keepdims is NoValue):
                 return _wrap_dt(t.mean(axis, keepdims is True), self._dt)
     t = convert.as_tensor(self)
-    out = convert.check_out(out)
-    keepdim = _red.keepdims_flag(keepdims)
-    dims = _red.reduce_dims(axis, t.ndim, scalar_axis_ok=False)
+    dims, keepdim, out, mask = _red.options(t, axis, out, keepdims, where, scalar_axis_ok=False)
     res_dt, work_dt = _dts(t.dtype, dtype)
-    mask = _red.mask_of(where, t) if _given(where) else None
     res, n = _mean_of(t.to(work_dt), dims, keepdim, mask, work_dt)
     _warn_empty(n, "Mean of empty slice.")
     return _red.finish(res, res_dt, out, "add", keepdim)
@@ -168,14 +165,11 @@ def _var(a, axis, dtype, out, ddof, keepdims, where, mean, correction, nan_bad=F
     elif type(ddof) is not int:
         _check_ddof(ddof, "ddof")
     t = convert.as_tensor(a)
-    out = convert.check_out(out)
-    keepdim = _red.keepdims_flag(keepdims)
-    dims = _red.reduce_dims(axis, t.ndim, scalar_axis_ok=False)
+    dims, keepdim, out, mask = _red.options(t, axis, out, keepdims, where, scalar_axis_ok=False)
     mean_dt, work_dt = _dts(t.dtype, dtype)
     res_dt = work_dt if dtype is not None else promotion.var_dtype(mean_dt)
-    mask = _red.mask_of(where, t) if _given(where) else None
     if mean is not NoValue and mean is not None:
-        m = convert.as_tensor(mean).to(work_dt)
+        m = convert.on_device(mean, t.device).to(work_dt)
     else:
         m = _mean_of(t if t.dtype is work_dt else t.to(work_dt), dims, True, mask, work_dt)[0]
     if t.dtype is work_dt and work_dt is not torch.bool:

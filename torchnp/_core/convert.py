@@ -98,9 +98,117 @@ def as_tensor(a, dtype=None):
     return t
 
 
-def as_tensors(*arrays):
-    """Several array-likes as tensors, each keeping its own dtype."""
-    return [as_tensor(a) for a in arrays]
+# ----- devices ------------------------------------------------------------------------------------
+# The one device rule (DESIGN.md): results live on their inputs' device, and arrays on two devices
+# raise ValueError naming them. Host data (Python scalars, lists, NumPy arrays) goes to the device
+# of the arrays it meets, and so does a 0-d array on the CPU, as torch lets a 0-d CPU tensor join
+# tensors on any device. ``out=`` arrays take part in the check and never move.
+
+def device_error(*devices):
+    """NumPy-style ValueError for operands on ``devices`` (torch.device objects)."""
+    return ValueError("operands are on different devices: " +
+                      ", ".join(sorted({str(d) for d in devices})))
+
+
+def _joins_any(t):
+    """Whether tensor ``t`` may join tensors on another device: a 0-d tensor on the CPU."""
+    return t.ndim == 0 and t.device.type == "cpu"
+
+
+def _tensor_of(a):
+    """(tensor, from_host) for array-like ``a``: an ndarray's or a tensor's own tensor, or host
+    data made a tensor on the default device."""
+    if type(a) is ndarray or isinstance(a, ndarray):
+        return a._t, False
+    if isinstance(a, torch.Tensor):
+        return _check_tensor(a), False
+    return _from_host(a), True
+
+
+def operands(*arrays, weak=()):
+    """Array-likes as a list of tensors on one device, under the device rule above. ``weak``: the
+    positions of operands where a Python int, float or complex (NEP 50's weak scalars, see
+    ``promotion``) or None stays as it is, for the caller to make a tensor of in the dtype it
+    computes in."""
+    ts, placed, host = [], [], set()
+    for i, a in enumerate(arrays):
+        if type(a) is ndarray:
+            t = a._t
+            placed.append(t)
+        elif weak and i in weak and (a is None or type(a) in promotion.WEAK_OF_TYPE):
+            t = a
+        else:
+            t, from_host = _tensor_of(a)
+            if from_host:
+                host.add(i)
+            else:
+                placed.append(t)
+        ts.append(t)
+    _place(ts, placed, host, [])
+    return ts
+
+
+def on_one_device(values, host=(), fixed=()):
+    """Move the tensors in list ``values`` onto one device under the device rule above, and return
+    that device (None when ``values`` holds no tensor and ``fixed`` is empty). ``host``: the
+    positions of tensors made from host data; ``fixed``: a list of tensors that take part in the
+    check but do not move (``out=``); entries that are not tensors (Python scalars) are left as
+    they are."""
+    placed = [t for i, t in enumerate(values) if isinstance(t, torch.Tensor) and i not in host]
+    return _place(values, placed, host, fixed)
+
+
+def _place(values, placed, host, fixed):
+    """``on_one_device`` where ``placed`` are the tensors of ``values`` that are not host data."""
+    device, mixed = None, False
+    for t in (placed + fixed if fixed else placed):
+        d = t.device
+        if device is None:
+            device = d
+        elif d != device:
+            mixed = True
+    if mixed:
+        device = _common_device(placed, fixed)
+        movable = range(len(values))
+    elif not host:
+        return device
+    else:
+        # Host data is made on one device, the default one: it moves together, or not at all.
+        host_device = values[next(iter(host))].device
+        if device is None or device == host_device:
+            return host_device
+        movable = host
+    for i in movable:
+        t = values[i]
+        if isinstance(t, torch.Tensor) and t.device != device:
+            values[i] = t.to(device)
+    return device
+
+
+def _common_device(placed, fixed):
+    """The one device of the arrays that cannot move; ValueError naming them when there are two."""
+    devices = {t.device for t in placed if not _joins_any(t)}
+    devices.update(t.device for t in fixed)
+    if len(devices) > 1:
+        raise device_error(*devices)
+    return devices.pop()
+
+
+def on_device(a, device):
+    """Array-like ``a`` as a tensor on ``device``, the device of the array it joins: host data and
+    a 0-d CPU array move there, an array on another device is the rule's ValueError."""
+    t, from_host = _tensor_of(a)
+    if t.device != device:
+        if not (from_host or _joins_any(t)):
+            raise device_error(t.device, device)
+        t = t.to(device)
+    return t
+
+
+def check_device(dst, t):
+    """An ``out=`` tensor ``dst`` must be on the device of the result ``t`` (it never moves)."""
+    if dst.device != t.device:
+        raise device_error(dst.device, t.device)
 
 
 def _check_tensor(t):
@@ -294,18 +402,23 @@ def _holds_arrays(seq):
 
 def _stack_nested(seq, dtype):
     """Nested sequences holding ndarrays/tensors: stacked on their device, no host round trip."""
-    parts = [as_tensor(e) if isinstance(e, (ndarray, torch.Tensor)) else
-             (_stack_nested(e, None) if isinstance(e, (list, tuple)) and _holds_arrays(e)
-              else _from_host(e)) for e in seq]
+    parts, host = [], set()
+    for e in seq:
+        if isinstance(e, (ndarray, torch.Tensor)):
+            parts.append(as_tensor(e))
+        elif isinstance(e, (list, tuple)) and _holds_arrays(e):
+            parts.append(_stack_nested(e, None))       # arrays inside: placed as arrays
+        else:
+            host.add(len(parts))
+            parts.append(_from_host(e))
     shapes = {tuple(p.shape) for p in parts}
     if len(shapes) > 1:
         raise ValueError("setting an array element with a sequence. The requested array has an "
                          "inhomogeneous shape after 1 dimensions. The detected shape was "
                          f"({len(parts)},) + inhomogeneous part.")
     res_dt = dtype or promotion.result_dtype([p.dtype for p in parts])
-    device = next((p.device for p in parts if isinstance(p, torch.Tensor) and p.device.type != "cpu"),
-                  parts[0].device)
-    return torch.stack([p.to(device=device, dtype=res_dt) for p in parts])
+    on_one_device(parts, host)
+    return torch.stack([p.to(res_dt) for p in parts])
 
 
 def cast_tensor(t, dt, copy=True):
@@ -418,6 +531,7 @@ def write_out(out, t, casting="same_kind", what="output"):
     if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
         raise TypeError(f"Cannot cast {what} from {_dtypes.to_numpy_dtype(t.dtype)!r} to "
                         f"{_dtypes.to_numpy_dtype(dst.dtype)!r} with casting rule {casting!r}")
+    check_device(dst, t)
     if tuple(t.shape) != tuple(dst.shape):
         try:
             t = torch.broadcast_to(t, dst.shape)

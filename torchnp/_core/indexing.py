@@ -25,6 +25,7 @@ import torch
 from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
@@ -34,6 +35,7 @@ _wrap_view = convert.wrap_view
 
 _INVALID_INDEX = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
                   "integer or boolean arrays are valid indices")
+_SCALAR_TYPES = (int, float, complex, bool)
 _INTP_MIN, _INTP_MAX = -2**63, 2**63 - 1
 
 
@@ -73,18 +75,22 @@ def getitem(a, key):
     elif tk is ndarray:
         kt = key._t
         if key._dt is torch.bool:
-            # A mask over the leading dimensions: torch's rules are NumPy's, and it raises
-            # IndexError on a shape mismatch (the slow path words NumPy's message).
-            fast = kt.ndim
+            # A mask over the leading dimensions (0-d too): torch's rules are NumPy's, and it
+            # raises IndexError on a shape mismatch (the slow path words NumPy's message). For
+            # data on the CPU torch refuses a mask on another device; elsewhere it would take a
+            # CPU mask, which the device rule refuses (the slow path raises its error).
+            t = a._t
+            fast = t.is_cpu or kt.device == t.device
         else:
             # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
-            # (no host sync); the slow path words NumPy's IndexError. Other devices check first.
+            # (no host sync), and refuses an index on another device; the slow path words NumPy's
+            # IndexError and the device rule's ValueError. Other devices check first.
             fast = key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
                 and a._t.is_cpu
         if fast:
             try:
                 r = a._t[kt]                    # host-sync for a mask: torch sizes the result
-            except (IndexError, RuntimeError):
+            except (IndexError, RuntimeError, NotImplementedError):    # (a meta mask)
                 return _getitem_slow(a, key)
             res = _new(ndarray)                 # convert.wrap_dt inlined
             res._t = r
@@ -124,7 +130,8 @@ def _getitem_slow(a, key):
 def _getitem_general(a, key):
     t = a._t
     if _is_full_mask(t, key):
-        return _wrap(t[_tensor_of(key)])               # host-sync: boolean mask (torch sizes it)
+        # host-sync: boolean mask (torch sizes the result)
+        return _wrap(t[convert.on_device(key, t.device)])
     ix = _parse(t, key)
     view = ix.view
     if ix.adv is None:
@@ -156,11 +163,6 @@ def _is_full_mask(t, key):
     if kt is torch.Tensor:
         return key.dtype is torch.bool and key.shape == t.shape and t.ndim > 0
     return False
-
-
-def _tensor_of(key):
-    t = convert.as_tensor(key)
-    return t
 
 
 # ----- parsing a key ------------------------------------------------------------------------------
@@ -242,8 +244,9 @@ def _check_bounds(idx, sizes, axes):
             raise IndexError(f"index {value} is out of bounds for axis {ax} with size {n}")
 
 
-def _classify(k):
-    """(kind, value) of one index item: 'new', 'ell', 'slice', 'int', 'arr' or 'bool'."""
+def _classify(k, t):
+    """(kind, value) of one index item of tensor ``t``: 'new', 'ell', 'slice', 'int', 'arr' or
+    'bool'; index arrays on ``t``'s device (``convert``'s device rule)."""
     if k is None:
         return "new", None
     if k is Ellipsis:
@@ -254,14 +257,14 @@ def _classify(k):
     if tk is int:
         return "int", k
     if tk is bool or tk is numpy.bool_:
-        return "bool", torch.tensor(bool(k))
+        return "bool", torch.tensor(bool(k), device=t.device)
     if isinstance(k, numpy.integer):
         return "int", int(k)
     if tk is ndarray or isinstance(k, (ndarray, torch.Tensor, numpy.ndarray)):
-        t = convert.as_tensor(k)
-        return _classify_array(t, "arrays used as indices must be of integer (or boolean) type")
+        return _classify_array(convert.on_device(k, t.device),
+                               "arrays used as indices must be of integer (or boolean) type")
     if tk is list or tk is tuple:
-        return _classify_sequence(k)
+        return _classify_sequence(k, t.device)
     if isinstance(k, (float, complex, numpy.inexact, str, bytes)):
         raise IndexError(_INVALID_INDEX)
     if hasattr(k, "__index__"):
@@ -278,16 +281,16 @@ def _classify_array(t, float_message):
     return "arr", t if dt is torch.int64 else t.to(torch.int64)   # 0-d too: advanced (a copy)
 
 
-def _classify_sequence(k):
+def _classify_sequence(k, device):
     if convert._holds_arrays(k):
-        t = convert.as_tensor(k)
+        t = convert.on_device(k, device)
     else:
         host = numpy.asarray(k)
         if host.size == 0 and host.dtype.kind == "f":
             host = host.astype(numpy.intp)       # an empty list is an empty integer index
         if host.dtype.kind not in "biu":
             raise IndexError(_INVALID_INDEX)
-        t = convert.as_tensor(host)
+        t = convert.on_device(host, device)
     return _classify_array(t, _INVALID_INDEX)
 
 
@@ -307,7 +310,7 @@ def _check_slice(s):
 def _parse(t, key):
     if type(key) is not tuple:
         key = (key,)
-    items = [_classify(k) for k in key]
+    items = [_classify(k, t) for k in key]
     ndim = t.ndim
     consumed = 0
     n_ell = 0
@@ -376,14 +379,13 @@ def _parse(t, key):
             axis += 1
         elif kind == "arr":
             tkey.append(slice(None))
-            adv.append((vdim, val.to(t.device)))
+            adv.append((vdim, val))
             adv_axes.append(axis)
             adv_pos.append(pos)
             vdim += 1
             axis += 1
         else:  # bool
             k = val.ndim
-            val = val.to(t.device)
             if k == 0:
                 tkey.append(None)
                 adv.append((vdim, val.reshape(1).nonzero()[:, 0]))  # host-sync: boolean index
@@ -443,7 +445,7 @@ def _setitem_slow(a, key, value):
     t = a._t
     dt = a._dt
     if _is_full_mask(t, key):
-        mask = _tensor_of(key).to(t.device)
+        mask = convert.on_device(key, t.device)
         if _is_scalar(value):
             _k.masked_fill_(t, mask, _scalar_value(value, dt))
             return
@@ -600,12 +602,7 @@ def _scalar_value(v, dt):
                         "not 'complex'")
     elif tv is bool:
         return int(v)
-    lo, hi = _dtypes.INT_RANGE[dt]
-    if lo <= v <= hi:
-        return v
-    if not -2**63 <= v < 2**64:
-        raise OverflowError("Python int too large to convert to C long")
-    raise OverflowError(f"Python integer {v} out of bounds for {_dtypes.to_numpy_dtype(dt)}")
+    return promotion.weak_value(v, dt)         # NumPy's OverflowError for an int dt cannot hold
 
 
 # torch: fill_ / tensor() refuse Python numbers beyond float16 / float32's range ("cannot be
@@ -620,9 +617,10 @@ def _narrow_float(v, dt):
 
 
 def _value_tensor(value, dt, max_ndim, device):
-    """The value of an assignment as a tensor of ``dt`` (NumPy's unsafe setitem cast)."""
+    """The value of an assignment as a tensor of ``dt`` on ``device``, the array's (NumPy's
+    unsafe setitem cast; ``convert``'s device rule)."""
     if type(value) is ndarray or isinstance(value, (ndarray, torch.Tensor)):
-        vt = convert.as_tensor(value)
+        vt = convert.on_device(value, device)
     elif isinstance(value, numpy.ndarray):
         vt = convert.numpy_to_tensor(value)
     elif isinstance(value, numpy.generic):
@@ -638,8 +636,8 @@ def _value_tensor(value, dt, max_ndim, device):
         host = numpy.asarray(value, dtype=_dtypes.to_numpy_dtype(dt))
         vt = convert.numpy_to_tensor(host)
     else:
-        vt = convert.as_tensor(value)
-    return _cast_value(vt, dt).to(device)
+        vt = convert.on_device(value, device)
+    return _cast_value(vt, dt).to(device)           # (host data: to the array's device)
 
 
 def _cast_value(vt, dt):

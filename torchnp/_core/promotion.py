@@ -15,7 +15,6 @@ from torchnp._core._generated import tables as _tables
 
 WEAK_INT, WEAK_FLOAT, WEAK_COMPLEX = "n", "r", "x"
 _WEAK_RANK = {WEAK_INT: 0, WEAK_FLOAT: 1, WEAK_COMPLEX: 2}
-_WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
 
 _T = {code: getattr(torch, name) for code, name in _tables.CODES.items()}
 
@@ -40,11 +39,6 @@ _UFUNC_LOOPS = {name: {_dtypes_of(key): _dtypes_of(codes) for key, codes in loop
 # name -> input key -> index into _tables.MESSAGES
 _UFUNC_ERRORS = {name: {_dtypes_of(key): i for key, i in errors.items()}
                  for name, errors in _tables.ERRORS.items()}
-
-
-def weak_code(x):
-    """The weak code of a Python scalar (bool is not weak: it is the lowest strong kind)."""
-    return _WEAK_OF_TYPE.get(type(x))
 
 
 def promote(dt1, dt2):
@@ -78,6 +72,73 @@ def result_dtype(strong, weak=()):
     if strongest_weak is not None:
         res = _PROMOTE_WEAK[res, strongest_weak]
     return res
+
+
+# ----- NEP 50: Python int, float and complex operands are weak -----------------------------------
+# A Python scalar takes part in promotion by its kind only (``result_dtype``'s ``weak`` codes), then
+# becomes a value of the dtype the operation computes in, where a Python int must fit.
+
+WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
+TYPE_OF_WEAK = {WEAK_INT: int, WEAK_FLOAT: float, WEAK_COMPLEX: complex}
+# What a weak scalar casts from in casting checks (by kind: a C long, a double, a double complex).
+WEAK_AS = {WEAK_INT: torch.int64, WEAK_FLOAT: torch.float64, WEAK_COMPLEX: torch.complex128}
+# The Python ints each integer dtype holds (torch.iinfo(torch.uint64).max is wrong in places).
+
+
+def weak_code(x):
+    """The weak code of a Python scalar (bool is not weak: it is the lowest strong kind)."""
+    return WEAK_OF_TYPE.get(type(x))
+
+
+def weak_result_dtype(operands):
+    """The result dtype of an operation on ``operands``: tensors, and Python scalars that are weak
+    (None: an operand not given, left out)."""
+    strong, weak = [], []
+    for x in operands:
+        code = WEAK_OF_TYPE.get(type(x))
+        if code is not None:
+            weak.append(code)
+        elif x is not None:
+            strong.append(x.dtype)
+    return result_dtype(strong, weak)
+
+
+def weak_castable(code, dt):
+    """Whether a weak scalar of ``code`` casts to ``dt``: by kind, whatever the casting rule."""
+    return (WEAK_AS[code], dt) in _CAN_CAST["same_kind"]
+
+
+def weak_value(x, dt):
+    """Python scalar ``x`` as a value of ``dt``, the dtype an operation computes it in: NumPy's
+    OverflowError for an int that ``dt`` cannot hold."""
+    if type(x) is int:
+        bounds = _dtypes.INT_RANGE.get(dt)
+        if bounds is not None:
+            if bounds[0] <= x <= bounds[1]:
+                return x
+            raise weak_int_error(x, dt)
+        if dt is torch.bool and not -2**63 <= x < 2**63:
+            raise weak_int_error(x, dt)
+    if dt is torch.bool:
+        return bool(x)
+    if dt.is_complex:
+        return complex(x)
+    if dt.is_floating_point:
+        return float(x)
+    return x
+
+
+def is_c_int(x):
+    """Whether NumPy can read Python int ``x`` at all: as a C long or unsigned long long."""
+    return -2**63 <= x < 2**64
+
+
+def weak_int_error(x, dt):
+    """NumPy's OverflowError for Python int ``x`` that integer (or bool) dtype ``dt`` cannot hold:
+    beyond a C long (or, for uint64, an unsigned one) NumPy cannot even read it."""
+    if not is_c_int(x) or (x >= 2**63 and dt is not torch.uint64):
+        return OverflowError("Python int too large to convert to C long")
+    return OverflowError(f"Python integer {x} out of bounds for {_dtypes.to_numpy_dtype(dt)}")
 
 
 def can_cast_dtype(from_dt, to_dt, casting="safe"):
@@ -190,7 +251,7 @@ def reduce_dtype(name, dt, dtype=None):
 
 def _operand_dtype(x):
     """(torch dtype, None) for a strong operand, (None, weak code) for a Python scalar."""
-    code = _WEAK_OF_TYPE.get(type(x))
+    code = WEAK_OF_TYPE.get(type(x))
     if code is not None:
         return None, code
     if x is None:                   # NumPy reads None as the default dtype, float64
@@ -234,7 +295,7 @@ def can_cast(from_, to, casting="safe"):
 
     torchnp implementation of :func:`numpy.can_cast`.
     """
-    if type(from_) in _WEAK_OF_TYPE or type(from_) is bool:
+    if type(from_) in WEAK_OF_TYPE or type(from_) is bool:
         raise TypeError("can_cast() does not support Python ints, floats, and complex because "
                         "the result used to depend on the value.\nThis change was part of "
                         "adopting NEP 50, we may explicitly allow them again in the future.")

@@ -57,10 +57,8 @@ def kept_shape(shape, dims, keepdims):
 
 def const(value, dt, device):
     """A 0-d tensor holding the Python/NumPy scalar ``value`` in ``dt`` (wrapping ints)."""
-    if isinstance(value, ndarray):
-        return value._t.to(dtype=dt, device=device)
-    if isinstance(value, torch.Tensor):
-        return value.to(dtype=dt, device=device)
+    if isinstance(value, (ndarray, torch.Tensor)):
+        return convert.on_device(value, device).to(dt)
     if hasattr(value, "dtype") and hasattr(value, "item"):   # NumPy scalars and arrays
         value = value.item()
     if dt in _dtypes.INTEGER_DTYPES and isinstance(value, int) and not isinstance(value, bool):
@@ -80,11 +78,8 @@ def const(value, dt, device):
 
 def check_initial(initial, dt):
     """NumPy converts a Python int ``initial`` to the result dtype strictly: OverflowError."""
-    if type(initial) is int and dt in _dtypes.INTEGER_DTYPES:
-        lo, hi = _dtypes.INT_RANGE[dt]
-        if not lo <= initial <= hi:
-            raise OverflowError(f"Python integer {initial} out of bounds for "
-                                f"{_dtypes.to_numpy_dtype(dt)}")
+    if type(initial) is int and dt in _dtypes.INT_RANGE:
+        promotion.weak_value(initial, dt)
     elif isinstance(initial, (list, tuple)) or (isinstance(initial, ndarray) and initial.ndim):
         raise ValueError("setting an array element with a sequence.")
     elif isinstance(initial, (str, bytes)) or not isinstance(initial, (numbers.Number, ndarray)):
@@ -100,12 +95,10 @@ def keepdims_flag(keepdims):
 
 def mask_of(where, t):
     """The ``where=`` argument as a bool tensor broadcast to ``t``'s shape, with NumPy's errors."""
-    m = convert.as_tensor(where)
+    m = convert.on_device(where, t.device)
     if m.dtype is not torch.bool:
         raise TypeError(f"Cannot cast array data from {_dtypes.to_numpy_dtype(m.dtype)!r} to "
                         "dtype('bool') according to the rule 'safe'")
-    if m.device != t.device:
-        m = m.to(t.device)
     try:
         return torch.broadcast_to(m, t.shape)
     except RuntimeError:
@@ -163,22 +156,32 @@ def finish(res, res_dt, out, name, keepdims, casting="unsafe"):
     return convert.write_out(out, res, casting)
 
 
+def options(t, axis, out, keepdims, where, scalar_axis_ok=True):
+    """``(dims, keepdims, out, mask)``: the options of a reduction of tensor ``t`` read once, with
+    NumPy's errors, for ``reduce`` and the reductions that compute their own way (``mean``,
+    ``var``, ...): ``axis`` as a tuple of dims, ``keepdims`` as a bool, ``out`` checked (an ndarray
+    or None), ``where`` as a bool mask of ``t``'s shape (None when not given). ``scalar_axis_ok``:
+    see ``reduce_dims``."""
+    out = convert.check_out(out)
+    keepdims = keepdims_flag(keepdims)
+    dims = reduce_dims(axis, t.ndim, scalar_axis_ok)
+    mask = None if where is True or where is NoValue else mask_of(where, t)
+    return dims, keepdims, out, mask
+
+
 def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=True):
     """Reduce tensor ``t`` (already in the loop dtype) with ``op``; the result has ``res_dt``.
 
     ``initial`` is NoValue when not given; ``where`` is True when not given.
     """
-    keepdims = keepdims_flag(keepdims)
-    ndim = t.ndim
-    dims = reduce_dims(axis, ndim, scalar_axis_ok)
+    dims, keepdims, out, mask = options(t, axis, out, keepdims, where, scalar_axis_ok)
     if len(dims) > 1 and not op.reorderable:
         raise ValueError(f"reduction operation '{op.name}' is not reorderable, so at most one "
                          "axis may be specified")
     has_initial = initial is not NoValue and initial is not None
     if has_initial:
         check_initial(initial, res_dt)
-    if where is not True and where is not NoValue:
-        mask = mask_of(where, t)
+    if mask is not None:
         if op.identity is None and not has_initial:
             raise ValueError(f"reduction operation '{op.name}' does not have an identity, so to "
                              "use a where mask one has to specify 'initial'")
@@ -205,6 +208,39 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
         init = const(initial, res_dt, res.device).expand(res.shape)
         res = op.kernel(torch.stack([init, res]), (0,), False)
     return finish(res, res_dt, out, op.name, keepdims)
+
+
+def reduce_to_index(name, kernel, t, axis, out, keepdims):
+    """``argmax`` / ``argmin`` (``name``) of tensor ``t``, under NumPy's rules for these, which are
+    not the ufunc reductions': ``axis`` None (the flattened array) or one int, ``keepdims`` any
+    truth value, ``out=`` of exactly the result's shape, to which the int64 indices cast safely.
+    ``kernel(name, t, dim)`` gives the indices of the extremes of a non-empty ``t`` along ``dim``
+    (None: of a 1-d ``t``)."""
+    if axis is None:
+        dims = None                                 # all of them
+        if t.numel() == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        res = kernel(name, t.reshape(-1), None)
+    else:
+        dim = convert.normalize_axis_index(axis, t.ndim or 1)     # NumPy: a 0-d array as 1-d
+        dims = (dim,) if t.ndim else ()
+        if dims and t.shape[dim] == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        res = kernel(name, t, dim) if dims else torch.zeros((), dtype=torch.int64, device=t.device)
+    if keepdims is not NoValue and keepdims:
+        shape = tuple(t.shape)
+        res = res.reshape(kept_shape(shape, range(len(shape)) if dims is None else dims, True))
+    if out is None:
+        return convert.wrap_dt(res, torch.int64)
+    out = convert.check_out(out)
+    if tuple(out._t.shape) != tuple(res.shape):
+        raise ValueError(f"output array does not match result of np.{name}.")
+    if not promotion.can_cast_dtype(out._dt, torch.int64, "safe"):
+        # NumPy checks the cast of ``out`` to the index dtype, in that direction
+        what = "array data" if out._t.ndim else "scalar"
+        raise TypeError(f"Cannot cast {what} from {_dtypes.to_numpy_dtype(out._dt)!r} to "
+                        "dtype('int64') according to the rule 'safe'")
+    return convert.write_out(out, res, "unsafe")
 
 
 # ----- torch kernels: (t, dims, keepdim) -> tensor ------------------------------------------------
@@ -253,6 +289,24 @@ def amin_kernel(t, dims, keepdim):
     return _extreme(torch.amin, t, dims, keepdim)
 
 
+def _nan_ignoring(extreme, fill):
+    def kernel(t, dims, keepdim):
+        # torch: no fmax/fmin reductions. NaNs (in either part of a complex) become the extreme's
+        # identity; an all-NaN slice gives NaN, for complex its first element, as NumPy's fmax
+        # keeps its first NaN.
+        if not (t.is_floating_point() or t.is_complex()):
+            return extreme(t, dims, keepdim)
+        nan = torch.isnan(t)
+        res = extreme(torch.where(nan, fill, t), dims, keepdim)
+        if t.is_complex():
+            first = over_last(lambda x, d, k: x.narrow(d, 0, 1) if k else x.select(d, 0),
+                              t, dims, keepdim)
+        else:
+            first = torch.nan
+        return torch.where(torch.all(nan, dims, keepdim), first, res)
+    return kernel
+
+
 def all_kernel(t, dims, keepdim):
     # torch: all/any of uint8 return uint8; the driver casts to bool.
     return torch.all(t, dims, keepdim)
@@ -290,6 +344,8 @@ SUM = Reduction("add", 0, sum_kernel)
 PROD = Reduction("multiply", 1, prod_kernel)
 MAX = Reduction("maximum", None, amax_kernel)
 MIN = Reduction("minimum", None, amin_kernel)
+FMAX = Reduction("fmax", None, _nan_ignoring(amax_kernel, -torch.inf))
+FMIN = Reduction("fmin", None, _nan_ignoring(amin_kernel, torch.inf))
 ALL = Reduction("logical_and", True, all_kernel)
 ANY = Reduction("logical_or", False, any_kernel)
 BITWISE_AND = Reduction("bitwise_and", -1, _bitwise(torch.bitwise_and))

@@ -256,9 +256,6 @@ class ufunc:
         return _ufunc_call.resolve_dtypes(self, dtypes, signature, casting, reduction)
 
 
-_PY_OF_WEAK = {promotion.WEAK_INT: int, promotion.WEAK_FLOAT: float, promotion.WEAK_COMPLEX: complex}
-
-
 def _add_scalar_entry(uf, scalar, key, loop):
     """Register loop ``key`` = (dtype, weak code) or (weak code, dtype) for the scalar fast path."""
     if type(key[0]) is torch.dtype and type(key[1]) is str:
@@ -278,18 +275,17 @@ def _add_scalar_entry(uf, scalar, key, loop):
         return
     bounds = (None, None)
     if code == promotion.WEAK_INT:
-        if scalar_dt in _dtypes.INTEGER_DTYPES:
-            bounds = _dtypes.INT_RANGE[scalar_dt]
-        elif scalar_dt is torch.bool:
+        if scalar_dt is torch.bool:
             return
-        else:       # torch takes Python ints within int64 only; the general path does the rest
-            bounds = (-2**63, 2**63 - 1)
+        # NEP 50: an int the loop dtype cannot hold raises, in the general path. torch: it takes
+        # Python ints within int64 only, so the general path takes the others for float loops too.
+        bounds = _dtypes.INT_RANGE.get(scalar_dt, _dtypes.INT_RANGE[torch.int64])
     elif not (scalar_dt.is_floating_point or scalar_dt.is_complex):
         return
     if code == promotion.WEAK_COMPLEX and not scalar_dt.is_complex:
         return
     entry = ScalarLoop(kernel, loop.casts[arr_i], loop.out_dt, *bounds)
-    (uf._fast_rs if pos == 0 else uf._fast_s)[_PY_OF_WEAK[code]][dt] = entry
+    (uf._fast_rs if pos == 0 else uf._fast_s)[promotion.TYPE_OF_WEAK[code]][dt] = entry
 
 
 def _inplace_loop(loop, kernel, dt1, dt2):

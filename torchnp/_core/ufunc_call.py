@@ -14,9 +14,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
-_WEAK = {int: promotion.WEAK_INT, float: promotion.WEAK_FLOAT, complex: promotion.WEAK_COMPLEX}
-_WEAK_AS = {promotion.WEAK_INT: torch.int64, promotion.WEAK_FLOAT: torch.float64,
-            promotion.WEAK_COMPLEX: torch.complex128}     # for casting checks only
+_WEAK = promotion.WEAK_OF_TYPE
 _ORDERS = ("C", "F", "A", "K")
 # the keyword arguments of every ufunc call and their defaults, in the order ``call`` reads them
 _OPTIONS = {"where": True, "casting": "same_kind", "order": "K", "dtype": None, "subok": True,
@@ -165,15 +163,10 @@ def _cores_back(t, ax):
                          [convert.normalize_axis_index(a, t.ndim) for a in ax])
 
 
-def _WEAK_DEFAULT(code):
-    return promotion.default_dtype_of_weak(code)
-
-
 def _default_tensor(value, code, device):
     """A lone Python scalar as the array NumPy makes of it (int64, float64, complex128)."""
-    if code == promotion.WEAK_INT and not -2**63 <= value < 2**63:
-        raise OverflowError("Python int too large to convert to C long")
-    return torch.scalar_tensor(value, dtype=_WEAK_DEFAULT(code), device=device)
+    dt = promotion.default_dtype_of_weak(code)
+    return torch.scalar_tensor(promotion.weak_value(value, dt), dtype=dt, device=device)
 
 
 def _finish(uf, results, outs, where_t, casting, loop):
@@ -256,9 +249,7 @@ def _parse_out(uf, positional, out):
 def _convert_inputs(inputs, outs):
     """(tensors or Python scalars, key of torch dtypes / weak codes, device)."""
     values, key = [], []
-    device = None         # the device of the first ndarray / tensor operand
-    devices = set()
-    host = []
+    host = []           # positions of host data (lists, NumPy arrays and scalars)
     for x in inputs:
         tx = type(x)
         code = _WEAK.get(tx)
@@ -268,33 +259,14 @@ def _convert_inputs(inputs, outs):
             continue
         if tx is ndarray or isinstance(x, ndarray):
             t = x._t
-        elif isinstance(x, torch.Tensor):
-            t = convert.as_tensor(x)
         else:
             t = convert.as_tensor(x)
-            host.append(len(values))
-            values.append(t)
-            key.append(t.dtype)
-            continue
-        devices.add(t.device)
-        if device is None:
-            device = t.device
+            if not isinstance(x, torch.Tensor):
+                host.append(len(values))
         values.append(t)
         key.append(t.dtype)
-    for o in outs:
-        if o is not None:
-            devices.add(o._t.device)
-            if device is None:
-                device = o._t.device
-    if len(devices) > 1:
-        raise ValueError("operands are on different devices: " +
-                         ", ".join(sorted(str(d) for d in devices)))
-    if device is None:
-        device = values[host[0]].device if host else _default_device()
-    for i in host:      # host data (lists, NumPy arrays and scalars) follows the arrays' device
-        if values[i].device != device:
-            values[i] = values[i].to(device)
-    return values, key, device
+    device = convert.on_one_device(values, host, [o._t for o in outs if o is not None])
+    return values, key, device or _default_device()
 
 
 def _default_device():
@@ -303,10 +275,8 @@ def _default_device():
 
 
 def _where_tensor(where, device):
-    w = convert.as_tensor(where)
-    if w.dtype is not torch.bool:
-        w = w != 0
-    return w if w.device == device else w.to(device)
+    w = convert.on_device(where, device)
+    return w if w.dtype is torch.bool else w != 0
 
 
 def _broadcast(tensors, outs, where_t):
@@ -362,8 +332,8 @@ def _fixed_signature(uf, dtype, signature):
 
 
 def _castable(k, dt, casting):
-    if type(k) is str:      # a weak Python scalar: by kind, whatever the rule
-        return promotion.can_cast_dtype(_WEAK_AS[k], dt, "same_kind")
+    if type(k) is str:
+        return promotion.weak_castable(k, dt)
     return promotion.can_cast_dtype(k, dt, casting)
 
 
@@ -421,7 +391,7 @@ def _loop_for_signature(uf, key, spec, casting):
 def _check_casts(uf, key, loop, casting):
     for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
         if not _castable(k, dt, casting):
-            src = _WEAK_AS[k] if type(k) is str else k
+            src = promotion.WEAK_AS[k] if type(k) is str else k
             raise promotion.UFuncInputCastingError(uf, casting, _dtypes.to_numpy_dtype(src),
                                           _dtypes.to_numpy_dtype(dt), i)
 
@@ -429,36 +399,20 @@ def _check_casts(uf, key, loop, casting):
 # ----- Python scalars (NEP 50) ---------------------------------------------------------------------
 
 def _weak_value(x, dt, name, key):
-    """A Python scalar as a value of the loop dtype ``dt``; None for an out-of-range int compared
-    with an integer array (NumPy 2 answers those comparisons)."""
-    if type(x) is int and dt in _dtypes.INT_RANGE:
+    """A Python scalar as a value of the loop dtype ``dt`` (``promotion.weak_value``); None for an
+    out-of-range int compared with an integer array (NumPy 2 answers those comparisons)."""
+    if type(x) is int and name in _CMP_OUT_OF_RANGE and dt in _dtypes.INT_RANGE:
         lo, hi = _dtypes.INT_RANGE[dt]
-        if lo <= x <= hi:
-            return x
-        if name in _CMP_OUT_OF_RANGE and any(k in _dtypes.INTEGER_DTYPES for k in key
-                                             if type(k) is torch.dtype):
+        if not lo <= x <= hi and any(k in _dtypes.INTEGER_DTYPES for k in key
+                                     if type(k) is torch.dtype):
             return None
-        if x < -2**63 or x >= 2**64 or (x >= 2**63 and dt is not torch.uint64):
-            raise OverflowError("Python int too large to convert to C long")
-        raise OverflowError(f"Python integer {x} out of bounds for {_dtypes.to_numpy_dtype(dt)}")
-    if dt is torch.bool and type(x) is int and not -2**63 <= x < 2**63:
-        raise OverflowError("Python int too large to convert to C long")
-    if dt is torch.bool:
-        return bool(x)
-    if dt.is_complex:
-        return complex(x)
-    if dt.is_floating_point:
-        return float(x)
-    return x
+    return promotion.weak_value(x, dt)
 
 
 def _weak_tensor(value, dt, device):
-    if isinstance(value, torch.Tensor):
-        return value
+    """``value`` (from ``_weak_value``) as a 0-d tensor of the loop's compute dtype ``dt``."""
     if dt is torch.int64 and type(value) is int and value >= 2**63:     # uint64 bits in int64
         value -= 2**64
-    if dt in _dtypes.INTEGER_DTYPES and type(value) is int and not (-2**63 <= value < 2**64):
-        raise OverflowError("Python int too large to convert to C long")
     if dt is torch.float32 or dt is torch.float16 or dt is torch.complex64:
         # torch: a scalar beyond the dtype's range raises; NumPy rounds it to inf.
         wide = torch.complex128 if dt.is_complex else torch.float64
@@ -530,7 +484,7 @@ def resolve_dtypes(uf, dtypes, signature=None, casting=None, reduction=False):
     if spec is None:
         loop = uf._loops.get(tuple(key))
         if loop is None and all(type(k) is str for k in key):
-            key = [_WEAK_DEFAULT(k) for k in key]
+            key = [promotion.default_dtype_of_weak(k) for k in key]
             loop = uf._loops.get(tuple(key))
         if loop is None:
             raise promotion.ufunc_loop_error(uf.__name__, tuple(key), nin)

@@ -148,13 +148,10 @@ def reduce(uf, array, axis=0, dtype=None, out=None, keepdims=False, initial=NoVa
 def _reduce_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     """A non-reorderable reduction with ``initial`` / ``where``: ((initial op x0) op x1) ...,
     skipping masked-out elements."""
-    dims = _red.reduce_dims(axis, t.ndim)
+    dims, keepdims, out, mask = _red.options(t, axis, out, keepdims, where)
     if len(dims) > 1:
         raise ValueError(f"reduction operation '{op.name}' is not reorderable, so at most one "
                          "axis may be specified")
-    mask = None
-    if where is not True and where is not NoValue:
-        mask = _red.mask_of(where, t)
     if initial is NoValue:
         raise ValueError(f"reduction operation '{op.name}' does not have an identity, so to use a "
                          "where mask one has to specify 'initial'")
@@ -165,7 +162,6 @@ def _reduce_in_order(uf, op, t, res_dt, axis, out, keepdims, initial, where):
     x = t.movedim(d, 0)
     acc = _red.const(initial, res_dt, t.device).expand(x.shape[1:]).clone()
     acc = _fold_in_order(uf, x, acc, None if mask is None else mask.movedim(d, 0))
-    keepdims = _red.keepdims_flag(keepdims)
     if keepdims:
         acc = acc.unsqueeze(d)
     return _red.finish(acc, res_dt, out, op.name, keepdims)
