@@ -18,7 +18,6 @@ ALLOWLIST = {
     # ----- deliberate or known signature differences (the signature meta-test xfails them)
     # ----- submodules torchnp does not have yet (a per-name list replaces a line when it lands)
     "linalg.*": NOT_YET,
-    "fft.*": NOT_YET,
     "random.*": NOT_YET,
     "testing.*": NOT_YET,
     # ----- out of scope by principle (docs/differences.md)
