@@ -87,26 +87,27 @@ def _ufunc_name(kind, n):
     return kind.ufunc + ("_n_even" if n % 2 == 0 else "_n_odd") if kind.real_in else kind.ufunc
 
 
-def _check_real(kind, t, n):
-    if kind.real_in and t.is_complex():
+def _check_real(kind, dt, n):
+    if kind.real_in and dt in _REAL_OF:
         raise TypeError(f"ufunc '{_ufunc_name(kind, n)}' not supported for the input types, and "
                         "the inputs could not be safely coerced to any supported types according "
                         "to the casting rule ''safe''")
 
 
-def _loop_dtype(t, out):
-    """The complex dtype NumPy's loop computes in: single precision for float16 / float32 /
-    complex64, double for the rest, and wider where ``out=`` is wider."""
-    dt = torch.complex64 if t.dtype in _SINGLE else torch.complex128
+def _loop_dtype(dt, out):
+    """The complex dtype NumPy's loop computes in for input dtype ``dt``: single precision for
+    float16 / float32 / complex64, double for the rest, and wider where ``out=`` is wider."""
+    cdt = torch.complex64 if dt in _SINGLE else torch.complex128
     if out is not None:
-        dt = promotion.promote(dt, out._dt)
-    return dt
+        cdt = promotion.promote(cdt, out._dt)
+    return cdt
 
 
-def _kernel_input(t, cdt):
-    """``t`` in the dtype the kernel reads: ``cdt`` when complex, its real part's dtype if not."""
-    dt = cdt if t.is_complex() else _REAL_OF[cdt]
-    return t if t.dtype is dt else t.to(dt)
+def _kernel_input(t, dt, cdt):
+    """``t`` (of dtype ``dt``) in the dtype the kernel reads: ``cdt`` when complex, its real
+    part's dtype if not."""
+    kdt = cdt if dt in _REAL_OF else _REAL_OF[cdt]
+    return t if dt is kdt else t.to(kdt)
 
 
 def _result_dtype(kind, cdt):
@@ -119,14 +120,14 @@ def _dims_text(dims):
     return "(" + ",".join(str(d) for d in dims) + ")"
 
 
-def _check_out(out, t, axis, n_out):
-    """NumPy's checks of ``out=`` for a transform of ``t`` along ``axis``: an array, on ``t``'s
-    device, of ``t``'s ndim with ``n_out`` along ``axis``, and the other dimensions ``t``'s (or
-    ``t``'s of length 1: broadcast) as NumPy's ufunc broadcasts them."""
+def _check_out(out, t, shape, axis, n_out):
+    """NumPy's checks of ``out=`` for a transform of ``t`` (of ``shape``) along ``axis``: an
+    array, on ``t``'s device, of ``t``'s ndim with ``n_out`` along ``axis``, and the other
+    dimensions ``t``'s (or ``t``'s of length 1: broadcast) as NumPy's ufunc broadcasts them."""
     convert.check_out(out)
     if out._t.device != t.device:
         raise ValueError(f"operands are on different devices: {t.device}, {out._t.device}")
-    shape, oshape = tuple(t.shape), tuple(out._t.shape)
+    oshape = tuple(out._t.shape)
     if len(oshape) != len(shape) or oshape[axis] != n_out:
         raise ValueError("output array has wrong shape.")
     loop = shape[:axis] + shape[axis + 1:]
@@ -154,34 +155,36 @@ def _input_for(a, out):
 
 # ----- the computation ----------------------------------------------------------------------------
 
-def _compute(kernel, t, shape, dt, **kwargs):
-    """``kernel(t, **kwargs)`` with result ``shape`` and dtype ``dt``.
+def _compute(kernel, t, shape, dt, n, dim, norm):
+    """``kernel(t, n, dim, norm)`` with result ``shape`` and dtype ``dt``.
 
     torch: the CPU (MKL) FFT fails on an empty batch ("Inconsistent configuration parameters");
-    an empty result is made directly."""
+    an empty result is made directly. (Positional arguments: keywords cost torch ~3 us.)"""
     if 0 in shape:
         return t.new_zeros(shape, dtype=dt)
-    return kernel(t, **kwargs)
+    return kernel(t, n, dim, norm)
 
 
 def _step(kind, t, n, axis, norm, out):
     """One 1-D transform of tensor ``t`` (NumPy's ``_raw_fft``): the result tensor; with ``out``
     (an ndarray), the result written into it and its tensor."""
-    n, axis = _points(kind, tuple(t.shape), n, axis)
+    shape = tuple(t.shape)
+    n, axis = _points(kind, shape, n, axis)
     tnorm = _torch_norm(norm, kind.inverse)
     n_out = n // 2 + 1 if kind.real_in else n
     if out is not None:
-        _check_out(out, t, axis, n_out)
-    _check_real(kind, t, n)
-    cdt = _loop_dtype(t, out)
-    shape = tuple(t.shape[:axis]) + (n_out,) + tuple(t.shape[axis + 1:])
-    res = _compute(kind.kernel, _kernel_input(t, cdt), shape, _result_dtype(kind, cdt), n=n,
-                   dim=axis, norm=tnorm)
+        _check_out(out, t, shape, axis, n_out)
+    dt = t.dtype
+    _check_real(kind, dt, n)
+    cdt = _loop_dtype(dt, out)
+    res_shape = shape[:axis] + (n_out,) + shape[axis + 1:]
+    res = _compute(kind.kernel, _kernel_input(t, dt, cdt), res_shape, _result_dtype(kind, cdt),
+                   n, axis, tnorm)
     if kind is _IHFFT:
         res = res.resolve_conj()      # torch's ihfft is a lazy conjugate view
     if out is not None:
         return convert.write_out(out, res, what=f"ufunc '{_ufunc_name(kind, n)}' output")._t
-    if kind.real_out and t.dtype is torch.float16:
+    if kind.real_out and dt is torch.float16:
         res = res.to(torch.float16)   # NumPy: the real dtype of the input's, computed in float32
     return res
 
@@ -247,48 +250,63 @@ def _nd_steps(kind, s, axes, with_out):
 
 
 def _nd(kind, a, s, axes, norm, out):
-    """fftn, ifftn, rfftn, irfftn (and their 2-D forms) as NumPy computes them."""
+    """fftn, ifftn, rfftn, irfftn (and their 2-D forms) as NumPy computes them: one torch call
+    where NumPy's steps amount to one n-d transform, else NumPy's steps one by one."""
     t = _input_for(a, out)
-    s, axes = _cook_nd_args(tuple(t.shape), s, axes, kind is _IRFFT)
+    shape = tuple(t.shape)
+    s, axes = _cook_nd_args(shape, s, axes, kind is _IRFFT)
+    if out is None:
+        res = _at_once(kind, t, shape, s, axes, norm)
+        if res is not None:
+            return convert.wrap(res)
     steps = _nd_steps(kind, s, axes, out is not None)
     if not steps:
         return asarray(a)            # NumPy transforms nothing and returns its input
-    if out is None and _distinct(axes, t.ndim):
-        return convert.wrap(_nd_at_once(kind, t, steps, norm))
     for step in steps:
         t = _step(step.kind, t, step.n, step.axis, norm, out if step.writes_out else None)
     return out if steps[-1].writes_out else convert.wrap(t)
 
 
-def _distinct(axes, ndim):
-    """Whether ``axes`` name distinct axes (bad axes: False, and the steps raise NumPy's error
-    where NumPy raises it)."""
-    try:
-        axes = [convert.normalize_axis_index(ax, ndim) for ax in axes]
-    except (TypeError, IndexError):
-        return False
-    return len(set(axes)) == len(axes)
-
-
-def _nd_at_once(kind, t, steps, norm):
-    """Steps along distinct axes as one torch.fft call, after NumPy's checks of each step."""
-    shape = list(t.shape)
-    ns, dims = [], []
-    for step in steps:
-        n, axis = _points(step.kind, tuple(t.shape), step.n, step.axis)
-        tnorm = _torch_norm(norm, step.kind.inverse)
-        _check_real(step.kind, t, n)
-        shape[axis] = n // 2 + 1 if step.kind.real_in else n
-        ns.append(n)
-        dims.append(axis)
-    if kind is _RFFT:           # torch's rfftn halves the last of its dims: rfft's axis
-        ns, dims = ns[1:] + ns[:1], dims[1:] + dims[:1]
-    cdt = _loop_dtype(t, None)
-    res = _compute(kind.nd_kernel, _kernel_input(t, cdt), tuple(shape), _result_dtype(kind, cdt),
-                   s=ns, dim=dims, norm=tnorm)
-    if kind.real_out and len(dims) == 1 and t.dtype is torch.float16:
+def _at_once(kind, t, shape, s, axes, norm):
+    """The n-d transform as one torch.fft call; None where NumPy's steps differ from one (no axes,
+    repeated axes) or raise (bad n, axes or norm, complex input to rfftn): the steps then do
+    what NumPy does, errors in NumPy's order."""
+    tnorm = _NORMS.get(norm) if norm is None or type(norm) is str else None
+    dt = t.dtype
+    if tnorm is None or not axes or (kind.real_in and dt in _REAL_OF):
+        return None
+    ndim = len(shape)
+    dims, ns = [], []
+    for n, ax in zip(s, axes):
+        if type(ax) is not int or not -ndim <= ax < ndim:
+            return None
+        ax %= ndim
+        dims.append(ax)
+        ns.append(shape[ax] if n is None else n)
+    if kind is _IRFFT and s[-1] is None:
+        ns[-1] = (shape[dims[-1]] - 1) * 2
+    if any(type(n) is not int or n < 1 for n in ns) or len(set(dims)) != len(dims):
+        return None
+    res_shape = list(shape)
+    for n, ax in zip(ns, dims):
+        res_shape[ax] = n
+    if kind.real_in:                  # torch's rfftn halves the last axis, as NumPy's rfft step
+        res_shape[dims[-1]] = ns[-1] // 2 + 1
+    cdt = _loop_dtype(dt, None)
+    res = _compute(kind.nd_kernel, _kernel_input(t, dt, cdt), tuple(res_shape),
+                   _result_dtype(kind, cdt), _torch_s(kind, shape, ns, dims), dims, tnorm)
+    if kind.real_out and len(dims) == 1 and dt is torch.float16:
         res = res.to(torch.float16)   # a lone irfft step: float16's real dtype, as NumPy
     return res
+
+
+def _torch_s(kind, shape, ns, dims):
+    """torch's ``s``: None where the lengths are the defaults (torch: an explicit ``s`` costs
+    ~8 us more per call, even when nothing is cropped or padded)."""
+    default = [shape[d] for d in dims]
+    if kind.half:
+        default[-1] = (default[-1] - 1) * 2
+    return None if ns == default else ns
 
 
 # ----- the public transforms ----------------------------------------------------------------------
