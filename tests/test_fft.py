@@ -358,7 +358,7 @@ def test_empty_nd():
         check(name, np.zeros((3, 0, 4)), axes=(0, 2))
 
 
-# ----- inputs of every kind, devices ----------------------------------------------------------------
+# ----- inputs of every kind, devices -------------------------------------------------------------
 def test_array_likes_and_tensors():
     x = _sample((6,), np.float64)
     expected = np.fft.fft(x)

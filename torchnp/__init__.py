@@ -114,8 +114,11 @@ from torchnp._printing import (
     format_float_positional, format_float_scientific,
 )
 
-# ----- submodule: numpy.fft (fft/) -----------------------------------------------------------------
+# ----- submodule: numpy.fft (fft/) ----------------------------------------------------------------
 from torchnp import fft  # noqa: E402
+
+# ----- submodule: numpy.testing (testing/) --------------------------------------------------------
+from torchnp import testing  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401

@@ -122,7 +122,8 @@ _add(["copyto"], _graph_break("UntypedStorage.data_ptr() (an overlap check) is n
 _add(["zeros", "ones", "full", "arange", "linspace", "eye", "identity"],
      _graph_break("the default-device ContextVar.get() is not traceable"))
 _add(["partition", "argpartition"], _graph_break("an import inside the function body"))
-_add(["fft.fftshift", "fft.ifftshift"], _graph_break("they roll with torchnp.roll (its graph break)"))
+_add(["fft.fftshift", "fft.ifftshift"], _graph_break("they roll with torchnp.roll (its graph "
+                                                     "break)"))
 _add(["fft.fftfreq", "fft.rfftfreq"], _graph_break("they count with torchnp.arange (its graph "
                                                    "break)"))
 
