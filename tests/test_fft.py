@@ -510,3 +510,37 @@ def test_shift_errors():
     for axes in (2, (0, 2), -3, 1.0):
         raises_like_numpy(lambda: np.fft.fftshift(x, axes=axes),
                           lambda: f.fftshift(torchnp.asarray(x), axes=axes))
+
+
+# ----- the complex-to-real transforms off the CPU -------------------------------------------------
+@pytest.mark.parametrize("n", [1, 2, 5, 6, 9, 12])
+def test_c2r_off_the_cpu_is_numpys(n):
+    """Off the CPU, irfft / hfft / irfftn zero the imaginary parts NumPy ignores before torch's
+    transform (cuFFT assumes a Hermitian input: pytorch#154496). The same code on CPU tensors,
+    with a non-Hermitian input, gives NumPy's results."""
+    from torchnp.fft._transforms import _HFFT, _IRFFT, _c2r_off_cpu
+    x = _sample((3, 5, 4), np.complex128, seed=3)
+    t = torch.from_numpy(x)
+    for norm in ("backward", "ortho", "forward"):
+        for axis in (0, 1, 2):
+            np.testing.assert_allclose(_c2r_off_cpu(_IRFFT, t, n, axis, norm).numpy(),
+                                       np.fft.irfft(x, n, axis, norm), rtol=1e-10, atol=1e-12)
+            np.testing.assert_allclose(_c2r_off_cpu(_HFFT, t, n, axis, norm).numpy(),
+                                       np.fft.hfft(x, n, axis, norm), rtol=1e-10, atol=1e-12)
+        for axes in ((0, 2), (2, 1), (0, 1, 2)):
+            s = [4] * (len(axes) - 1) + [n]
+            np.testing.assert_allclose(
+                _c2r_off_cpu(_IRFFT, t, s, list(axes), norm).numpy(),
+                np.fft.irfftn(x, s, axes, norm), rtol=1e-10, atol=1e-12)
+    real = torch.from_numpy(x.real.copy())
+    np.testing.assert_allclose(_c2r_off_cpu(_IRFFT, real, [4, n], [0, 2], "backward").numpy(),
+                               np.fft.irfftn(x.real, [4, n], (0, 2)), rtol=1e-10, atol=1e-12)
+
+
+def test_c2r_off_the_cpu_gradcheck():
+    from torchnp.fft._transforms import _HFFT, _IRFFT, _c2r_off_cpu
+    t = torch.randn(3, 4, dtype=torch.complex128, generator=torch.Generator().manual_seed(2))
+    for kind, n, dim in ((_IRFFT, 6, 1), (_HFFT, 5, 0), (_IRFFT, [4, 8], [0, 1])):
+        assert torch.autograd.gradcheck(
+            lambda u, kind=kind, n=n, dim=dim: _c2r_off_cpu(kind, u, n, dim, "ortho"),
+            (t.clone().requires_grad_(),))

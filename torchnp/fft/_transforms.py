@@ -155,14 +155,71 @@ def _input_for(a, out):
 
 # ----- the computation ----------------------------------------------------------------------------
 
-def _compute(kernel, t, shape, dt, n, dim, norm):
-    """``kernel(t, n, dim, norm)`` with result ``shape`` and dtype ``dt``.
+def _compute(kind, t, shape, dt, n, dim, norm):
+    """The transform ``kind`` of ``t`` (in the kernel's dtype): ``n`` and ``dim`` ints (one axis)
+    or lists (several), the result of ``shape`` and dtype ``dt``.
 
     torch: the CPU (MKL) FFT fails on an empty batch ("Inconsistent configuration parameters");
     an empty result is made directly. (Positional arguments: keywords cost torch ~3 us.)"""
     if 0 in shape:
         return t.new_zeros(shape, dtype=dt)
-    return kernel(t, n, dim, norm)
+    if kind.real_out and t.device.type != "cpu":
+        return _c2r_off_cpu(kind, t, n, dim, norm)
+    if type(dim) is int:
+        return kind.kernel(t, n, dim, norm)
+    return kind.nd_kernel(t, _torch_s(kind, tuple(t.shape), n, dim), dim, norm)
+
+
+def _torch_s(kind, shape, ns, dims):
+    """torch's ``s``: None where the lengths are the defaults (torch: an explicit ``s`` costs
+    ~8 us more per call, even when nothing is cropped or padded)."""
+    default = [shape[d] for d in dims]
+    if kind.half:
+        default[-1] = (default[-1] - 1) * 2
+    return None if ns == default else ns
+
+
+# ----- torch workaround: complex-to-real transforms off the CPU -----------------------------------
+# (kept here, not in _kernels.py: only the FFT has them)
+_SWAPPED = {"backward": "forward", "ortho": "ortho", "forward": "backward"}
+
+
+def _c2r_off_cpu(kind, t, n, dim, norm):
+    """irfft, hfft (``n``, ``dim`` ints) and irfftn (lists) as NumPy computes them.
+
+    torch: cuFFT's complex-to-real transforms assume a Hermitian input and, for one that is not,
+    give other results than NumPy's (pytorch#154496 in 1-D; a symmetrised result in n-d). NumPy
+    transforms the other axes fully (ifft) and ignores the imaginary parts of the last axis' zero
+    and (n even) Nyquist frequencies. So: ifft over the other axes, then those parts zeroed, then
+    torch's irfft. (On the CPU, torch's own transforms do what NumPy does.)"""
+    if type(dim) is not int:
+        if len(dim) > 1:
+            t = torch.fft.ifftn(t, n[:-1], dim[:-1], norm)
+        n, dim = n[-1], dim[-1]
+    if not t.is_complex():            # a real input is Hermitian along one axis
+        return kind.kernel(t, n, dim, norm)
+    if kind is _HFFT:                 # NumPy's hfft: irfft of the conjugate, the norm swapped
+        return torch.fft.irfft(_hermitian_half(t, n, dim, conj=True), n, dim, _SWAPPED[norm])
+    return torch.fft.irfft(_hermitian_half(t, n, dim, conj=False), n, dim, norm)
+
+
+def _hermitian_half(t, n, dim, conj):
+    """``t`` (complex) cropped or zero-padded to n // 2 + 1 along ``dim``, conjugated if ``conj``,
+    with the imaginary parts NumPy's irfft ignores set to zero."""
+    m = n // 2 + 1
+    length = t.shape[dim]
+    if length > m:
+        t = t.narrow(dim, 0, m)
+    elif length < m:
+        pad = list(t.shape)
+        pad[dim] = m - length
+        t = torch.cat([t, t.new_zeros(pad)], dim)
+    keep = torch.ones(m, dtype=t.real.dtype, device=t.device)
+    keep[0] = 0
+    if n % 2 == 0:
+        keep[-1] = 0
+    imag = t.imag * keep.reshape((m,) + (1,) * (t.ndim - 1 - dim))
+    return torch.complex(t.real, -imag if conj else imag)
 
 
 def _step(kind, t, n, axis, norm, out):
@@ -178,7 +235,7 @@ def _step(kind, t, n, axis, norm, out):
     _check_real(kind, dt, n)
     cdt = _loop_dtype(dt, out)
     res_shape = shape[:axis] + (n_out,) + shape[axis + 1:]
-    res = _compute(kind.kernel, _kernel_input(t, dt, cdt), res_shape, _result_dtype(kind, cdt),
+    res = _compute(kind, _kernel_input(t, dt, cdt), res_shape, _result_dtype(kind, cdt),
                    n, axis, tnorm)
     if kind is _IHFFT:
         res = res.resolve_conj()      # torch's ihfft is a lazy conjugate view
@@ -293,20 +350,11 @@ def _at_once(kind, t, shape, s, axes, norm):
     if kind.real_in:                  # torch's rfftn halves the last axis, as NumPy's rfft step
         res_shape[dims[-1]] = ns[-1] // 2 + 1
     cdt = _loop_dtype(dt, None)
-    res = _compute(kind.nd_kernel, _kernel_input(t, dt, cdt), tuple(res_shape),
-                   _result_dtype(kind, cdt), _torch_s(kind, shape, ns, dims), dims, tnorm)
+    res = _compute(kind, _kernel_input(t, dt, cdt), tuple(res_shape), _result_dtype(kind, cdt),
+                   ns, dims, tnorm)
     if kind.real_out and len(dims) == 1 and dt is torch.float16:
         res = res.to(torch.float16)   # a lone irfft step: float16's real dtype, as NumPy
     return res
-
-
-def _torch_s(kind, shape, ns, dims):
-    """torch's ``s``: None where the lengths are the defaults (torch: an explicit ``s`` costs
-    ~8 us more per call, even when nothing is cropped or padded)."""
-    default = [shape[d] for d in dims]
-    if kind.half:
-        default[-1] = (default[-1] - 1) * 2
-    return None if ns == default else ns
 
 
 # ----- the public transforms ----------------------------------------------------------------------
