@@ -11,7 +11,6 @@ from opinfo.core import ALL, INEXACT, ErrorInput, OpInfo, SampleInput
 _NORMS = (None, "backward", "ortho", "forward")
 
 
-
 class FFTInfo(OpInfo):
     """A transform. Tolerances by the precision the result is computed in, absolute as well as
     relative: a transform's rounding errors scale with its largest value, not with each element.
