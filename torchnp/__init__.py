@@ -134,6 +134,8 @@ from torchnp._io import (
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 from torchnp import random  # noqa: E402
+from torchnp import fft  # noqa: E402
+from torchnp import testing  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401

@@ -19,8 +19,6 @@ SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature d
 ALLOWLIST = {
     # ----- deliberate or known signature differences (the signature meta-test xfails them)
     # ----- submodules torchnp does not have yet (a per-name list replaces a line when it lands)
-    "fft.*": NOT_YET,
-    "testing.*": NOT_YET,
     # ----- out of scope by principle (docs/differences.md)
     "busday_count": DATETIME,
     "busday_offset": DATETIME,
@@ -47,6 +45,7 @@ ALLOWLIST = {
     "show_config": BUILD,
     "show_runtime": BUILD,
     "test": BUILD,
+    "testing.check_support_sve": BUILD,
     "float128": "out of scope: extended precision (torch has none; longdouble is float64, docs/differences.md)",
     "complex256": "out of scope: extended precision (torch has none; clongdouble is complex128, docs/differences.md)",
     # ----- not yet implemented (generated list; delete a line when its function lands)
@@ -146,6 +145,11 @@ ALLOWLIST = {
     "vander": NOT_YET,
     "vectorize": NOT_YET,
 }
+
+_TESTING_HOST = "a test helper, not an operator: NumPy's own comparison on host copies " \
+    "(tests/test_testing.py)"
+_TESTING_NUMPY = "NumPy's own object (it never reads array values), not an operator " \
+    "(tests/test_testing.py)"
 
 # torchnp public callables with no operator-database entry, and why (classes need none: they are
 # checked by the dtype and ndarray tests).
@@ -251,4 +255,15 @@ NO_OPINFO = {
     "genfromtxt": "reads a text file (tests/test_io.py)",
     "fromregex": "reads a text file into a structured array: always TypeError (tests/test_io.py)",
     "fromfile": "reads a file (tests/test_io.py)",
+    # ----- torchnp.testing: test helpers, not operators (tests/test_testing.py)
+    **{f"testing.{name}": _TESTING_HOST for name in (
+        "assert_allclose", "assert_almost_equal", "assert_approx_equal",
+        "assert_array_almost_equal", "assert_array_almost_equal_nulp", "assert_array_compare",
+        "assert_array_equal", "assert_array_less", "assert_array_max_ulp", "assert_equal",
+        "build_err_msg", "print_assert_equal")},
+    **{f"testing.{name}": _TESTING_NUMPY for name in (
+        "assert_", "assert_no_gc_cycles", "assert_no_warnings", "assert_raises",
+        "assert_raises_regex", "assert_string_equal", "assert_warns", "break_cycles",
+        "decorate_methods", "jiffies", "measure", "memusage", "run_threaded", "rundocs",
+        "runstring", "tempdir", "temppath")},
 }

@@ -4,6 +4,7 @@
 their operator lands); ``all_entries`` holds them all.
 """
 from opinfo.db_creation import op_db_creation
+from opinfo.db_fft import op_db_fft
 from opinfo.db_indexing import op_db_indexing
 from opinfo.db_linalg import op_db_linalg
 from opinfo.db_io import op_db_io
@@ -28,6 +29,7 @@ all_entries = (                   # one line per database file: merges add lines
     + op_db_window
     + op_db_polynomial
     + op_db_io
+    + op_db_fft
 )
 for _op in all_entries:           # bugs found by the generated tests, kept in one place
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))

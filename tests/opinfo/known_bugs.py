@@ -103,6 +103,10 @@ _add(["polymul", "polydiv", "roots", "poly", "polyfit"],
                   "the remainder's length, the nonzero coefficients, whether eigenvalues are "
                   "real, the rank of a fit"))
 _add(["frombuffer", "fromstring"], _graph_break("NumPy parses the host bytes or text"))
+_add(["fft.fftshift", "fft.ifftshift"], _graph_break("they roll with torchnp.roll (its graph "
+                                                     "break)"))
+_add(["fft.fftfreq", "fft.rfftfreq"], _graph_break("they count with torchnp.arange (its graph "
+                                                   "break)"))
 
 
 # ----- known differences in values ----------------------------------------------------------------
@@ -309,6 +313,17 @@ NUMPY_BUGS = {
         right="64.0 = (2 ** 3) ** 2, what NumPy gives with its AVX-512 loops disabled "
               "(NPY_DISABLE_CPU_FEATURES); tests use fold_reduce, a left fold with the binary "
               "ufunc, for every non-reorderable ufunc"),
+    "fft out= dropped": NumpyBug(
+        reproducer="numpy.fft.hfft(x, out=o) is not o (ifft2, irfft2 likewise)",
+        numpy_gives="a new array; out= is never written (NumPy 2.4, numpy gh-30909, fixed by "
+                    "numpy PR 30910 after 2.4)",
+        right="out= written and returned; the database's references (db_fft.ref_hfft, "
+              "ref_ifft2, ref_irfft2) are NumPy's fix: irfft of the conjugate, ifftn, irfftn"),
+    "fft of an empty axis padded": NumpyBug(
+        reproducer="numpy.fft.irfft(numpy.zeros((2, 0), complex), n=4) (hfft likewise)",
+        numpy_gives="uninitialised memory (NumPy 2.4; fft, ifft, rfft give zeros)",
+        right="zeros, as zero-padding nothing gives; tests/test_fft.py compares with NumPy's "
+              "transform of a zero of length 1 padded to n"),
 }
 
 
