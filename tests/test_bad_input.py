@@ -279,7 +279,11 @@ DIFFERENCES = {
 
 # Mismatches found by the sweep and not fixed yet: case id -> reason (strict xfail). Each line
 # reproduces with ``check_case(ALL_CASES[id])``.
-KNOWN_MISMATCHES = {}
+KNOWN_MISMATCHES = {
+    "unique_values-x-complex": "deliberate (docs/differences.md, set routines): unique_values "
+                               "returns the values sorted; NumPy's (hash table) order is "
+                               "unspecified",
+}
 
 
 def public_callables():

@@ -95,7 +95,6 @@ from torchnp._logic import (
 # ----- sorting, searching (_sorting.py) -----------------------------------------------------------
 from torchnp._sorting import (
     sort, argsort, partition, argpartition, lexsort, argmax, argmin, searchsorted, count_nonzero,
-    unique,
 )
 
 # ----- statistics (_statistics.py) ----------------------------------------------------------------
@@ -112,6 +111,12 @@ from torchnp._products import (
 from torchnp._printing import (
     set_printoptions, get_printoptions, printoptions, array2string, array_repr, array_str,
     format_float_positional, format_float_scientific,
+)
+
+# ----- set routines (_setops.py) -----------------------------------------------------------------
+from torchnp._setops import (
+    unique, unique_all, unique_counts, unique_inverse, unique_values, intersect1d, union1d,
+    setdiff1d, setxor1d, isin,
 )
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------

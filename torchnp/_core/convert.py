@@ -103,6 +103,20 @@ def as_tensors(*arrays):
     return [as_tensor(a) for a in arrays]
 
 
+def on_one_device(*arrays):
+    """Array-likes as tensors on one device: the arrays' device (a ValueError naming the devices
+    when arrays are on two); host data (lists, NumPy arrays, scalars) follows the arrays."""
+    ts = [as_tensor(a) for a in arrays]
+    devices = {t.device for a, t in zip(arrays, ts) if isinstance(a, (ndarray, torch.Tensor))}
+    if len(devices) > 1:
+        raise ValueError("arrays are on different devices: " +
+                         ", ".join(sorted(str(d) for d in devices)))
+    if devices:
+        (device,) = devices
+        ts = [t if t.device == device else t.to(device) for t in ts]
+    return ts
+
+
 def _check_tensor(t):
     if t.dtype not in _dtypes.CHAR_OF_TORCH:
         raise TypeError(f"torchnp does not support the torch dtype {t.dtype} "
