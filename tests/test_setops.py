@@ -93,7 +93,8 @@ def test_unique_axis_with_empty_slices(axis):
 def test_unique_axis_errors():
     m = numpy.ones((2, 3))
     for axis in [2, -3, (0, 1), (5,), 1.0]:
-        raises_like_numpy(lambda: numpy.unique(m, axis=axis), lambda: torchnp.unique(T(m), axis=axis))
+        raises_like_numpy(lambda: numpy.unique(m, axis=axis),
+                          lambda: torchnp.unique(T(m), axis=axis))
     raises_like_numpy(lambda: numpy.unique(numpy.ones(3), axis=1),
                       lambda: torchnp.unique(T(numpy.ones(3)), axis=1))
 
@@ -175,7 +176,8 @@ def test_isin_table_errors():
     for b, kind in [(numpy.array([0.5]), "table"), (numpy.array([1]), "hash"),
                     (numpy.array([-2**62, 2**62]), "table"),
                     (numpy.array([0, 2**64 - 1], numpy.uint64), "table")]:
-        raises_like_numpy(lambda: numpy.isin(a, b, kind=kind), lambda: torchnp.isin(T(a), T(b), kind=kind))
+        raises_like_numpy(lambda: numpy.isin(a, b, kind=kind),
+                          lambda: torchnp.isin(T(a), T(b), kind=kind))
     raises_like_numpy(lambda: numpy.isin(a * 0.5, a, kind="table"),
                       lambda: torchnp.isin(T(a * 0.5), T(a), kind="table"))
 

@@ -101,6 +101,10 @@ from torchnp._sorting import (
 from torchnp._statistics import (
     mean, std, var, nanmean, nanstd, nanvar,
 )
+from torchnp._statistics import (   # order statistics, averages, correlating
+    median, nanmedian, percentile, nanpercentile, quantile, nanquantile, average, cov, corrcoef,
+    ptp, nanargmax, nanargmin,
+)
 
 # ----- linear algebra at the top level: dot, trace, ... (_products.py) ----------------------------
 from torchnp._products import (
