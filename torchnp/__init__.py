@@ -123,6 +123,11 @@ from torchnp._setops import (
     setdiff1d, setxor1d, isin,
 )
 
+# ----- histograms (_histograms.py) ----------------------------------------------------------------
+from torchnp._histograms import (
+    histogram, histogram_bin_edges, histogram2d, histogramdd, bincount, digitize,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -4,6 +4,7 @@
 their operator lands); ``all_entries`` holds them all.
 """
 from opinfo.db_creation import op_db_creation
+from opinfo.db_histograms import op_db_histograms
 from opinfo.db_indexing import op_db_indexing
 from opinfo.db_manipulation import op_db_manipulation
 from opinfo.db_order_statistics import op_db_order_statistics
@@ -16,7 +17,7 @@ from opinfo.known_bugs import KNOWN_BUGS, VALUE_DIFFS
 
 all_entries = (op_db_math + op_db_reductions + op_db_manipulation + op_db_creation
                + op_db_indexing + op_db_sorting + op_db_products
-               + op_db_setops + op_db_order_statistics)
+               + op_db_setops + op_db_order_statistics + op_db_histograms)
 for _op in all_entries:           # bugs found by the generated tests, kept in one place
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))
     if _op.name in VALUE_DIFFS:
