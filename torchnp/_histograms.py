@@ -355,10 +355,11 @@ def _uniform_counts(x, w, edges, first, last, n):
     denom = _unsigned_subtract(last, first, x._t.device)
     f = _u.multiply(_u.true_divide(_unsigned_subtract(xe, first, x._t.device), denom), n)._t
     e, v = edges._t, xe._t
-    idx = torch.where(keep, f, 0).to(torch.int64).clamp(0, n)
-    idx = idx - (idx == n).to(torch.int64)
+    idx = torch.where(keep, f, 0).to(torch.int64).clamp(0, n)   # (values left out: bin 0)
+    idx = idx - (idx == n).to(torch.int64)                       # the last edge: the last bin
     idx = idx - (v < e[idx]).to(torch.int64)
-    idx = (idx + ((v >= e[(idx + 1).clamp(max=n)]) & (idx != n - 1)).to(torch.int64)).clamp(0, n - 1)
+    above = (v >= e[(idx + 1).clamp(max=n)]) & (idx != n - 1)
+    idx = (idx + above.to(torch.int64)).clamp(0, n - 1)
     if w is None:
         return _count(idx, keep.to(torch.int64), n)
     wide = torch.complex128 if w.is_complex() else torch.float64   # NumPy's bincount: doubles
