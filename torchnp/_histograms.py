@@ -32,7 +32,8 @@ def _is_py(x):
 
 
 def _host_bool(x):
-    return x if type(x) is bool else bool(x)     # host-sync: (0-d arrays) a decision on a value
+    """``bool(x)``, where NumPy branches on a scalar's value (a 0-d array's: read back)."""
+    return bool(x)                               # host-sync: NumPy's branch on the value
 
 
 # ----- bincount, digitize -------------------------------------------------------------------------
