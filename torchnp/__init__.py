@@ -95,12 +95,15 @@ from torchnp._logic import (
 # ----- sorting, searching (_sorting.py) -----------------------------------------------------------
 from torchnp._sorting import (
     sort, argsort, partition, argpartition, lexsort, argmax, argmin, searchsorted, count_nonzero,
-    unique,
 )
 
 # ----- statistics (_statistics.py) ----------------------------------------------------------------
 from torchnp._statistics import (
     mean, std, var, nanmean, nanstd, nanvar,
+)
+from torchnp._statistics import (   # order statistics, averages, correlating
+    median, nanmedian, percentile, nanpercentile, quantile, nanquantile, average, cov, corrcoef,
+    ptp, nanargmax, nanargmin,
 )
 
 # ----- linear algebra at the top level: dot, trace, ... (_products.py) ----------------------------
@@ -112,6 +115,17 @@ from torchnp._products import (
 from torchnp._printing import (
     set_printoptions, get_printoptions, printoptions, array2string, array_repr, array_str,
     format_float_positional, format_float_scientific,
+)
+
+# ----- set routines (_setops.py) -----------------------------------------------------------------
+from torchnp._setops import (
+    unique, unique_all, unique_counts, unique_inverse, unique_values, intersect1d, union1d,
+    setdiff1d, setxor1d, isin,
+)
+
+# ----- histograms (_histograms.py) ----------------------------------------------------------------
+from torchnp._histograms import (
+    histogram, histogram_bin_edges, histogram2d, histogramdd, bincount, digitize,
 )
 
 # ----- window functions (_window.py) and the Bessel function they use (_math.py) -----------------

@@ -1,4 +1,4 @@
-"""Sorting, searching and counting: sort, argsort, searchsorted, argmax, partition, unique, ...
+"""Sorting, searching and counting: sort, argsort, searchsorted, argmax, partition, ...
 
 NumPy's order is total: NaN sorts after every number, and complex numbers sort by real part,
 then imaginary part, with ``R+Rj < R+nanj < nan+Rj < nan+nanj``. ``_kernels`` turns tensors into
@@ -251,71 +251,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     return _red.reduce(_red.SUM, nz, torch.int64, axis, None, keepdims, NoValue, True)
 
 
-# ----- unique -------------------------------------------------------------------------------------
-
-def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *,
-           equal_nan=True, sorted=True):
-    """The sorted unique elements of an array, with optional indices, inverse and counts.
-
-    torchnp implementation of :func:`numpy.unique`.
-    """
-    t = _as_tensor(ar)
-    shape = tuple(t.shape)
-    if axis is None:
-        flat = t.reshape(-1)
-        perm = _argsort_tensor(flat, 0)
-        s = flat[perm]
-        if s.numel():
-            diff = s[1:] != s[:-1]
-            if equal_nan and (s.dtype.is_floating_point or s.dtype.is_complex):
-                nan = torch.isnan(s)
-                diff &= ~(nan[1:] & nan[:-1])
-            mask = torch.cat([torch.ones(1, dtype=torch.bool, device=s.device), diff])
-        else:
-            mask = torch.ones(0, dtype=torch.bool, device=s.device)
-        inv_shape = shape
-        values = s[mask]           # host-sync: the number of unique values depends on the data
-    else:
-        if type(axis) is tuple or type(axis) is list:
-            # NumPy's moveaxis(ar, axis, 0) reads it first: its ValueError / AxisError, then a
-            # TypeError from normalize_axis_index below
-            if len(normalize_axis_tuple(axis, t.ndim, "source")) != 1:
-                raise ValueError("`source` and `destination` arguments must have the same number "
-                                 "of elements")
-        axis = normalize_axis_index(axis, t.ndim)
-        moved = t.movedim(axis, 0)
-        n = moved.shape[0]
-        rows = moved.reshape(n, -1)
-        keys = []
-        for j in range(rows.shape[1]):
-            col = rows[:, j]
-            keys.extend(_k.complex_sort_keys(col) if col.dtype.is_complex else [col])
-        perm = _lex_argsort(keys, 0) if keys else torch.arange(n, device=t.device)
-        s = rows[perm]
-        if n:
-            diff = (s[1:] != s[:-1]).any(dim=1) if s.shape[1] else \
-                torch.zeros(n - 1, dtype=torch.bool, device=s.device)
-            mask = torch.cat([torch.ones(1, dtype=torch.bool, device=s.device), diff])
-        else:
-            mask = torch.ones(0, dtype=torch.bool, device=s.device)
-        u = s[mask]                # host-sync: the number of unique rows depends on the data
-        values = u.reshape((u.shape[0],) + tuple(moved.shape[1:])).movedim(0, axis)
-        inv_shape = (n,)
-    res = [_wrap(values)]
-    if return_index:
-        res.append(_wrap(perm[mask]))
-    if return_inverse:
-        inv = torch.empty_like(perm)
-        inv[perm] = torch.cumsum(mask, 0) - 1
-        res.append(_wrap(inv.reshape(inv_shape)))
-    if return_counts:
-        starts = mask.nonzero().reshape(-1)
-        ends = torch.cat([starts[1:], torch.tensor([mask.numel()], device=starts.device)])
-        res.append(_wrap(ends[:starts.numel()] - starts))
-    return res[0] if len(res) == 1 else tuple(res)
-
-
-# ----- leaves -------------------------------------------------------------------------------------
+# ----- leaves: torch orderings made NumPy's -------------------------------------------------------
 
 def _lex_argsort(keys, axis):
     """Stable argsort by several keys along ``axis``, the first key primary."""

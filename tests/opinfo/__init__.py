@@ -5,14 +5,17 @@ their operator lands); ``all_entries`` holds them all.
 """
 from opinfo.db_creation import op_db_creation
 from opinfo.db_fft import op_db_fft
+from opinfo.db_histograms import op_db_histograms
 from opinfo.db_indexing import op_db_indexing
 from opinfo.db_linalg import op_db_linalg
 from opinfo.db_io import op_db_io
 from opinfo.db_manipulation import op_db_manipulation
+from opinfo.db_order_statistics import op_db_order_statistics
 from opinfo.db_math import op_db_math
 from opinfo.db_polynomial import op_db_polynomial
 from opinfo.db_products import op_db_products
 from opinfo.db_reductions import op_db_reductions
+from opinfo.db_setops import op_db_setops
 from opinfo.db_sorting import op_db_sorting
 from opinfo.db_window import op_db_window
 from opinfo.known_bugs import KNOWN_BUGS, VALUE_DIFFS
@@ -30,6 +33,9 @@ all_entries = (                   # one line per database file: merges add lines
     + op_db_polynomial
     + op_db_io
     + op_db_fft
+    + op_db_setops
+    + op_db_order_statistics
+    + op_db_histograms
 )
 for _op in all_entries:           # bugs found by the generated tests, kept in one place
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))

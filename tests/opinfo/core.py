@@ -545,8 +545,15 @@ class ReductionInfo(OpInfo):
 
 # ----- comparing results -------------------------------------------------------------------------
 def assert_result_matches(actual, expected, rtol=None, atol=0):
-    """helpers.assert_matches_numpy, plus lists (NumPy's split & co. return lists)."""
+    """helpers.assert_matches_numpy, plus lists (NumPy's split & co. return lists; histogramdd a
+    tuple holding one)."""
     from helpers import assert_matches_numpy
+    if isinstance(expected, tuple) and any(isinstance(e, list) for e in expected):
+        assert isinstance(actual, tuple) and len(actual) == len(expected), \
+            f"expected a tuple of {len(expected)}, got {actual!r}"
+        for a, e in zip(actual, expected):
+            assert_result_matches(a, e, rtol=rtol, atol=atol)
+        return
     if isinstance(expected, list):
         assert isinstance(actual, list), f"expected a list, got {type(actual).__name__}"
         assert len(actual) == len(expected), f"length {len(actual)} != {len(expected)}"

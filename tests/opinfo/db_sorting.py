@@ -1,4 +1,4 @@
-"""Database: sorting, searching, counting; set operations."""
+"""Database: sorting, searching, counting (set routines: db_setops.py)."""
 import numpy as np
 
 from opinfo.core import ALL, NUMERIC, OpInfo, SampleInput
@@ -25,18 +25,9 @@ def samples_searchsorted(make, dtype):
     yield SampleInput(a, a[3])
 
 
-def samples_unary(make, dtype):
-    yield SampleInput(make((3, 4), dtype, low=-2, high=2))
-    yield SampleInput(make((0,), dtype))
-
-
 def samples_where1(make, dtype):
     yield SampleInput(make((3, 4), dtype, low=-1, high=1))
     yield SampleInput(make((5,), dtype, low=-1, high=1))
-
-
-def samples_setop(make, dtype):
-    yield SampleInput(make((6,), dtype, low=0, high=4), make((5,), dtype, low=0, high=4))
 
 
 op_db_sorting = [
@@ -46,15 +37,6 @@ op_db_sorting = [
     OpInfo("nonzero", dtypes=ALL, samples=samples_where1, method="nonzero"),
     OpInfo("flatnonzero", dtypes=ALL, samples=samples_where1),
     OpInfo("argwhere", dtypes=ALL, samples=samples_where1),
-    OpInfo("unique", dtypes=ALL, samples=samples_unary),
-    OpInfo("unique_values", dtypes=ALL, samples=samples_unary),
-    OpInfo("intersect1d", dtypes=ALL, samples=samples_setop),
-    OpInfo("union1d", dtypes=ALL, samples=samples_setop),
-    OpInfo("setdiff1d", dtypes=ALL, samples=samples_setop),
-    OpInfo("setxor1d", dtypes=ALL, samples=samples_setop),
-    OpInfo("isin", dtypes=ALL, samples=samples_setop),
-    OpInfo("bincount", dtypes=("uint8", "int32", "int64"),
-           samples=lambda make, dt: iter([SampleInput(make((10,), dt, low=0, high=5))])),
 ]
 
 

@@ -56,6 +56,7 @@ def _add(names, xfail):
 
 _add(["matmul", "vecdot", "matvec", "vecmat"], _GUFUNC_WHERE)
 _add(["max", "min", "amax", "amin", "mean"], _REDUCE_INTO_INT_OUT)
+_add(["median"], _REDUCE_INTO_INT_OUT)              # (median is NumPy's mean of the middle)
 _add(["prod", "nanprod", "cumprod", "nancumprod"], _ACCUMULATE_INTO_INT_OUT)
 _add(["var"], XFail("bug: var with out= of another dtype gives other values than NumPy (which "
                     "computes the mean into out's dtype). Reproducer: numpy.var(x_int8, "
@@ -86,6 +87,8 @@ _add(["clip"], _graph_break("Dynamo cannot trace a hasattr call on a symbolic in
 _add(["nanmax", "nanmin", "trim_zeros", "take", "take_along_axis", "choose"],
      _graph_break("a guard on data (a host read: all-NaN check, index bounds, trimmed length)"))
 _add(["compress", "extract"], _graph_break("a result shape that depends on the data (nonzero)"))
+_add(["nanmedian", "nanquantile", "nanpercentile", "nanargmax", "nanargmin"],
+     _graph_break("a guard on data (a host read: NumPy's all-NaN warning or error)"))
 _add(["reshape", "swapaxes", "moveaxis", "roll", "rollaxis", "broadcast_shapes",
       "diag_indices", "tril_indices", "triu_indices"],
      _graph_break("a torch.* call returns a non-tensor (a shape or Python ints) mid-graph"))
@@ -324,6 +327,14 @@ NUMPY_BUGS = {
         numpy_gives="uninitialised memory (NumPy 2.4; fft, ifft, rfft give zeros)",
         right="zeros, as zero-padding nothing gives; tests/test_fft.py compares with NumPy's "
               "transform of a zero of length 1 padded to n"),
+    "nanquantile with weights along the axis": NumpyBug(
+        reproducer="numpy.nanquantile(numpy.ones((2, 3)), 0.5, axis=1, method='inverted_cdf', "
+                   "weights=numpy.ones(3))",
+        numpy_gives="IndexError (NumPy 2.4 indexes such weights per slice of n-d data before "
+                    "broadcasting them; nanpercentile too; quantile takes them)",
+        right="the quantiles with those weights broadcast to the data's shape, which NumPy "
+              "computes: the tests' reference (db_order_statistics.full_weights) broadcasts "
+              "them first"),
 }
 
 
