@@ -254,20 +254,26 @@ def _check_inexact(dtype, out):
         raise TypeError("If a is inexact, then out must be inexact")
 
 
+def _nan_var(name, a, axis, dtype, out, ddof, keepdims, where, mean, correction):
+    """``_var``'s parts for nanvar / nanstd: NaNs masked out of ``where``."""
+    t = convert.as_tensor(a)
+    if mean is None:
+        raise TypeError(f"{name}: mean=None is not an array (leave mean out to compute it)")
+    inexact = t.dtype.is_floating_point or t.dtype.is_complex
+    if inexact:
+        _check_inexact(dtype, out)
+    return _var(_wrap_dt(t, t.dtype), axis, dtype, out, ddof, keepdims,
+                _not_nan_where(t, where), mean, correction, inexact)
+
+
 def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, where=NoValue,
            mean=NoValue, correction=NoValue):
     """Variance along the specified axis, ignoring NaNs.
 
     torchnp implementation of :func:`numpy.nanvar`.
     """
-    t = convert.as_tensor(a)
-    if mean is None:
-        raise TypeError("nanvar: mean=None is not an array (leave mean out to compute it)")
-    inexact = t.dtype.is_floating_point or t.dtype.is_complex
-    if inexact:
-        _check_inexact(dtype, out)
-    res, res_dt, out, keepdim = _var(_wrap_dt(t, t.dtype), axis, dtype, out, ddof, keepdims,
-                                     _not_nan_where(t, where), mean, correction, inexact)
+    res, res_dt, out, keepdim = _nan_var("nanvar", a, axis, dtype, out, ddof, keepdims, where,
+                                         mean, correction)
     return _red.finish(res, res_dt, out, "add", keepdim)
 
 
@@ -277,14 +283,8 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=NoValue, *, wher
 
     torchnp implementation of :func:`numpy.nanstd`.
     """
-    t = convert.as_tensor(a)
-    if mean is None:
-        raise TypeError("nanstd: mean=None is not an array (leave mean out to compute it)")
-    inexact = t.dtype.is_floating_point or t.dtype.is_complex
-    if inexact:
-        _check_inexact(dtype, out)
-    return _std(*_var(_wrap_dt(t, t.dtype), axis, dtype, out, ddof, keepdims,
-                      _not_nan_where(t, where), mean, correction, inexact))
+    return _std(*_nan_var("nanstd", a, axis, dtype, out, ddof, keepdims, where, mean,
+                          correction))
 
 
 # ----- order statistics: median, quantile, percentile and their NaN-ignoring variants ------------
