@@ -117,6 +117,17 @@ from torchnp._printing import (
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 
+# ----- array creation: matrices, log ranges, from functions, layouts (_creation.py) ------------
+from torchnp._creation import (  # noqa: E402
+    diag, diagflat, tri, tril, triu, vander, meshgrid, logspace, geomspace, fromfunction,
+    fromiter, require, asfortranarray, asarray_chkfinite,
+)
+
+# ----- indexing routines: index arithmetic, select, index tricks (_indexing.py) -----------------
+from torchnp._indexing import (  # noqa: E402
+    fill_diagonal, mask_indices, unravel_index, ravel_multi_index, select, r_, c_, s_, index_exp,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 
