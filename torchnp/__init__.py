@@ -128,6 +128,11 @@ from torchnp._indexing import (  # noqa: E402
     fill_diagonal, mask_indices, unravel_index, ravel_multi_index, select, r_, c_, s_, index_exp,
 )
 
+# ----- array manipulation: block, pad, functional tools, bit packing (_manipulation.py) ---------
+from torchnp._manipulation import (  # noqa: E402
+    block, row_stack, pad, apply_along_axis, apply_over_axes, packbits, unpackbits, piecewise,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -100,6 +100,7 @@ _add(["copyto", "insert", "take", "where", "take_along_axis", "compress", "extra
       "searchsorted"], _HOST_COPY)
 _add(["dot", "inner", "tensordot"], _SILENT_DEVICE)
 _add(["broadcast_arrays", "ix_"], _PER_OPERAND)
+_add(["block", "row_stack"], _TORCH_DEVICE)           # through concatenate
 _add(["cross"], _CROSS_DEVICE)
 
 
