@@ -665,6 +665,7 @@ def _assert_tuple_matches(actual, expected):
     lambda np: np.geomspace(1, 1000j, 4), lambda np: np.geomspace(-1, 1, 3),
     lambda np: np.geomspace(np.float32(1), 8, 4), lambda np: np.geomspace(1, 8, 4, dtype=int),
     lambda np: np.geomspace([1, 2], [8, 64], 4, axis=1), lambda np: np.geomspace(1, 8, 0),
+    lambda np: np.geomspace(1, [8, 64], 4), lambda np: np.geomspace([1, -2], 8, 3, axis=1),
     lambda np: np.fromfunction(lambda i, j: i * 10 + j, (2, 3), dtype=int),
     lambda np: np.fromfunction(lambda i, j, k=1: i + k, (2, 2), k=5),
     lambda np: np.fromiter((x * 1j for x in range(3)), complex),

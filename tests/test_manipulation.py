@@ -872,6 +872,7 @@ def test_block_pad_and_tools_match_numpy(expr):
     lambda np: np.block([]), lambda np: np.block((1, 2)), lambda np: np.block([[1], (3, 4)]),
     lambda np: np.block([np.ones((2, 2)), np.ones(3)]),
     lambda np: np.pad(np.arange(5), 2.5), lambda np: np.pad(np.arange(5), -1),
+    lambda np: np.pad(np.arange(3), np.uint8(2)), lambda np: np.pad(np.arange(3), True),
     lambda np: np.pad(np.arange(5), ((1, 2), (3, 4))),
     lambda np: np.pad(np.arange(4), [[[1, 2]]]),
     lambda np: np.pad(np.arange(5), (2, 3), mode="maximum", stat_length=0),

@@ -1065,12 +1065,17 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0, *, device=
     res = logspace(_u.log10(t_start), _u.log10(t_stop), num=num, endpoint=endpoint, base=10.0,
                    dtype=dt)._t
     if num > 0:         # the endpoints exactly: exp(log(x)) need not be x
-        res = torch.cat([t_start._t.unsqueeze(0).to(res.dtype), res[1:]])
+        res = torch.cat([_as_row(t_start._t, res), res[1:]])
         if num > 1 and endpoint:
-            res = torch.cat([res[:-1], t_stop._t.unsqueeze(0).to(res.dtype)])
+            res = torch.cat([res[:-1], _as_row(t_stop._t, res)])
     res = _u.multiply(out_sign, _wrap_array(res))._t
     res = _move_first_axis(res, axis).to(out_dt)
     return _wrap_array(_finish(res, requires_grad))
+
+
+def _as_row(t, res):
+    """``t`` as one row of ``res`` (broadcast to a row's shape, in its dtype)."""
+    return t.to(res.dtype).expand(res.shape[1:]).unsqueeze(0)
 
 
 # ----- from functions and iterables ---------------------------------------------------------------

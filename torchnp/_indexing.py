@@ -707,7 +707,8 @@ _SCALAR_TYPES = (int, float, complex, bool, numpy.generic)
 
 
 def _slice_range(item):
-    """A slice in ``r_[...]``: an arange, or a linspace of ``abs(step)`` points for a complex step."""
+    """A slice in ``r_[...]``: an arange, or for a complex step a linspace of ``abs(step)``
+    points."""
     start = 0 if item.start is None else item.start
     step = 1 if item.step is None else item.step
     if isinstance(step, (complex, numpy.complexfloating)):

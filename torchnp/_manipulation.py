@@ -1615,7 +1615,7 @@ def pad(array, pad_width, mode="constant", **kwargs):
     """
     a = _creation.asarray(array)
     widths_host = numpy.asarray(pad_width)      # host-sync: pad widths decide the result's shape
-    if widths_host.dtype.kind not in "iu":
+    if widths_host.dtype.kind != "i":          # NumPy: unsigned and bool widths too
         raise TypeError("`pad_width` must be of integral type.")
     widths = [tuple(int(w) for w in p) for p in _pairs(widths_host, a.ndim, as_index=True)]
     if callable(mode):
