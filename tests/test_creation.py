@@ -684,6 +684,8 @@ def test_matrices_ranges_and_layouts_match_numpy(expr):
     lambda np: np.meshgrid([1], indexing="q"), lambda np: np.logspace(0, 2, -1),
     lambda np: np.geomspace(0, 1), lambda np: np.geomspace(1, [2, 0]),
     lambda np: np.fromfunction(lambda i: i, 4), lambda np: np.fromiter(range(2), int, 5),
+    lambda np: np.fromfunction(lambda i, j: i, (3, 2), dtype=bool),
+    lambda np: np.geomspace(1, [8, 64], 4, axis=(1, 1)),
     lambda np: np.asarray_chkfinite([1, np.inf]),
     lambda np: np.asarray_chkfinite([1, np.nan], dtype=np.complex64),
     lambda np: np.require([[1, 2]], requirements=["C", "F"]),

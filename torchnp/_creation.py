@@ -1020,7 +1020,7 @@ def _move_first_axis(t, axis):
     """Axis 0 of ``t`` moved to ``axis`` (NumPy's moveaxis(result, 0, axis))."""
     if axis == 0:
         return t
-    return torch.movedim(t, 0, convert.normalize_axis_index(axis, t.ndim))
+    return torch.movedim(t, 0, _linspace_axis(axis, t.ndim))
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0, *,
@@ -1088,6 +1088,9 @@ def fromfunction(function, shape, *, dtype=float, like=None, device=None, **kwar
     _check_like(like)
     shape = convert.shape_tuple(tuple(shape))     # NumPy's TypeError for a bare int
     dt = _float_or(dtype)
+    if dt is torch.bool and any(d > 2 for d in shape):       # NumPy's coordinates are aranges
+        raise TypeError("arange() is only supported for booleans when the result has at most "
+                        "length 2.")
     dev = _target_device(device)
     n = len(shape)
     coords = [_wrap_array(torch.arange(d, device=dev).to(dt)

@@ -574,10 +574,13 @@ def mask_indices(n, mask_func, k=0):
 # ----- flat and multi-dimensional indices ---------------------------------------------------------
 
 def _c_or_f(order):
-    if order not in ("C", "F"):
-        convert.check_order(order, "C")
+    """``order=`` of the index arithmetic: 'C' (also None) or 'F', in either case."""
+    if order is None:
+        return "C"
+    o = convert.check_order(order, "C")
+    if o not in ("C", "F"):
         raise ValueError("only 'C' or 'F' order is permitted")
-    return order
+    return o
 
 
 def _dims(shape):
@@ -617,18 +620,28 @@ def unravel_index(indices, shape, order="C"):
     return tuple(_wrap(c) for c in (coords[::-1] if order == "C" else coords))
 
 
+_CLIPMODE_NUMBERS = {0: "clip", 1: "wrap", 2: "raise"}      # NumPy's CLIP, WRAP, RAISE
+
+
+def _clipmode(mode):
+    """One clip mode as 'raise', 'wrap' or 'clip' (None: 'raise'; NumPy's integer constants)."""
+    if mode is None:
+        return "raise"
+    if type(mode) is int:
+        if mode not in _CLIPMODE_NUMBERS:
+            raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP")
+        return _CLIPMODE_NUMBERS[mode]
+    if mode not in ("raise", "wrap", "clip"):
+        _bad_clipmode(mode)
+    return mode
+
+
 def _clipmodes(mode, n):
-    modes = [mode] * n if isinstance(mode, str) else list(mode) if isinstance(mode, (list, tuple)) \
-        else None
-    if modes is None:
-        raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP from "
-                         "'numpy._core.multiarray'")
-    if len(modes) != n:
-        raise ValueError(f"list of clipmodes has wrong length ({len(modes)} instead of {n})")
-    for m in modes:
-        if m not in ("raise", "wrap", "clip"):
-            _bad_clipmode(m)
-    return modes
+    if not isinstance(mode, (list, tuple)):
+        return [_clipmode(mode)] * n
+    if len(mode) != n:
+        raise ValueError(f"list of clipmodes has wrong length ({len(mode)} instead of {n})")
+    return [_clipmode(m) for m in mode]
 
 
 def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
