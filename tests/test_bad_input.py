@@ -348,6 +348,7 @@ DIFFERENCES = {
     "diag_indices-n-float": (TypeError, _FLOAT_SIZE),
     "tril_indices-n-float": (TypeError, _FLOAT_SIZE),
     "triu_indices-n-float": (TypeError, _FLOAT_SIZE),
+    "tri-N-float": (TypeError, _FLOAT_SIZE),
     "roll-shift-string": (TypeError, _STRING_NUMBER),
     "tile-reps-string": (TypeError, _STRING_NUMBER),
     "set_printoptions-legacy-string": (ValueError, _LEGACY),
@@ -597,7 +598,7 @@ def cases_of(qualname, np_obj):
     for name, p, default in _params(qualname, sig):
         value = bound.arguments.get(name, default)
         if p is not None and p.kind is inspect.Parameter.VAR_POSITIONAL:
-            if not value:
+            if value is inspect.Parameter.empty or not value:      # no extra positionals
                 continue
             value = value[0]
         kind = _kind(qualname, name, value)

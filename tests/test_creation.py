@@ -632,3 +632,123 @@ def test_signatures_match_numpy():
         for pname in ours:
             if pname not in theirs:
                 assert pname in extensions and ours[pname].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+# ----- building matrices, log ranges, from functions, layouts ------------------------------------
+
+def _both(expr):
+    """``expr`` (a lambda of the module) on NumPy and torchnp."""
+    return expr(torchnp), expr(numpy)
+
+
+def _assert_tuple_matches(actual, expected):
+    assert type(actual) is type(expected) and len(actual) == len(expected)
+    for a, e in zip(actual, expected):
+        exact(a, e)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.diag(np.arange(12).reshape(3, 4), -5),
+    lambda np: np.diag([True, False], 2),
+    lambda np: np.diagflat([[1.5, 2], [3, 4]], -1),
+    lambda np: np.tri(2, -3), lambda np: np.tri(3, 2, 5, dtype=bool),
+    lambda np: np.tril(np.arange(24).reshape(2, 3, 4), 1),
+    lambda np: np.triu(np.ones((2, 2, 3), np.uint16), -1),
+    lambda np: np.tril([1, 2, 3]), lambda np: np.triu([1.5, 2], 1),
+    lambda np: np.vander([1, 2, 3], 5, True), lambda np: np.vander([True, False]),
+    lambda np: np.vander(np.array([3, 5], np.uint64), 3), lambda np: np.vander([1 + 1j, 2], 0),
+    lambda np: np.vander(np.array([1.5, -2], np.float16), 4),
+    lambda np: np.logspace(0, 2, 4, endpoint=False, dtype=int),
+    lambda np: np.logspace(np.float32(0), np.float32(2), 3),
+    lambda np: np.logspace(0, [1, 2], 3, base=[2, 10], axis=1),
+    lambda np: np.logspace(0, 1j, 3),
+    lambda np: np.geomspace(1, 1000j, 4), lambda np: np.geomspace(-1, 1, 3),
+    lambda np: np.geomspace(np.float32(1), 8, 4), lambda np: np.geomspace(1, 8, 4, dtype=int),
+    lambda np: np.geomspace([1, 2], [8, 64], 4, axis=1), lambda np: np.geomspace(1, 8, 0),
+    lambda np: np.geomspace(1, [8, 64], 4), lambda np: np.geomspace([1, -2], 8, 3, axis=1),
+    lambda np: np.fromfunction(lambda i, j: i * 10 + j, (2, 3), dtype=int),
+    lambda np: np.fromfunction(lambda i, j, k=1: i + k, (2, 2), k=5),
+    lambda np: np.fromiter((x * 1j for x in range(3)), complex),
+    lambda np: np.fromiter(range(2), None), lambda np: np.fromiter(range(5), np.float32, 3),
+    lambda np: np.asfortranarray(5), lambda np: np.asarray_chkfinite([1, 2], dtype=float),
+    lambda np: np.require([[1, 2]], np.float32, ["E", "W", "O", "A"]),
+])
+def test_matrices_ranges_and_layouts_match_numpy(expr):
+    actual, expected = _both(expr)
+    assert_matches_numpy(actual, expected, rtol=1e-12 if expected.dtype.kind in "fc" else 0)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.diag(np.ones((2, 2, 2))), lambda np: np.diag(5), lambda np: np.tril(np.array(5)),
+    lambda np: np.vander(np.ones((2, 2))), lambda np: np.vander([1, 2], -1),
+    lambda np: np.meshgrid([1], indexing="q"), lambda np: np.logspace(0, 2, -1),
+    lambda np: np.geomspace(0, 1), lambda np: np.geomspace(1, [2, 0]),
+    lambda np: np.fromfunction(lambda i: i, 4), lambda np: np.fromiter(range(2), int, 5),
+    lambda np: np.fromfunction(lambda i, j: i, (3, 2), dtype=bool),
+    lambda np: np.geomspace(1, [8, 64], 4, axis=(1, 1)),
+    lambda np: np.asarray_chkfinite([1, np.inf]),
+    lambda np: np.asarray_chkfinite([1, np.nan], dtype=np.complex64),
+    lambda np: np.require([[1, 2]], requirements=["C", "F"]),
+    lambda np: np.require([[1, 2]], requirements=["Q"]),
+])
+def test_matrices_ranges_and_layouts_raise_like_numpy(expr):
+    raises_like_numpy(lambda: expr(numpy), lambda: expr(torchnp))
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"indexing": "ij"}, {"sparse": True}, {"copy": False},
+                                    {"sparse": True, "copy": False, "indexing": "ij"}])
+@pytest.mark.parametrize("xs", [(), ([1, 2, 3],), ([1, 2, 3], [4.5, 5]),
+                                ([1, 2], [3, 4, 5], [True])], ids=repr)
+def test_meshgrid_matches_numpy(xs, kwargs):
+    _assert_tuple_matches(torchnp.meshgrid(*[torchnp.asarray(x) for x in xs], **kwargs),
+                          numpy.meshgrid(*[numpy.asarray(x) for x in xs], **kwargs))
+
+
+def test_meshgrid_views_without_copy():
+    x = torchnp.arange(3)
+    g = torchnp.meshgrid(x, torchnp.arange(2), copy=False)
+    assert g[0].base is x and torchnp.meshgrid(x, x)[0].base is None
+
+
+def test_diag_of_2d_is_a_view_and_1d_builds_a_copy():
+    a = torchnp.arange(9).reshape(3, 3)
+    d = torchnp.diag(a, 1)
+    d[0] = 100          # NumPy's is read-only; torchnp's a writeable view (differences.md)
+    assert int(a[0, 1]) == 100
+    v = torchnp.arange(3)
+    assert not numpy.shares_memory(numpy.asarray(torchnp.diag(v)), numpy.asarray(v))
+
+
+def test_triangles_keep_gradients():
+    x = torchnp.asarray(numpy.arange(1.0, 10.0).reshape(3, 3), requires_grad=True)
+    (torchnp.tril(x).sum() + 2 * torchnp.triu(x, 1).sum()).backward()
+    exact(x.grad, numpy.tril(numpy.ones((3, 3))) + 2 * numpy.triu(numpy.ones((3, 3)), 1))
+
+
+def test_float_defaults_follow_the_setting():
+    with torchnp.default_float("float32"):
+        assert torchnp.tri(2).dtype == numpy.float32
+        assert torchnp.logspace(0, 1, 3).dtype == numpy.float32
+        assert torchnp.fromfunction(lambda i: i, (2,)).dtype == numpy.float32
+        assert torchnp.fromiter(range(2), float).dtype == numpy.float32
+
+
+def test_creation_of_matrices_honours_device():
+    meta = "meta"
+    assert torchnp.tri(2, device=meta).tensor.device.type == meta
+    assert torchnp.fromfunction(lambda i: i, (2,), device=meta).tensor.device.type == meta
+
+
+def test_layout_requirements():
+    f = torchnp.asfortranarray(numpy.arange(6).reshape(2, 3))
+    assert f.flags.f_contiguous and not f.flags.c_contiguous
+    assert torchnp.asfortranarray(f) is f
+    c = torchnp.require(f, requirements="C")
+    assert c.flags.c_contiguous
+    exact(c, numpy.arange(6).reshape(2, 3))
+    assert torchnp.require(f, requirements="F") is f
+
+
+def test_unsupported_dtypes_raise_type_error():
+    with pytest.raises(TypeError):
+        torchnp.fromiter(range(2), "U2")

@@ -725,3 +725,102 @@ def test_setitem_converts_a_python_value_before_broadcasting_the_indices():
     for v in (255, [255], [1j], 1j, 2.5, numpy.array([300])):
         e, a = numpy.zeros((1, 1), "int8"), torchnp.zeros((1, 1), "int8")
         raises_like_numpy(lambda: e.__setitem__(key, v), lambda: a.__setitem__(key, v))
+
+
+# ----- index arithmetic, select, fill_diagonal, index tricks -------------------------------------
+
+def _same_results(actual, expected):
+    if isinstance(expected, tuple):
+        assert isinstance(actual, tuple) and len(actual) == len(expected)
+        for a, e in zip(actual, expected):
+            assert_matches_numpy(a, e)
+    elif isinstance(expected, numpy.ndarray):
+        assert_matches_numpy(actual, expected)
+    else:
+        assert actual == expected
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.unravel_index(np.arange(24), (2, 3, 4), "F"),
+    lambda np: np.unravel_index(np.array(4, np.uint8), (2, 3)),
+    lambda np: np.unravel_index(True, (2, 3)), lambda np: np.unravel_index(1, 6),
+    lambda np: np.unravel_index(0, ()),
+    lambda np: np.ravel_multi_index(([[1]], [1, 0]), (2, 3)),
+    lambda np: np.ravel_multi_index((1, 1), (3, 2)),
+    lambda np: np.ravel_multi_index((np.array([1]), np.array([True])), (2, 3)),
+    lambda np: np.ravel_multi_index(([1, 3], [0, -1]), (3, 2), mode=("clip", "wrap")),
+    lambda np: np.ravel_multi_index(([1], [2]), (2, 3), order="F", mode="wrap"),
+    lambda np: np.ravel_multi_index(([1, 3], [0, -1]), (3, 2), mode=[0, "wrap"]),
+    lambda np: np.ravel_multi_index(([1, 2], [0, 1]), (3, 2), order="f"),
+    lambda np: np.unravel_index(3, (2, 3), order=None),
+    lambda np: np.mask_indices(3, np.triu), lambda np: np.mask_indices(3, np.tril, -1),
+    lambda np: np.select([np.array([True, False])], [np.array([3, 4], np.int8)], 700),
+    lambda np: np.select([np.array([[True], [False]])], [np.arange(3)]),
+    lambda np: np.select([np.array([True, False])], [np.array([1, 2])], np.array([5j, 6])),
+    lambda np: np.select([np.array([True, False]), np.array([True, True])],
+                         [np.array([1, 2]), np.array([10.5, 20])], -1),
+    lambda np: np.r_[1:4, 0, 4], lambda np: np.r_[-1:1:6j, [0] * 3, 5, 6],
+    lambda np: np.r_["-1", np.arange(6).reshape(2, 3), np.arange(6).reshape(2, 3)],
+    lambda np: np.r_["0,2", [1, 2, 3], [4, 5, 6]], lambda np: np.r_["1,2,0", [1, 2, 3], [4, 5, 6]],
+    lambda np: np.r_["0,3,1", [1, 2], [3, 4]], lambda np: np.r_["0,3,-2", [[1, 2]], [[3, 4]]],
+    lambda np: np.r_[np.array([1, 2], np.int8), 3], lambda np: np.r_[np.float32(1.5), 2],
+    lambda np: np.r_[0:5:2, 1.5], lambda np: np.r_[True, 2], lambda np: np.r_[3],
+    lambda np: np.c_[np.array([1, 2, 3]), np.array([4, 5, 6])],
+    lambda np: np.c_[np.array([[1, 2, 3]]), 0, 0, np.array([[4, 5, 6]])],
+    lambda np: np.c_[1:3, 5:7], lambda np: np.c_[0:1:3j, [1, 2, 3]],
+    lambda np: np.s_[1, ::2, ...], lambda np: np.s_[::2], lambda np: np.index_exp[::2],
+    lambda np: np.index_exp[1, 2],
+])
+def test_index_routines_match_numpy(expr):
+    _same_results(expr(torchnp), expr(numpy))
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.unravel_index(10, (2, 3)), lambda np: np.unravel_index(-1, (2, 3)),
+    lambda np: np.unravel_index(1.0, (2, 3)), lambda np: np.unravel_index([], (2, 3)),
+    lambda np: np.unravel_index([1, 5], (2, -3)), lambda np: np.unravel_index(2, (0,)),
+    lambda np: np.unravel_index(3, (2, 3), order="A"),
+    lambda np: np.unravel_index(3, (2, 3), order="X"),
+    lambda np: np.ravel_multi_index(([1, 3], [0, 1]), (3, 2)),
+    lambda np: np.ravel_multi_index(([1, 2],), (3, 2)),
+    lambda np: np.ravel_multi_index(([1.0, 2], [0, 1]), (3, 2)),
+    lambda np: np.ravel_multi_index(([1, 2], [0, 1]), (3, 2), mode="bad"),
+    lambda np: np.ravel_multi_index(([1], [1]), (2, 3), mode=("clip",)),
+    lambda np: np.ravel_multi_index((1, 1), (2, 3), mode=3),
+    lambda np: np.ravel_multi_index(([1, 3], [0, -1]), (3, 2), mode=None),
+    lambda np: np.ravel_multi_index(([1, 3], [0, -1]), (3, 2), mode=True),
+    lambda np: np.ravel_multi_index((1, 1), (2**40, 2**40)),
+    lambda np: np.ravel_multi_index((1, 0), (2, 0)),
+    lambda np: np.ravel_multi_index((1, 1), (2, -3)),
+    lambda np: np.select([], []), lambda np: np.select([True], [1, 2]),
+    lambda np: np.select([np.array([1, 0])], [np.array([3, 4])]),
+    lambda np: np.r_[1:2, "0"], lambda np: np.r_["x", 1], lambda np: np.r_["1,x", 1],
+    lambda np: np.fill_diagonal(np.zeros(3), 1),
+    lambda np: np.fill_diagonal(np.zeros((3, 4, 3)), 1),
+])
+def test_index_routines_raise_like_numpy(expr):
+    raises_like_numpy(lambda: expr(numpy), lambda: expr(torchnp))
+
+
+@pytest.mark.parametrize("shape, val, wrap", [((3, 3), 5, False), ((5, 3), [1, 2], False),
+                                              ((5, 3), 7, True), ((3, 3, 3), 4, False),
+                                              ((4, 4), [1.5, 2.5], False), ((2, 6), 9, True)])
+def test_fill_diagonal_matches_numpy(shape, val, wrap):
+    e, a = numpy.zeros(shape), torchnp.zeros(shape)
+    assert numpy.fill_diagonal(e, val, wrap) is None and torchnp.fill_diagonal(a, val, wrap) is None
+    assert_matches_numpy(a, e)
+
+
+def test_index_tricks_keep_the_device_and_default_float():
+    with torchnp.default_float("float32"):
+        assert torchnp.r_[0:1:3j].dtype == numpy.float32
+    meta = torchnp.zeros(2, device="meta")
+    assert torchnp.r_[meta, meta].tensor.device.type == "meta"
+
+
+def test_matrix_directives_are_out_of_scope():
+    for key in ["r", "c"]:
+        with pytest.raises(TypeError, match="matrix"):
+            torchnp.r_[key, [1, 2], [3, 4]]
+    with pytest.raises(TypeError, match="matrix"):
+        torchnp.r_["1, 2; 3, 4"]

@@ -801,3 +801,109 @@ def test_shape_messages_are_numpys():
         with pytest.raises(ValueError) as got:
             call(torchnp)
         assert str(got.value) == str(expected.value)
+
+
+# ----- block, row_stack, pad, functional tools, bit packing --------------------------------------
+
+def _matches(expr):
+    e, a = _run_quietly(expr, numpy), _run_quietly(expr, torchnp)
+    assert_matches_numpy(a, e)
+
+
+def _run_quietly(expr, module):
+    with warnings.catch_warnings(), numpy.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return expr(module)
+
+
+_A = [[0, 1, 2], [3, 4, 5]]
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.block([[np.eye(2), np.zeros((2, 3))], [np.ones((1, 2)), np.full((1, 3), 7.)]]),
+    lambda np: np.block([1, 2, np.array([3, 4])]), lambda np: np.block(5),
+    lambda np: np.block([np.array([1], np.int8), 2.5]),
+    lambda np: np.block([[np.arange(3)], [np.arange(3.)]]),
+    lambda np: np.row_stack(([1, 2], [3.5, 4])),
+    lambda np: np.pad(np.arange(5), 2), lambda np: np.pad(np.array(_A), [[1], [2]]),
+    lambda np: np.pad(np.array(_A), 1, constant_values=2.7),
+    lambda np: np.pad(np.arange(4), np.array([1, 2])),
+    lambda np: np.pad(np.array(_A), (1, 2), constant_values=(7, 9)),
+    lambda np: np.pad(np.arange(6.).reshape(2, 3), 2, mode="linear_ramp",
+                      end_values=((1, 2), (3, 4))),
+    lambda np: np.pad(np.array([1 + 2j, 3]), 2, mode="linear_ramp", end_values=1j),
+    lambda np: np.pad(np.arange(5), (2, 3), mode="mean"),
+    lambda np: np.pad(np.arange(5), (2, 3), mode="mean", stat_length=0),
+    lambda np: np.pad(np.array([1, 2, 4, 8]), 2, mode="median", stat_length=3),
+    lambda np: np.pad(np.array([1., np.nan, 3]), 2, mode="median"),
+    lambda np: np.pad(np.array([3 + 1j, 1, 2j]), 1, mode="median"),
+    lambda np: np.pad(np.array([1, 2], np.float32), 1, mode="mean"),
+    lambda np: np.pad(np.arange(5), (7, 9), mode="reflect", reflect_type="odd"),
+    lambda np: np.pad(np.arange(5), (7, 9), mode="symmetric", reflect_type="odd"),
+    lambda np: np.pad(np.arange(5, dtype=np.uint8), 2, mode="reflect", reflect_type="odd"),
+    lambda np: np.pad(np.array([3]), 4, mode="reflect"),
+    lambda np: np.pad(np.array([1, 2]), 5, mode="reflect"),
+    lambda np: np.pad(np.arange(12).reshape(3, 4), ((4, 5), (6, 2)), mode="wrap"),
+    lambda np: np.pad(np.array([True, False]), 2, mode="wrap"),
+    lambda np: np.pad(np.zeros((0, 3)), ((0, 0), (1, 1)), mode="edge"),
+    lambda np: np.pad(np.zeros((0, 3)), 1), lambda np: np.pad(np.array(5), 0),
+    lambda np: np.pad(np.arange(6.).reshape(2, 3), (1, 2), lambda v, w, ax, kw: None),
+    lambda np: np.packbits(np.array(1), axis=0), lambda np: np.packbits(np.array([[True] * 9] * 2)),
+    lambda np: np.packbits(np.zeros((2, 0), np.int8), axis=1),
+    lambda np: np.unpackbits(np.array([3], np.uint8), count=10),
+    lambda np: np.unpackbits(np.array([3], np.uint8), count=-3, bitorder="little"),
+    lambda np: np.unpackbits(np.array(3, np.uint8)),
+    lambda np: np.unpackbits(np.array([[3, 255], [128, 7]], np.uint8), count=0),
+    lambda np: np.apply_along_axis(lambda v: v.sum(), 0, np.arange(12).reshape(3, 4)),
+    lambda np: np.apply_along_axis(lambda v: np.outer(v, v), -1, np.arange(12).reshape(3, 4)),
+    lambda np: np.apply_over_axes(lambda a, ax: a.sum(ax), np.arange(24).reshape(2, 3, 4), [0, 2]),
+    lambda np: np.piecewise(np.array(-3.0), [True], [lambda x: -x]),
+    lambda np: np.piecewise(np.arange(5), np.arange(5) > 2, [lambda x: x * 3]),
+    lambda np: np.piecewise(np.arange(5), [[True, False, True, False, True]],
+                            [lambda x, k: x + k, 7], 10),
+    lambda np: np.piecewise(np.arange(5.), [np.arange(5) > 9], [lambda x: x / 0]),
+])
+def test_block_pad_and_tools_match_numpy(expr):
+    _matches(expr)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda np: np.block([[1, 2], [3, [4]]]), lambda np: np.block([[1, 2], []]),
+    lambda np: np.block([]), lambda np: np.block((1, 2)), lambda np: np.block([[1], (3, 4)]),
+    lambda np: np.block([np.ones((2, 2)), np.ones(3)]),
+    lambda np: np.pad(np.arange(5), 2.5), lambda np: np.pad(np.arange(5), -1),
+    lambda np: np.pad(np.arange(3), np.uint8(2)), lambda np: np.pad(np.arange(3), True),
+    lambda np: np.pad(np.arange(5), ((1, 2), (3, 4))),
+    lambda np: np.pad(np.arange(4), [[[1, 2]]]),
+    lambda np: np.pad(np.arange(5), (2, 3), mode="maximum", stat_length=0),
+    lambda np: np.pad(np.zeros((0, 3)), ((1, 0), (1, 1)), mode="edge"),
+    lambda np: np.pad(np.arange(5), 2, mode="bogus"),
+    lambda np: np.pad(np.arange(5), 2, mode="edge", constant_values=3),
+    lambda np: np.packbits(np.array([1.5])), lambda np: np.packbits([1, 0], bitorder="x"),
+    lambda np: np.packbits([1, 0], bitorder=3), lambda np: np.packbits(np.ones((2, 2)), axis=2),
+    lambda np: np.packbits([]), lambda np: np.unpackbits(np.array([1])),
+    lambda np: np.unpackbits(np.array([3], np.uint8), count=-9),
+    lambda np: np.unpackbits(np.array([3], np.uint8), count=2.5),
+    lambda np: np.apply_along_axis(lambda v: v, 1, np.zeros((0, 3))),
+    lambda np: np.apply_along_axis(lambda v: v, 2, np.zeros((2, 3))),
+    lambda np: np.apply_over_axes(lambda a, ax: np.expand_dims(a, (0, 1)), np.ones((2, 3)), [0]),
+    lambda np: np.piecewise(np.arange(5), [np.arange(5) > 2], [1, 2, 3]),
+])
+def test_block_pad_and_tools_raise_like_numpy(expr):
+    raises_like_numpy(lambda: _run_quietly(expr, numpy), lambda: _run_quietly(expr, torchnp))
+
+
+def test_row_stack_warns_as_numpy():
+    with pytest.warns(DeprecationWarning, match="row_stack"):
+        torchnp.row_stack([[1], [2]])
+
+
+def test_pad_keeps_device_and_gradients():
+    x = torchnp.asarray(numpy.arange(1.0, 5.0), requires_grad=True)
+    torchnp.pad(x, (2, 3), mode="reflect").sum().backward()
+    expected = numpy.ones(4)
+    numpy.add.at(expected, [2, 1, 2, 1, 0], 1)      # the reflected positions count again
+    assert_matches_numpy(x.grad, expected)
+    meta = torchnp.zeros((2, 2), device="meta")
+    assert torchnp.pad(meta, 1, mode="edge").tensor.device.type == "meta"
+    assert torchnp.packbits(meta > 0).tensor.device.type == "meta"

@@ -151,6 +151,22 @@ from torchnp import random  # noqa: E402
 from torchnp import fft  # noqa: E402
 from torchnp import testing  # noqa: E402
 
+# ----- array creation: matrices, log ranges, from functions, layouts (_creation.py) ------------
+from torchnp._creation import (  # noqa: E402
+    diag, diagflat, tri, tril, triu, vander, meshgrid, logspace, geomspace, fromfunction,
+    fromiter, require, asfortranarray, asarray_chkfinite,
+)
+
+# ----- indexing routines: index arithmetic, select, index tricks (_indexing.py) -----------------
+from torchnp._indexing import (  # noqa: E402
+    fill_diagonal, mask_indices, unravel_index, ravel_multi_index, select, r_, c_, s_, index_exp,
+)
+
+# ----- array manipulation: block, pad, functional tools, bit packing (_manipulation.py) ---------
+from torchnp._manipulation import (  # noqa: E402
+    block, row_stack, pad, apply_along_axis, apply_over_axes, packbits, unpackbits, piecewise,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -873,3 +873,281 @@ def from_host_array(x, scalar=False):
     a = _wrap_array(convert.numpy_to_tensor(x))
     a._scalar = scalar
     return a
+
+
+# ----- building matrices --------------------------------------------------------------------------
+
+def _input_tensor(a):
+    """An array-like argument as a tensor: its own device, Python floats in the default float."""
+    return a._t if isinstance(a, ndarray) else convert.to_tensor(a)[0]
+
+
+def _wrap_like_input(t, a):
+    """``t`` (a view of the input's tensor) as a view of ``a`` when ``a`` is an ndarray."""
+    return convert.wrap_view(t, a) if isinstance(a, ndarray) else _wrap_array(t)
+
+
+def diag(v, k=0):
+    """Extract a diagonal (a view, for 2-d input) or construct a diagonal array (1-d input).
+
+    torchnp implementation of :func:`numpy.diag`.
+
+    Differences from NumPy: the diagonal of a 2-d array is a writeable view (NumPy's is
+    read-only; torchnp arrays have no read-only flag).
+    """
+    t = _input_tensor(v)
+    k = convert.operator_index(k)
+    if t.ndim == 1:
+        n = t.shape[0] + abs(k)
+        res = torch.zeros((n, n), dtype=t.dtype, device=t.device)
+        res.diagonal(k).copy_(t)
+        return _wrap_array(res)
+    if t.ndim == 2:
+        return _wrap_like_input(t.diagonal(k), v)
+    raise ValueError("Input must be 1- or 2-d.")
+
+
+def diagflat(v, k=0):
+    """A 2-d array with the flattened input as its ``k``-th diagonal.
+
+    torchnp implementation of :func:`numpy.diagflat`.
+    """
+    return diag(_input_tensor(v).reshape(-1), k)
+
+
+def _tri_mask(n, m, k, device):
+    """The (n, m) boolean mask of NumPy's ``tri``: True where ``j <= i + k``."""
+    rows = torch.arange(n, device=device).unsqueeze(1)
+    return torch.arange(m, device=device) <= rows + k
+
+
+def tri(N, M=None, k=0, dtype=float, *, like=None, device=None, requires_grad=False):
+    """An array with ones at and below the ``k``-th diagonal and zeros elsewhere.
+
+    torchnp implementation of :func:`numpy.tri`.
+    """
+    _check_like(like)
+    n = convert.operator_index(N)
+    m = n if M is None else convert.operator_index(M)
+    k = convert.operator_index(k)
+    t = _tri_mask(max(n, 0), max(m, 0), k, _target_device(device)).to(_float_or(dtype))
+    return _wrap_array(_finish(t, requires_grad))
+
+
+def _triangle(m, k, lower):
+    t = _input_tensor(m)
+    k = convert.operator_index(k)
+    if t.ndim == 0:
+        raise TypeError("tri() missing 1 required positional argument: 'N'")
+    n, cols = t.shape[-2:] if t.ndim > 1 else t.shape * 2     # 1-d: the rows of a square
+    mask = _tri_mask(n, cols, k if lower else k - 1, t.device)
+    if not lower:
+        mask = ~mask
+    return _wrap_array(torch.where(mask, t, torch.zeros((), dtype=t.dtype, device=t.device)))
+
+
+def tril(m, k=0):
+    """The lower triangle of an array (of each matrix in a stack), zeros above the ``k``-th
+    diagonal.
+
+    torchnp implementation of :func:`numpy.tril`.
+    """
+    return _triangle(m, k, True)
+
+
+def triu(m, k=0):
+    """The upper triangle of an array (of each matrix in a stack), zeros below the ``k``-th
+    diagonal.
+
+    torchnp implementation of :func:`numpy.triu`.
+    """
+    return _triangle(m, k, False)
+
+
+def vander(x, N=None, increasing=False):
+    """The Vandermonde matrix: columns are powers of ``x`` (decreasing unless ``increasing``).
+
+    torchnp implementation of :func:`numpy.vander`.
+    """
+    t = _input_tensor(x)
+    if t.ndim != 1:
+        raise ValueError("x must be a one-dimensional array or sequence.")
+    n = t.shape[0] if N is None else convert.operator_index(N)
+    if n < 0:
+        raise ValueError("negative dimensions are not allowed")
+    dt = promotion.promote(t.dtype, torch.int64)
+    t = t.to(dt)
+    if n == 0:
+        return _wrap_array(torch.empty((t.shape[0], 0), dtype=dt, device=t.device))
+    # NumPy's multiply.accumulate: x**j as a running product, not pow
+    cols = torch.cat([torch.ones_like(t).unsqueeze(1), t.unsqueeze(1).expand(-1, n - 1)], 1)
+    v = _u.multiply.accumulate(_wrap_array(cols), axis=1)._t
+    return _wrap_array(v if increasing else v.flip(1))
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    """A tuple of coordinate arrays from coordinate vectors.
+
+    torchnp implementation of :func:`numpy.meshgrid`.
+    """
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    n = len(xi)
+    ts = [_input_tensor(x).reshape((1,) * i + (-1,) + (1,) * (n - i - 1))
+          for i, x in enumerate(xi)]
+    convert.on_one_device(ts)
+    if indexing == "xy" and n > 1:
+        ts[0] = ts[0].reshape((1, -1) + (1,) * (n - 2))
+        ts[1] = ts[1].reshape((-1, 1) + (1,) * (n - 2))
+    if not sparse:
+        shape = torch.broadcast_shapes(*(t.shape for t in ts))
+        ts = [t.expand(shape) for t in ts]
+    if copy:
+        return tuple(_wrap_array(t.clone()) for t in ts)
+    views = [_wrap_like_input(t, x) for t, x in zip(ts, xi)]
+    return views if sparse else tuple(views)        # NumPy: a list of sparse views
+
+
+def _move_first_axis(t, axis):
+    """Axis 0 of ``t`` moved to ``axis`` (NumPy's moveaxis(result, 0, axis))."""
+    if axis == 0:
+        return t
+    return torch.movedim(t, 0, _linspace_axis(axis, t.ndim))
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0, *,
+             device=None, requires_grad=False):
+    """Numbers spaced evenly on a log scale: ``base ** linspace(start, stop, num)``.
+
+    torchnp implementation of :func:`numpy.logspace`.
+    """
+    if not isinstance(base, (float, int)) and numpy.ndim(base):
+        # an array base broadcasts with start and stop, and its axis follows the samples' axis
+        ts = [_input_tensor(v) for v in (start, stop, base)]
+        nd = len(torch.broadcast_shapes(*(t.shape for t in ts)))
+        start, stop, base = (_wrap_array(t.reshape((1,) * (nd - t.ndim) + tuple(t.shape)))
+                             for t in ts)
+        base = _wrap_array(base._t.unsqueeze(convert.normalize_axis_index(axis, nd + 1)))
+    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis, device=device)
+    res = _u.power(base, y)
+    if dtype is not None:
+        res = _wrap_array(res._t.to(_dtypes.to_torch_dtype(dtype)))
+    return _wrap_array(_finish(res._t, requires_grad))
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0, *, device=None,
+              requires_grad=False):
+    """Numbers spaced evenly on a log scale, from ``start`` to ``stop`` (geometric progression).
+
+    torchnp implementation of :func:`numpy.geomspace`.
+    """
+    t_start, t_stop = asanyarray(start, device=device), asanyarray(stop, device=device)
+    # host-sync: NumPy raises for a zero endpoint
+    if bool((t_start._t == 0).any()) or bool((t_stop._t == 0).any()):
+        raise ValueError("Geometric sequence cannot include zero")
+    dt = promotion.result_type(t_start, t_stop, float(num),
+                               zeros((), dtype, device=t_start._t.device))
+    t_dt = _dtypes.to_torch_dtype(dt)
+    out_dt = t_dt if dtype is None else _dtypes.to_torch_dtype(dtype)
+    t_start, t_stop = _wrap_array(t_start._t.to(t_dt)), _wrap_array(t_stop._t.to(t_dt))
+    # NumPy rotates start to the positive real axis, and back: negative and complex endpoints
+    out_sign = _u.sign(t_start)
+    t_start = _u.divide(t_start, out_sign)
+    t_stop = _u.divide(t_stop, out_sign)
+    res = logspace(_u.log10(t_start), _u.log10(t_stop), num=num, endpoint=endpoint, base=10.0,
+                   dtype=dt)._t
+    if num > 0:         # the endpoints exactly: exp(log(x)) need not be x
+        res = torch.cat([_as_row(t_start._t, res), res[1:]])
+        if num > 1 and endpoint:
+            res = torch.cat([res[:-1], _as_row(t_stop._t, res)])
+    res = _u.multiply(out_sign, _wrap_array(res))._t
+    res = _move_first_axis(res, axis).to(out_dt)
+    return _wrap_array(_finish(res, requires_grad))
+
+
+def _as_row(t, res):
+    """``t`` as one row of ``res`` (broadcast to a row's shape, in its dtype)."""
+    return t.to(res.dtype).expand(res.shape[1:]).unsqueeze(0)
+
+
+# ----- from functions and iterables ---------------------------------------------------------------
+
+def fromfunction(function, shape, *, dtype=float, like=None, device=None, **kwargs):
+    """``function(*coordinates, **kwargs)``, with an array of coordinates per axis of ``shape``.
+
+    torchnp implementation of :func:`numpy.fromfunction`.
+    """
+    _check_like(like)
+    shape = convert.shape_tuple(tuple(shape))     # NumPy's TypeError for a bare int
+    dt = _float_or(dtype)
+    if dt is torch.bool and any(d > 2 for d in shape):       # NumPy's coordinates are aranges
+        raise TypeError("arange() is only supported for booleans when the result has at most "
+                        "length 2.")
+    dev = _target_device(device)
+    n = len(shape)
+    coords = [_wrap_array(torch.arange(d, device=dev).to(dt)
+                          .reshape((1,) * i + (-1,) + (1,) * (n - i - 1)).expand(shape).clone())
+              for i, d in enumerate(shape)]
+    return function(*coords, **kwargs)
+
+
+def fromiter(iter, dtype, count=-1, *, like=None, device=None, requires_grad=False):
+    """A new 1-d array from an iterable object.
+
+    torchnp implementation of :func:`numpy.fromiter`.
+    """
+    _check_like(like)
+    dt = _float_or(dtype)
+    # the iterable is host data: NumPy reads it (its errors for short or bad items), torch copies
+    host = numpy.fromiter(iter, _dtypes.to_numpy_dtype(dt), count)
+    t = convert.numpy_to_tensor(host).to(_target_device(device))
+    return _wrap_array(_finish(t, requires_grad))
+
+
+# ----- from existing data: layouts and checks -----------------------------------------------------
+
+def asfortranarray(a, dtype=None, *, like=None, device=None, requires_grad=False):
+    """An array (ndim >= 1) laid out in Fortran order; a copy only when needed.
+
+    torchnp implementation of :func:`numpy.asfortranarray`.
+    """
+    _check_like(like)
+    return _array(a, dtype, None, "F", 1, 0, device, requires_grad)
+
+
+def asarray_chkfinite(a, dtype=None, order=None):
+    """Convert the input to an array, raising ValueError if it holds infs or NaNs.
+
+    torchnp implementation of :func:`numpy.asarray_chkfinite`.
+    """
+    res = asarray(a, dtype=dtype, order=order)
+    t = res._t
+    # host-sync: NumPy raises for non-finite values
+    if (t.is_floating_point() or t.is_complex()) and not bool(torch.isfinite(t).all()):
+        raise ValueError("array must not contain infs or NaNs")
+    return res
+
+
+_REQUIREMENT_FLAGS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F",
+                      "F_CONTIGUOUS": "F", "FORTRAN": "F", "A": "A", "ALIGNED": "A", "W": "W",
+                      "WRITEABLE": "W", "O": "O", "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
+
+
+def require(a, dtype=None, requirements=None, *, like=None):
+    """An array that satisfies ``requirements`` (flags 'C', 'F', 'A', 'W', 'O', 'E').
+
+    torchnp implementation of :func:`numpy.require`.
+    """
+    _check_like(like)
+    if not requirements:
+        return asanyarray(a, dtype=dtype)
+    flags = {_REQUIREMENT_FLAGS[x.upper()] for x in requirements}
+    flags.discard("E")                  # torchnp has no subclasses: always a base-class array
+    if flags >= {"C", "F"}:
+        raise ValueError('Cannot specify both "C" and "F" order')
+    order = "C" if "C" in flags else "F" if "F" in flags else "A"
+    flags -= {"C", "F"}
+    res = _array(a, dtype, None, order, 0, 0, None, False)
+    if any(not res.flags[f] for f in flags):
+        return ndarray_copy(res, order)
+    return res

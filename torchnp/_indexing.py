@@ -4,10 +4,16 @@ torchnp implementations of the functions in NumPy's "Indexing routines" chapter.
 that select by index are written on top of ndarray indexing (``_core/indexing.py``), which holds
 NumPy's bounds checks and casting rules, so they inherit its errors.
 """
+import math
+import operator
+
 import numpy
 import torch
 
+from torchnp import _creation
 from torchnp import _kernels as _k
+from torchnp import _manipulation
+from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
@@ -521,3 +527,331 @@ def triu_indices_from(arr, k=0):
     """
     n, m = _shape_2d(arr)
     return triu_indices(n, k=k, m=m)
+
+
+def _arrays_on_one_device(*args):
+    """The arrays among ``args`` are on one device (NumPy-style ValueError otherwise)."""
+    convert.on_one_device([x._t if isinstance(x, ndarray) else x for x in args
+                          if isinstance(x, (ndarray, torch.Tensor))])
+
+
+# ----- fill_diagonal, mask_indices ----------------------------------------------------------------
+
+def fill_diagonal(a, val, wrap=False):
+    """Fill the main diagonal of ``a`` (in place) with ``val``, repeated as needed.
+
+    torchnp implementation of :func:`numpy.fill_diagonal`.
+    """
+    if a.ndim < 2:
+        raise ValueError("array must be at least 2-d")
+    end = None
+    shape = a.shape
+    if a.ndim == 2:
+        step = shape[1] + 1         # NumPy: a tall matrix's diagonal restarts after N columns
+        if not wrap:
+            end = shape[1] * shape[1]
+    else:
+        if any(n != shape[0] for n in shape):
+            raise ValueError("All dimensions of input must be of equal length")
+        step = 1 + sum(math.prod(shape[:i]) for i in range(1, len(shape)))
+    _arrays_on_one_device(a, val)
+    a.flat[:end:step] = val
+
+
+def mask_indices(n, mask_func, k=0):
+    """The indices where ``mask_func(ones((n, n), int), k)`` is nonzero.
+
+    torchnp implementation of :func:`numpy.mask_indices`.
+    """
+    m = _creation.ones((n, n), int)
+    return nonzero(_u.not_equal(mask_func(m, k), 0))
+
+
+# ----- flat and multi-dimensional indices ---------------------------------------------------------
+
+def _c_or_f(order):
+    """``order=`` of the index arithmetic: 'C' (also None) or 'F', in either case."""
+    if order is None:
+        return "C"
+    o = convert.check_order(order, "C")
+    if o not in ("C", "F"):
+        raise ValueError("only 'C' or 'F' order is permitted")
+    return o
+
+
+def _dims(shape):
+    """A shape argument as a tuple of Python ints (negative ones too, as NumPy reads them)."""
+    if isinstance(shape, (list, tuple)):
+        return tuple(operator.index(d) for d in shape)
+    return (operator.index(shape),)
+
+
+def _int_indices(x):
+    """Index values as an int64 tensor: integer or bool arrays only (NumPy's TypeError)."""
+    t = convert.as_tensor(x)
+    if t.dtype not in _dtypes.INTEGER_DTYPES and t.dtype is not torch.bool:
+        if isinstance(x, (list, tuple)) and t.numel() == 0:
+            raise TypeError("indices must be integral: the provided empty sequence was inferred "
+                            "as float. Wrap it with 'np.array(indices, dtype=np.intp)'")
+        raise TypeError("only int indices permitted")
+    return t.to(torch.int64)
+
+
+def unravel_index(indices, shape, order="C"):
+    """The tuple of coordinate arrays of flat indices into an array of shape ``shape``.
+
+    torchnp implementation of :func:`numpy.unravel_index`.
+    """
+    dims = _dims(shape)
+    order = _c_or_f(order)
+    t = _int_indices(indices)
+    size = math.prod(dims)
+    bad = (t < 0) | (t >= size)
+    if bool(bad.any()):     # host-sync: NumPy raises for an index out of bounds
+        raise ValueError(f"index {int(t[bad][0])} is out of bounds for array with size {size}")
+    coords = []
+    for d in (reversed(dims) if order == "C" else dims):
+        coords.append(t.remainder(d))
+        t = t.div(d, rounding_mode="floor")
+    return tuple(_wrap(c) for c in (coords[::-1] if order == "C" else coords))
+
+
+_CLIPMODE_NUMBERS = {0: "clip", 1: "wrap", 2: "raise"}      # NumPy's CLIP, WRAP, RAISE
+
+
+def _clipmode(mode):
+    """One clip mode as 'raise', 'wrap' or 'clip' (None: 'raise'; NumPy's integer constants)."""
+    if mode is None:
+        return "raise"
+    if type(mode) is int:
+        if mode not in _CLIPMODE_NUMBERS:
+            raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP")
+        return _CLIPMODE_NUMBERS[mode]
+    if mode not in ("raise", "wrap", "clip"):
+        _bad_clipmode(mode)
+    return mode
+
+
+def _clipmodes(mode, n):
+    if not isinstance(mode, (list, tuple)):
+        return [_clipmode(mode)] * n
+    if len(mode) != n:
+        raise ValueError(f"list of clipmodes has wrong length ({len(mode)} instead of {n})")
+    return [_clipmode(m) for m in mode]
+
+
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    """Flat indices of a tuple of coordinate arrays into an array of shape ``dims``.
+
+    torchnp implementation of :func:`numpy.ravel_multi_index`.
+    """
+    dims = _dims(dims)
+    order = _c_or_f(order)
+    if math.prod(d for d in dims if d > 0) > 2**63 - 1:
+        raise ValueError("invalid dims: array size defined by dims is larger than the maximum "
+                         "possible size.")
+    if len(multi_index) != len(dims):
+        raise ValueError(f"parameter multi_index must be a sequence of length {len(dims)}")
+    modes = _clipmodes(mode, len(dims))
+    _arrays_on_one_device(*multi_index)
+    ts = [_int_indices(x) for x in multi_index]
+    ts = torch.broadcast_tensors(*ts) if ts else ts
+    if 0 in dims:
+        raise ValueError("cannot unravel if shape has zero entries (is empty).")
+    flat = torch.zeros((), dtype=torch.int64, device=ts[0].device if ts else None)
+    stride = 1
+    for i in (range(len(dims) - 1, -1, -1) if order == "C" else range(len(dims))):
+        flat = flat + _coordinate(ts[i], dims[i], modes[i]) * stride
+        stride *= dims[i]
+    return _wrap(flat)
+
+
+def _coordinate(t, d, mode):
+    if mode == "wrap":
+        return t.remainder(d)
+    if mode == "clip":
+        return t.clamp(0, d - 1)
+    if bool(((t < 0) | (t >= d)).any()):     # host-sync: NumPy raises for an entry out of bounds
+        raise ValueError("invalid entry in coordinates array")
+    return t
+
+
+# ----- select -------------------------------------------------------------------------------------
+
+_PY_NUMBERS = (int, float, complex)
+
+
+def select(condlist, choicelist, default=0):
+    """Elements from ``choicelist``, chosen by the first true condition of ``condlist``.
+
+    torchnp implementation of :func:`numpy.select`.
+    """
+    if len(condlist) != len(choicelist):
+        raise ValueError("list of cases must be same length as list of conditions")
+    if len(condlist) == 0:
+        raise ValueError("select with an empty condition list is not possible")
+    _arrays_on_one_device(*condlist, *choicelist, default)
+    choices = [c if type(c) in _PY_NUMBERS else _creation.asarray(c)
+               for c in list(choicelist) + [default]]
+    try:
+        dt = promotion.result_type(*choices)
+    except TypeError as e:
+        raise TypeError(f"Choicelist and default value do not have a common dtype: {e}") from None
+    conds = _manipulation.broadcast_arrays(*condlist)
+    for i, cond in enumerate(conds):
+        if cond.dtype != numpy.bool_:
+            raise TypeError(f"invalid entry {i} in condlist: should be boolean ndarray")
+    choices = _manipulation.broadcast_arrays(*choices)
+    shape = conds[0].shape if choices[0].ndim == 0 else \
+        _manipulation.broadcast_shapes(conds[0].shape, choices[0].shape)
+    result = _creation.full(shape, choices[-1], dt)
+    for choice, cond in zip(choices[-2::-1], conds[::-1]):
+        _manipulation.copyto(result, choice, where=cond)
+    return result
+
+
+# ----- index tricks: r_, c_, s_, index_exp --------------------------------------------------------
+
+_SCALAR_TYPES = (int, float, complex, bool, numpy.generic)
+
+
+def _slice_range(item):
+    """A slice in ``r_[...]``: an arange, or for a complex step a linspace of ``abs(step)``
+    points."""
+    start = 0 if item.start is None else item.start
+    step = 1 if item.step is None else item.step
+    if isinstance(step, (complex, numpy.complexfloating)):
+        return _creation.linspace(start, item.stop, num=int(abs(step)))
+    return _creation.arange(start, item.stop, step)
+
+
+def _directive(item, state):
+    """Apply a string directive ('0', '0,2', '0,2,1') to ``state`` (axis, ndmin, trans1d)."""
+    if item in ("r", "c"):
+        raise TypeError("the 'r' and 'c' directives make a numpy.matrix: out of scope in torchnp "
+                        "(docs/differences.md)")
+    if "," in item:
+        vec = item.split(",")
+        try:
+            state["axis"], state["ndmin"] = [int(x) for x in vec[:2]]
+            if len(vec) == 3:
+                state["trans1d"] = int(vec[2])
+        except Exception as e:
+            raise ValueError(f"unknown special directive {item!r}") from e
+        return
+    try:
+        state["axis"] = int(item)
+    except (ValueError, TypeError) as e:
+        raise ValueError("unknown special directive") from e
+
+
+def _with_trans1d(obj, item_ndim, ndmin, trans1d):
+    """NumPy's placement of an item's own axes among the ``ndmin`` axes (``trans1d``)."""
+    k2 = ndmin - item_ndim
+    k1 = trans1d + k2 + 1 if trans1d < 0 else trans1d
+    axes = list(range(ndmin))
+    return _manipulation.transpose(obj, axes[:k1] + axes[k2:] + axes[k1:k2])
+
+
+class AxisConcatenator:
+    """Translates slice objects to concatenation along an axis: NumPy's ``r_`` and ``c_``.
+
+    torchnp implementation of :class:`numpy.lib.index_tricks.AxisConcatenator`. The 'r' and 'c'
+    directives and string keys (which make NumPy matrices) raise TypeError.
+    """
+    __slots__ = ("axis", "matrix", "ndmin", "trans1d")
+
+    def __init__(self, axis=0, matrix=False, ndmin=1, trans1d=-1):
+        self.axis = axis
+        self.matrix = matrix
+        self.trans1d = trans1d
+        self.ndmin = ndmin
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            raise TypeError("a string key makes a numpy.matrix: out of scope in torchnp "
+                            "(docs/differences.md)")
+        if not isinstance(key, tuple):
+            key = (key,)
+        state = {"axis": self.axis, "ndmin": self.ndmin, "trans1d": self.trans1d}
+        objs, dtype_objs = [], []
+        for k, item in enumerate(key):
+            if isinstance(item, str):
+                if k != 0:
+                    raise ValueError("special directives must be the first entry.")
+                _directive(item, state)
+                continue
+            obj, dtype_obj = self._item(item, state["ndmin"], state["trans1d"])
+            objs.append(obj)
+            dtype_objs.append(dtype_obj)
+        if dtype_objs:
+            dt = promotion.result_type(*dtype_objs)
+            objs = [_creation.array(o, copy=None, ndmin=state["ndmin"], dtype=dt) for o in objs]
+        return _manipulation.concatenate(tuple(objs), axis=state["axis"])
+
+    @staticmethod
+    def _item(item, ndmin, trans1d):
+        """One entry as (array or scalar, what it contributes to the result dtype)."""
+        if isinstance(item, slice):
+            obj = _slice_range(item)
+            if ndmin > 1:
+                obj = _creation.array(obj, copy=None, ndmin=ndmin)
+                if trans1d != -1:
+                    obj = _manipulation.swapaxes(obj, -1, trans1d)
+            return obj, obj.dtype
+        if type(item) in _SCALAR_TYPES or isinstance(item, numpy.generic):
+            return item, item
+        item_ndim = numpy.ndim(item) if not isinstance(item, ndarray) else item.ndim
+        obj = _creation.array(item, copy=None, ndmin=ndmin)
+        if trans1d != -1 and item_ndim < ndmin:
+            obj = _with_trans1d(obj, item_ndim, ndmin, trans1d)
+        return obj, obj.dtype
+
+    def __len__(self):
+        return 0
+
+
+class RClass(AxisConcatenator):
+    """Concatenation along the first axis: ``r_[...]``.
+
+    torchnp implementation of :data:`numpy.r_`.
+    """
+    __slots__ = ()
+
+    def __init__(self):
+        AxisConcatenator.__init__(self, 0)
+
+
+class CClass(AxisConcatenator):
+    """Concatenation along the last axis of arrays made at least 2-d: ``c_[...]``.
+
+    torchnp implementation of :data:`numpy.c_`.
+    """
+    __slots__ = ()
+
+    def __init__(self):
+        AxisConcatenator.__init__(self, -1, ndmin=2, trans1d=0)
+
+
+r_ = RClass()
+c_ = CClass()
+
+
+class IndexExpression:
+    """Builds index tuples for arrays: ``s_[...]`` and ``index_exp[...]``.
+
+    torchnp implementation of :class:`numpy.lib.index_tricks.IndexExpression`.
+    """
+    __slots__ = ("maketuple",)
+
+    def __init__(self, maketuple):
+        self.maketuple = maketuple
+
+    def __getitem__(self, item):
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+index_exp = IndexExpression(maketuple=True)
+s_ = IndexExpression(maketuple=False)

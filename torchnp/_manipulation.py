@@ -4,14 +4,20 @@ Results that NumPy returns as views (reshape where possible, transpose, ravel, s
 are torch views of the input's tensor, made with ``convert.wrap_view`` so ``.base`` is set.
 """
 import builtins
+import itertools
 import math
 import operator
+import warnings
 
 import numpy
 import torch
 
 from torchnp import _creation
 from torchnp import _kernels as _k
+from torchnp import _logic
+from torchnp import _math
+from torchnp import _sorting
+from torchnp import _statistics
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
@@ -1383,3 +1389,424 @@ def _insert_error(t, ravelled, axis, numnew, err):
     shape[axis] += numnew
     return (convert.copy_error(t, t.dtype, err) if ravelled else None) or \
         convert.allocation_error(shape, t.dtype, err) or err
+
+
+# ----- block, row_stack ---------------------------------------------------------------------------
+
+def _block_index_text(index):
+    return "arrays" + "".join(f"[{i}]" for i in index if i is not None)
+
+
+def _block_depths(arrays, index=()):
+    """(index of an innermost element, its list depth, the greatest array ndim), checking that
+    every innermost element sits at the same list depth; NumPy's errors for tuples."""
+    if isinstance(arrays, tuple):
+        raise TypeError(f"{_block_index_text(index)} is a tuple. Only lists can be used to "
+                        "arrange blocks, and np.block does not allow implicit conversion from "
+                        "tuple to ndarray.")
+    if isinstance(arrays, list):
+        if not arrays:
+            return index + (None,), 0
+        first, max_ndim = _block_depths(arrays[0], index + (0,))
+        for i, item in enumerate(arrays[1:], 1):
+            where, nd = _block_depths(item, index + (i,))
+            max_ndim = builtins.max(max_ndim, nd)
+            if len(where) != len(first):
+                raise ValueError(f"List depths are mismatched. First element was at depth "
+                                 f"{len(first)}, but there is an element at depth {len(where)} "
+                                 f"({_block_index_text(where)})")
+            if where[-1] is None:
+                first = where
+        return first, max_ndim
+    return index, numpy.ndim(arrays) if not isinstance(arrays, ndarray) else arrays.ndim
+
+
+def _block(arrays, depth, list_ndim, result_ndim):
+    if depth < list_ndim:
+        return concatenate([_block(a, depth + 1, list_ndim, result_ndim) for a in arrays],
+                           axis=depth - list_ndim)
+    return _creation.array(arrays, copy=None, ndmin=result_ndim)
+
+
+def block(arrays):
+    """Assemble an array from nested lists of blocks.
+
+    torchnp implementation of :func:`numpy.block`.
+    """
+    bottom, arr_ndim = _block_depths(arrays)
+    if bottom and bottom[-1] is None:
+        raise ValueError(f"List at {_block_index_text(bottom)} cannot be empty")
+    list_ndim = len(bottom)
+    res = _block(arrays, 0, list_ndim, builtins.max(arr_ndim, list_ndim))
+    return _creation.copy(res) if list_ndim == 0 else res
+
+
+def row_stack(tup, *, dtype=None, casting="same_kind"):
+    """Deprecated alias of :func:`vstack` (NumPy 2 warns).
+
+    torchnp implementation of :func:`numpy.row_stack`.
+    """
+    warnings.warn("`row_stack` alias is deprecated. Use `np.vstack` directly.",
+                  DeprecationWarning, stacklevel=2)
+    return vstack(tup, dtype=dtype, casting=casting)
+
+
+# ----- pad ----------------------------------------------------------------------------------------
+
+def _pairs(x, ndim, as_index=False):
+    """A per-axis (before, after) argument of ``pad`` as ``ndim`` pairs, in every form NumPy
+    takes (a scalar, one pair, one pair per axis). These are sizes and fill values: read on the
+    host."""
+    if x is None:
+        return ((None, None),) * ndim
+    host = numpy.array(x)                       # host-sync: pad widths decide the result's shape
+    if as_index:
+        host = numpy.round(host).astype(numpy.intp, copy=False)
+    if host.ndim < 3 and (host.size == 1 or (host.size == 2 and host.shape != (2, 1))):
+        flat = host.ravel()
+        if as_index and (flat < 0).any():
+            raise ValueError("index can't contain negative values")
+        return ((flat[0], flat[-1]),) * ndim
+    if as_index and host.size and host.min() < 0:
+        raise ValueError("index can't contain negative values")
+    return numpy.broadcast_to(host, (ndim, 2)).tolist()
+
+
+def _at(axis, sl):
+    return (slice(None),) * axis + (sl,) + (Ellipsis,)
+
+
+def _fill_sides(roi, axis, widths, values):
+    """Write ``values`` (before, after) into the two pad areas of ``roi`` along ``axis``."""
+    roi[_at(axis, slice(None, widths[0]))] = values[0]
+    roi[_at(axis, slice(roi.shape[axis] - widths[1], None))] = values[1]
+
+
+def _edges(roi, axis, widths):
+    """The first and last rows of the data (not the padding) of ``roi`` along ``axis``."""
+    end = roi.shape[axis] - widths[1]
+    return roi[_at(axis, slice(widths[0], widths[0] + 1))], roi[_at(axis, slice(end - 1, end))]
+
+
+def _ramps(roi, axis, widths, end_values):
+    edges = _edges(roi, axis, widths)
+    before, after = (_creation.linspace(v, squeeze(e, axis), num=w, endpoint=False,
+                                        dtype=roi.dtype, axis=axis)
+                     for v, e, w in zip(end_values, edges, widths))
+    return before, flip(after, axis)
+
+
+def _median_keepdims(a, axis):
+    """NumPy's median along ``axis``, kept as a length-1 axis (NaN where a NaN is present)."""
+    t = a._t
+    dt = promotion.promote(t.dtype, torch.float64) if t.dtype in _dtypes.INTEGER_DTYPES or \
+        t.dtype is torch.bool else t.dtype
+    s = _sorting.sort(_wrap_array(t.to(dt)), axis=axis)._t        # complex: NumPy's order
+    n = t.shape[axis]
+    mid = s.narrow(axis, (n - 1) // 2, 2 - n % 2).mean(dim=axis, keepdim=True)
+    if dt.is_floating_point:
+        mid = torch.where(t.isnan().any(dim=axis, keepdim=True), torch.nan, mid)
+    return _wrap_array(mid)
+
+
+def _stat_pair(roi, axis, widths, lengths, mode):
+    stat = {"maximum": _math.amax, "minimum": _math.amin, "mean": _statistics.mean}.get(mode)
+    start, end = widths[0], roi.shape[axis] - widths[1]
+    span = end - start
+    before, after = (span if n is None or span < n else n for n in lengths)
+    if mode in ("maximum", "minimum") and 0 in (before, after):
+        raise ValueError("stat_length of 0 yields no value for padding")
+
+    def stat_of(lo, hi):
+        chunk = roi[_at(axis, slice(lo, hi))]
+        v = _median_keepdims(chunk, axis) if stat is None else stat(chunk, axis=axis,
+                                                                      keepdims=True)
+        if roi.dtype.kind in "iu":
+            v = _wrap_array(torch.round(v._t))
+        return v
+
+    first = stat_of(start, start + before)
+    if before == after == span:
+        return first, first
+    return first, stat_of(end - after, end)
+
+
+def _reflect_once(roi, axis, widths, odd, period, include_edge):
+    """One pass of reflection into both pad areas; the widths still left to fill."""
+    before, after = widths
+    n = roi.shape[axis] - before - after
+    if include_edge:
+        n, offset = n // period * period, 1
+    else:
+        n, offset = (n - 1) // (period - 1) * (period - 1), 0
+    if before > 0:
+        k = builtins.min(n, before)
+        chunk = roi[_at(axis, slice(before - offset + k, before - offset, -1))]
+        if odd:
+            chunk = 2 * roi[_at(axis, slice(before, before + 1))] - chunk
+        roi[_at(axis, slice(before - k, before))] = chunk
+        before -= k
+    if after > 0:
+        k = builtins.min(n, after)
+        start = -after + offset - 2
+        chunk = roi[_at(axis, slice(start, start - k, -1))]
+        if odd:
+            chunk = 2 * roi[_at(axis, slice(-after - 1, -after))] - chunk
+        size = roi.shape[axis]
+        roi[_at(axis, slice(size - after, size - after + k))] = chunk
+        after -= k
+    return before, after
+
+
+def _wrap_once(roi, axis, widths, period):
+    """One pass of periodic copies into both pad areas; the widths still left to fill."""
+    before, after = widths
+    n = (roi.shape[axis] - before - after) // period * period
+    left = right = 0
+    if before > 0:
+        chunk = roi[_at(axis, slice(before + n - builtins.min(n, before), before + n))]
+        if before > n:
+            roi[_at(axis, slice(before - n, before))] = chunk
+            left = before - n
+        else:
+            roi[_at(axis, slice(None, before))] = chunk
+    if after > 0:
+        start = -after - n
+        chunk = roi[_at(axis, slice(start, start + builtins.min(n, after)))]
+        if after > n:
+            roi[_at(axis, slice(-after, -after + n))] = chunk
+            right = after - n
+        else:
+            roi[_at(axis, slice(-after, None))] = chunk
+    return left, right
+
+
+_PAD_KWARGS = {"empty": (), "edge": (), "wrap": (), "constant": ("constant_values",),
+               "linear_ramp": ("end_values",), "maximum": ("stat_length",),
+               "mean": ("stat_length",), "median": ("stat_length",),
+               "minimum": ("stat_length",), "reflect": ("reflect_type",),
+               "symmetric": ("reflect_type",)}
+
+
+def _padded_empty(a, widths, zeroed=False):
+    """A padded array (uninitialised, or zeros) with ``a`` copied into its middle; the middle's
+    index."""
+    shape = tuple(lo + n + hi for n, (lo, hi) in zip(a.shape, widths))
+    order = "F" if a.flags.fnc else "C"
+    make = _creation.zeros if zeroed else _creation.empty
+    padded = make(shape, a.dtype, order, device=a._t.device)
+    middle = tuple(slice(lo, lo + n) for n, (lo, hi) in zip(a.shape, widths))
+    padded[middle] = a
+    return padded, middle
+
+
+def pad(array, pad_width, mode="constant", **kwargs):
+    """Pad an array.
+
+    torchnp implementation of :func:`numpy.pad`.
+    """
+    a = _creation.asarray(array)
+    widths_host = numpy.asarray(pad_width)      # host-sync: pad widths decide the result's shape
+    if widths_host.dtype.kind != "i":          # NumPy: unsigned and bool widths too
+        raise TypeError("`pad_width` must be of integral type.")
+    widths = [tuple(int(w) for w in p) for p in _pairs(widths_host, a.ndim, as_index=True)]
+    if callable(mode):
+        return _pad_with_function(a, widths, mode, kwargs)
+    if mode not in _PAD_KWARGS:
+        raise ValueError(f"mode '{mode}' is not supported")
+    unsupported = set(kwargs) - set(_PAD_KWARGS[mode])
+    if unsupported:
+        raise ValueError(f"unsupported keyword arguments for mode '{mode}': {unsupported}")
+    padded, middle = _padded_empty(a, widths)
+    if mode == "empty":
+        return padded
+    if mode != "constant" and a.size == 0:
+        for axis, w in enumerate(widths):
+            if a.shape[axis] == 0 and any(w):
+                raise ValueError(f"can't extend empty axis {axis} using modes other than "
+                                 "'constant' or 'empty'")
+        return padded
+    for axis, w in enumerate(widths):
+        roi = padded[(slice(None),) * (axis + 1) + middle[axis + 1:]]
+        _pad_axis(roi, a.shape[axis], axis, w, mode, kwargs)
+    return padded
+
+
+def _pad_axis(roi, n, axis, widths, mode, kwargs):
+    """Fill the pad areas of ``roi`` along ``axis`` (the axes before it are padded already)."""
+    if mode == "constant":
+        _fill_sides(roi, axis, widths, _pairs(kwargs.get("constant_values", 0), roi.ndim)[axis])
+    elif mode == "edge":
+        _fill_sides(roi, axis, widths, _edges(roi, axis, widths))
+    elif mode == "linear_ramp":
+        ends = _pairs(kwargs.get("end_values", 0), roi.ndim)[axis]
+        _fill_sides(roi, axis, widths, _ramps(roi, axis, widths, ends))
+    elif mode in ("maximum", "minimum", "mean", "median"):
+        lengths = _pairs(kwargs.get("stat_length"), roi.ndim, as_index=True)[axis]
+        _fill_sides(roi, axis, widths, _stat_pair(roi, axis, widths, lengths, mode))
+    elif mode == "wrap":
+        while widths[0] > 0 or widths[1] > 0:
+            widths = _wrap_once(roi, axis, widths, n)
+    elif n == 1 and any(widths):                # reflect / symmetric of a single row: edges
+        _fill_sides(roi, axis, widths, _edges(roi, axis, widths))
+    else:
+        odd = kwargs.get("reflect_type", "even") == "odd"
+        while widths[0] > 0 or widths[1] > 0:
+            widths = _reflect_once(roi, axis, widths, odd, n, mode == "symmetric")
+
+
+def _pad_with_function(a, widths, function, kwargs):
+    """``pad`` with a callable mode: ``function(vector, iaxis_pad_width, iaxis, kwargs)`` on
+    every 1-d slice along each axis of the zero-padded array, in place."""
+    padded, _ = _padded_empty(a, widths, zeroed=True)
+    for axis in range(padded.ndim):
+        view = moveaxis(padded, axis, -1)
+        for index in itertools.product(*map(range, view.shape[:-1])):
+            function(view[index + (Ellipsis,)], widths[axis], axis, kwargs)
+    return padded
+
+
+# ----- bit packing --------------------------------------------------------------------------------
+
+def _bit_weights(bitorder, device):
+    """The value of each bit of a byte, in the order ``bitorder`` reads them."""
+    if not isinstance(bitorder, str):
+        raise TypeError(f"pack() argument 3 must be str, not {type(bitorder).__name__}")
+    if bitorder not in ("big", "little"):
+        raise ValueError("'order' must be either 'little' or 'big'")
+    w = torch.tensor([1, 2, 4, 8, 16, 32, 64, 128], dtype=torch.uint8, device=device)
+    return w.flip(0) if bitorder == "big" else w
+
+
+def _bits_axis_last(t, axis):
+    """``t`` with the packing axis last: ravelled for None, a 0-d array as 1-d."""
+    if axis is None or t.ndim == 0:
+        if axis is not None:
+            normalize_axis_index(axis, 1)
+        return t.reshape(-1), 0, None
+    axis = normalize_axis_index(axis, t.ndim)
+    return t.movedim(axis, -1), axis, axis
+
+
+def packbits(a, /, axis=None, bitorder="big"):
+    """Pack the elements of a binary-valued array into the bits of a uint8 array.
+
+    torchnp implementation of :func:`numpy.packbits`.
+    """
+    t = _as_tensor(a)
+    if t.dtype not in _dtypes.INTEGER_DTYPES and t.dtype is not torch.bool:
+        raise TypeError("Expected an input array of integer or boolean data type")
+    t, axis, moved = _bits_axis_last(t, axis)
+    weights = _bit_weights(bitorder, t.device)
+    n = t.shape[-1]
+    bits = torch.nn.functional.pad((t != 0).to(torch.uint8), (0, -n % 8))
+    bits = bits.reshape(tuple(bits.shape[:-1]) + (-1, 8))
+    packed = (bits * weights).sum(-1, dtype=torch.uint8)
+    return _wrap_array(packed if moved is None else packed.movedim(-1, axis))
+
+
+def unpackbits(a, /, axis=None, count=None, bitorder="big"):
+    """Unpack the bits of a uint8 array into a binary-valued uint8 array.
+
+    torchnp implementation of :func:`numpy.unpackbits`.
+    """
+    t = _as_tensor(a)
+    if t.dtype is not torch.uint8:
+        raise TypeError("Expected an input array of unsigned byte data type")
+    t, axis, moved = _bits_axis_last(t, axis)
+    weights = _bit_weights(bitorder, t.device)
+    bits = (t.unsqueeze(-1) & weights).ne(0).to(torch.uint8)
+    bits = bits.reshape(tuple(bits.shape[:-2]) + (-1,))
+    if count is not None:
+        count = operator.index(count)
+        total = bits.shape[-1]
+        if count < 0:
+            if -count > total:
+                raise ValueError("-count larger than number of elements")
+            count += total
+        bits = torch.nn.functional.pad(bits, (0, builtins.max(count - total, 0)))[..., :count]
+    return _wrap_array(bits if moved is None else bits.movedim(-1, axis))
+
+
+# ----- functional programming: apply_along_axis, apply_over_axes, piecewise -----------------------
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    """``func1d`` applied to the 1-d slices of ``arr`` along ``axis``.
+
+    torchnp implementation of :func:`numpy.apply_along_axis`.
+    """
+    arr = _creation.asanyarray(arr)
+    nd = arr.ndim
+    axis = normalize_axis_index(axis, nd)
+    dims = list(range(nd))
+    slices = transpose(arr, dims[:axis] + dims[axis + 1:] + [axis])
+    indices = [ind + (Ellipsis,) for ind in itertools.product(*map(range, slices.shape[:-1]))]
+    if not indices:
+        raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+    first = _creation.asanyarray(func1d(slices[indices[0]], *args, **kwargs))
+    buff = _creation.zeros(slices.shape[:-1] + first.shape, first.dtype, device=first._t.device)
+    buff[indices[0]] = first
+    for ind in indices[1:]:
+        buff[ind] = _creation.asanyarray(func1d(slices[ind], *args, **kwargs))
+    n = buff.ndim
+    bdims = list(range(n))
+    return transpose(buff, bdims[:axis] + bdims[n - first.ndim:] + bdims[axis:n - first.ndim])
+
+
+def apply_over_axes(func, a, axes):
+    """``func(a, axis)`` applied over each of ``axes`` in turn, keeping the dimensions.
+
+    torchnp implementation of :func:`numpy.apply_over_axes`.
+    """
+    val = _creation.asarray(a)
+    n = a.ndim
+    if isinstance(axes, int) or not isinstance(axes, (list, tuple)) and numpy.ndim(axes) == 0:
+        axes = (axes,)
+    for axis in axes:
+        if axis < 0:
+            axis = n + axis
+        res = func(val, axis)
+        if res.ndim != val.ndim:
+            res = expand_dims(res, axis)
+            if res.ndim != val.ndim:
+                raise ValueError("function is not returning an array of the correct shape")
+        val = res
+    return val
+
+
+def _is_array_item(c):
+    """An item of ``condlist`` that is a list or an array (a 0-d torchnp array standing for a
+    scalar, as indexing a 1-d array gives, is a scalar)."""
+    return isinstance(c, (list, numpy.ndarray)) or \
+        (isinstance(c, ndarray) and not convert.is_scalar_like(c))
+
+
+def piecewise(x, condlist, funclist, *args, **kw):
+    """A piecewise-defined function: ``funclist[i]`` (a callable or a value) where
+    ``condlist[i]`` holds.
+
+    torchnp implementation of :func:`numpy.piecewise`.
+    """
+    x = _creation.asanyarray(x)
+    convert.on_one_device([x._t] + [c._t for c in (condlist if isinstance(condlist, list) else
+                                                   [condlist]) if isinstance(c, ndarray)])
+    n_funcs = len(funclist)
+    if numpy.isscalar(condlist) or (not _is_array_item(condlist[0]) and x.ndim != 0):
+        condlist = [condlist]
+    conds = _creation.asarray(condlist, dtype=bool)
+    n = len(conds)
+    if n == n_funcs - 1:
+        otherwise = ~_logic.any(conds, axis=0, keepdims=True)
+        conds = concatenate([conds, otherwise], axis=0)
+        n += 1
+    elif n != n_funcs:
+        raise ValueError(f"with {n} condition(s), either {n} or {n + 1} functions are expected")
+    y = _creation.zeros_like(x)
+    for cond, func in zip(conds, funclist):
+        if not callable(func):
+            y[cond] = func
+        else:
+            vals = x[cond]          # host-sync: a boolean mask selects a value-dependent count
+            if vals.size > 0:
+                y[cond] = func(vals, *args, **kw)
+    return y

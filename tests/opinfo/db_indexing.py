@@ -1,7 +1,7 @@
 """Database: indexing routines (take, choose, where, diagonal, put-style functions)."""
 import numpy as np
 
-from opinfo.core import ALL, OpInfo, SampleInput
+from opinfo.core import ALL, OpInfo, SampleInput, XFail
 
 
 def s_take(make, dt):
@@ -80,4 +80,68 @@ op_db_indexing += [
     OpInfo("triu_indices_from", dtypes=ALL, samples=s_from),
     OpInfo("indices", dtypes=("int64",), samples=s_indices),
     OpInfo("ix_", dtypes=("int64",), samples=s_ix),
+]
+
+
+def _fill_diagonal(a, val, **kwargs):
+    import torchnp
+    module = torchnp if type(a) is torchnp.ndarray else np
+    assert module.fill_diagonal(a, val, **kwargs) is None
+    return a
+
+
+def s_fill_diagonal(make, dt):
+    yield SampleInput(make((3, 3), dt), make((), dt))
+    yield SampleInput(make((5, 3), dt), make((2,), dt), wrap=True)
+    yield SampleInput(make((5, 3), dt), make((2,), dt))
+    yield SampleInput(make((3, 3, 3), dt), make((), dt))
+    yield SampleInput(make((3,), dt), make((), dt))                  # ValueError
+
+
+def s_mask_indices(make, dt):
+    yield SampleInput(3, np.triu)
+    yield SampleInput(4, np.tril, -1)
+
+
+def s_unravel_index(make, dt):
+    yield SampleInput(np.array([[1, 5], [0, 3]], dt), (2, 3))
+    yield SampleInput(np.array([4, 2], dt), (3, 2), order="F")
+    yield SampleInput(np.array(5, dt), (2, 3))
+    yield SampleInput(np.array([6], dt), (2, 3))                    # ValueError
+
+
+def s_ravel_multi_index(make, dt):
+    yield SampleInput((np.array([1, 2], dt), np.array([0, 1], dt)), (3, 2))
+    yield SampleInput((np.array([[1], [2]], dt), np.array([0, 1], dt)), (3, 2), order="F")
+    yield SampleInput((np.array([3, 2], dt), np.array([0, 7], dt)), (3, 2), mode="wrap")
+    yield SampleInput((np.array([3, 2], dt), np.array([0, 7], dt)), (3, 2), mode=("clip", "wrap"))
+    yield SampleInput((np.array([3], dt), np.array([0], dt)), (3, 2))  # ValueError
+
+
+def s_select(make, dt):
+    c1 = np.array([True, False, False, True])
+    c2 = np.array([False, True, False, True])
+    yield SampleInput([c1, c2], [make((4,), dt), make((4,), dt)])
+    yield SampleInput([c1, c2], [make((4,), dt), make((), dt)], make((), dt))
+    yield SampleInput([c1[:, None]], [make((3,), dt)], 1)
+    yield SampleInput([c1], [make((4,), dt), make((4,), dt)])        # ValueError
+
+
+_INTEGERS = ("int8", "uint8", "int32", "int64", "uint64")
+_HOST_SYNC = "reads values on the host (nonzero, a value-dependent error), which breaks the graph"
+_NO_COMPILE = [XFail(_HOST_SYNC, variants=["compile"])]
+_STRIDE0_TARGET = XFail("no NumPy counterpart: the non-contiguous variant hands fill_diagonal a "
+                        "stride-0 (broadcast) target, which is read-only in NumPy too",
+                        variants=["noncontiguous"])
+
+op_db_indexing += [
+    OpInfo("fill_diagonal", op=_fill_diagonal, ref=_fill_diagonal, dtypes=ALL,
+           samples=s_fill_diagonal, xfails=_NO_COMPILE + [_STRIDE0_TARGET]),
+    OpInfo("mask_indices", dtypes=("int64",), samples=s_mask_indices, xfails=_NO_COMPILE),
+    OpInfo("unravel_index", dtypes=_INTEGERS, samples=s_unravel_index, xfails=_NO_COMPILE),
+    OpInfo("ravel_multi_index", dtypes=_INTEGERS, samples=s_ravel_multi_index,
+           xfails=_NO_COMPILE),
+    OpInfo("select", dtypes=ALL, samples=s_select, xfails=[XFail(
+        "copyto(where=) checks overlap with UntypedStorage.data_ptr(), which is not traceable",
+        variants=["compile"])]),
 ]

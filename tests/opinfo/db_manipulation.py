@@ -1,5 +1,7 @@
 """Database: array manipulation (shape, transpose, joining, splitting, tiling, rearranging)."""
-from opinfo.core import ALL, OpInfo, SampleInput
+import numpy as np
+
+from opinfo.core import ALL, BOOL, INTEGER, OpInfo, SampleInput, XFail
 
 
 def _entry(name, samples, **kwargs):
@@ -232,3 +234,88 @@ def s_insert(make, dt):
 
 
 op_db_manipulation += [_entry("insert", s_insert)]
+
+
+def s_block(make, dt):
+    yield SampleInput([[make((2, 2), dt), make((2, 3), dt)], [make((1, 2), dt), make((1, 3), dt)]])
+    yield SampleInput([make((2,), dt), make((3,), dt)])
+    yield SampleInput(make((2, 3), dt))
+    yield SampleInput([[make((2,), dt)], make((2,), dt)])            # ValueError: depths
+
+
+def s_row_stack(make, dt):
+    yield SampleInput([make((2, 3), dt), make((3,), dt)])
+
+
+def _set_ends(vector, widths, axis, kwargs):
+    vector[:widths[0]] = kwargs.get("value", 1)
+    vector[vector.size - widths[1]:] = 2
+
+
+def s_pad(make, dt):
+    x = make((3, 4), dt)
+    yield SampleInput(x, 2)
+    yield SampleInput(x, ((1, 2), (0, 3)), constant_values=((1, 2), (3, 4)))
+    yield SampleInput(x, (1, 2), mode="edge")
+    yield SampleInput(x, (2, 1), mode="linear_ramp", end_values=(5, -4))
+    yield SampleInput(x, ((4, 5), (6, 2)), mode="reflect")
+    yield SampleInput(x, ((4, 5), (6, 2)), mode="symmetric", reflect_type="odd")
+    yield SampleInput(x, ((4, 5), (6, 2)), mode="wrap")
+    yield SampleInput(x, (2, 3), mode="maximum", stat_length=2)
+    yield SampleInput(x, (2, 3), mode="minimum")
+    yield SampleInput(x, (2, 3), mode="mean", stat_length=((1, 2), (3, 1)))
+    yield SampleInput(x, (2, 3), mode="median")
+    yield SampleInput(x, 1, mode=_set_ends, value=7)
+    yield SampleInput(x, -1)                                         # ValueError
+
+
+def s_apply_along_axis(make, dt):
+    yield SampleInput(lambda v: v[::-1], 0, make((3, 4), dt))
+    yield SampleInput(lambda v: v[:2], -1, make((2, 3, 4), dt))
+    yield SampleInput(lambda v, k: v[k], 1, make((3, 4), dt), 2)
+
+
+def s_apply_over_axes(make, dt):
+    yield SampleInput(lambda a, axis: a.max(axis=axis), make((2, 3, 4), dt), [0, 2])
+    yield SampleInput(lambda a, axis: a.max(axis=axis, keepdims=True), make((2, 3, 4), dt), -1)
+
+
+def s_packbits(make, dt):
+    yield SampleInput(make((3, 10), dt, low=0, high=1))
+    yield SampleInput(make((3, 10), dt, low=0, high=1), axis=0)
+    yield SampleInput(make((3, 10), dt, low=0, high=1), axis=-1, bitorder="little")
+
+
+def s_unpackbits(make, dt):
+    yield SampleInput(make((2, 3), dt, low=0, high=200))
+    yield SampleInput(make((2, 3), dt, low=0, high=200), axis=0, count=-3)
+    yield SampleInput(make((2, 3), dt, low=0, high=200), axis=1, count=30, bitorder="little")
+
+
+def s_piecewise(make, dt):
+    x = make((6,), dt)
+    yield SampleInput(x, [np.array([True, False] * 3)], [lambda v: v * 2, lambda v: v])
+    yield SampleInput(x, [np.array([True, False, False] * 2), np.array([False, True] * 3)],
+                      [lambda v: v, 1])
+    yield SampleInput(x, [np.array([True] * 6)], [1, 2, 3])           # ValueError
+
+
+
+op_db_manipulation += [
+    _entry("block", s_block),
+    _entry("row_stack", s_row_stack, xfails=[XFail(
+        "warns (DeprecationWarning, as NumPy 2): Dynamo cannot trace warnings.warn",
+        variants=["compile"])]),
+    _entry("pad", s_pad, xfails=[XFail(
+        "reads the pad widths and fill values on the host (they decide the result's shape)",
+        variants=["compile"])]),
+    _entry("apply_along_axis", s_apply_along_axis, xfails=[XFail(
+        "writes its buffer with setitem, whose overlap check (UntypedStorage.data_ptr) Dynamo "
+        "cannot trace", variants=["compile"])]),
+    _entry("apply_over_axes", s_apply_over_axes),
+    _entry("packbits", s_packbits, dtypes=INTEGER + BOOL),
+    _entry("unpackbits", s_unpackbits, dtypes=("uint8",)),
+    _entry("piecewise", s_piecewise, xfails=[XFail(
+        "boolean-mask indexing reads the mask on the host (a value-dependent size)",
+        variants=["compile"])]),
+]
