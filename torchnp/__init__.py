@@ -117,6 +117,12 @@ from torchnp._printing import (
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 
+# ----- names NumPy code uses at import time: data-type tables, index tricks, iterators, utilities -
+from torchnp._numerictypes import (  # noqa: E402
+    True_, False_, ScalarType, sctypeDict, typecodes, little_endian, typename, mintypecode,
+)
+from torchnp import dtypes  # noqa: E402
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -12,6 +12,8 @@ STRUCTURED = "out of scope: structured / void / record dtypes (docs/differences.
 MATRIX = "out of scope: the matrix class (pending deprecation in NumPy; use 2-D arrays)"
 MEMMAP = "out of scope: memory-mapped host files (tensors own their storage)"
 BUILD = "out of scope: NumPy's own build, test and packaging machinery"
+EXTENDED = ("out of scope: extended precision (torch has none; longdouble is float64, "
+            "docs/differences.md)")
 SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature difference
 
 ALLOWLIST = {
@@ -48,6 +50,16 @@ ALLOWLIST = {
     "test": BUILD,
     "float128": "out of scope: extended precision (torch has none; longdouble is float64, docs/differences.md)",
     "complex256": "out of scope: extended precision (torch has none; clongdouble is complex128, docs/differences.md)",
+    # ----- numpy.dtypes: the classes torchnp leaves out
+    "dtypes.BytesDType": STRING,
+    "dtypes.StrDType": STRING,
+    "dtypes.StringDType": STRING,
+    "dtypes.ObjectDType": OBJECT,
+    "dtypes.VoidDType": STRUCTURED,
+    "dtypes.DateTime64DType": DATETIME,
+    "dtypes.TimeDelta64DType": DATETIME,
+    "dtypes.LongDoubleDType": EXTENDED,
+    "dtypes.CLongDoubleDType": EXTENDED,
     # ----- not yet implemented (generated list; delete a line when its function lands)
     "__array_namespace_info__": NOT_YET,
     "allclose": NOT_YET,
@@ -115,7 +127,6 @@ ALLOWLIST = {
     "may_share_memory": NOT_YET,
     "median": NOT_YET,
     "meshgrid": NOT_YET,
-    "mintypecode": NOT_YET,
     "nan_to_num": NOT_YET,
     "nanargmax": NOT_YET,
     "nanargmin": NOT_YET,
@@ -161,7 +172,6 @@ ALLOWLIST = {
     "tri": NOT_YET,
     "tril": NOT_YET,
     "triu": NOT_YET,
-    "typename": NOT_YET,
     "union1d": NOT_YET,
     "unique_all": NOT_YET,
     "unique_counts": NOT_YET,
@@ -214,4 +224,8 @@ NO_OPINFO = {
     "put": "in-place, returns None (indexing tests)",
     "put_along_axis": "in-place, returns None (indexing tests)",
     "putmask": "in-place, returns None (indexing tests)",
+    # ----- helpers that are not operators on values (tests/test_namespace.py, test_iterators.py)
+    "typename": "a dtype code's description (text) (tests/test_namespace.py)",
+    "mintypecode": "a dtype code from dtype codes (text) (tests/test_namespace.py)",
 }
+
