@@ -121,6 +121,9 @@ from torchnp import linalg  # noqa: E402
 from torchnp._numerictypes import (  # noqa: E402
     True_, False_, ScalarType, sctypeDict, typecodes, little_endian, typename, mintypecode,
 )
+from torchnp._index_tricks import (  # noqa: E402
+    s_, index_exp, r_, c_, mgrid, ogrid, ndindex, ndenumerate,
+)
 from torchnp import dtypes  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------

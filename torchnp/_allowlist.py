@@ -133,8 +133,6 @@ ALLOWLIST = {
     "nanmedian": NOT_YET,
     "nanpercentile": NOT_YET,
     "nanquantile": NOT_YET,
-    "ndenumerate": NOT_YET,
-    "ndindex": NOT_YET,
     "nditer": NOT_YET,
     "nested_iters": NOT_YET,
     "packbits": NOT_YET,
