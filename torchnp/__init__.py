@@ -124,6 +124,10 @@ from torchnp._numerictypes import (  # noqa: E402
 from torchnp._index_tricks import (  # noqa: E402
     s_, index_exp, r_, c_, mgrid, ogrid, ndindex, ndenumerate,
 )
+from torchnp._utils import (  # noqa: E402
+    iterable, base_repr, binary_repr, isfortran, info, getbufsize, setbufsize, may_share_memory,
+    shares_memory,
+)
 from torchnp import dtypes  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
