@@ -13,7 +13,7 @@ import numpy
 import torchnp
 from torchnp._allowlist import ALLOWLIST, NOT_YET, SIGNATURE
 
-SUBMODULES = ("", "linalg", "fft", "random", "testing", "dtypes", "exceptions")
+SUBMODULES = ("", "linalg", "fft", "random", "testing", "emath", "dtypes", "exceptions")
 
 # NumPy's top level grouped by the module that defines each function (close to the reference's
 # chapters, and free to compute).

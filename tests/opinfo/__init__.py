@@ -8,13 +8,15 @@ from opinfo.db_indexing import op_db_indexing
 from opinfo.db_linalg import op_db_linalg
 from opinfo.db_manipulation import op_db_manipulation
 from opinfo.db_math import op_db_math
+from opinfo.db_namespace import op_db_namespace
 from opinfo.db_products import op_db_products
 from opinfo.db_reductions import op_db_reductions
 from opinfo.db_sorting import op_db_sorting
 from opinfo.known_bugs import KNOWN_BUGS, VALUE_DIFFS
 
 all_entries = (op_db_math + op_db_reductions + op_db_manipulation + op_db_creation
-               + op_db_indexing + op_db_sorting + op_db_products + op_db_linalg)
+               + op_db_indexing + op_db_sorting + op_db_products + op_db_linalg
+               + op_db_namespace)
 for _op in all_entries:           # bugs found by the generated tests, kept in one place
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))
     if _op.name in VALUE_DIFFS:
