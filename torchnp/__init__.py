@@ -128,7 +128,7 @@ from torchnp._utils import (  # noqa: E402
     iterable, base_repr, binary_repr, isfortran, info, getbufsize, setbufsize, may_share_memory,
     shares_memory,
 )
-from torchnp import dtypes, emath  # noqa: E402
+from torchnp import dtypes, emath, lib  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401

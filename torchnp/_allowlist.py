@@ -14,6 +14,7 @@ MEMMAP = "out of scope: memory-mapped host files (tensors own their storage)"
 BUILD = "out of scope: NumPy's own build, test and packaging machinery"
 EXTENDED = ("out of scope: extended precision (torch has none; longdouble is float64, "
             "docs/differences.md)")
+DOCSTRINGS = "out of scope: NumPy's machinery for the docstrings of its own C objects"
 SIGNATURE = "signature: "      # prefix of a reason for a deliberate signature difference
 
 ALLOWLIST = {
@@ -50,7 +51,7 @@ ALLOWLIST = {
     "test": BUILD,
     "float128": "out of scope: extended precision (torch has none; longdouble is float64, docs/differences.md)",
     "complex256": "out of scope: extended precision (torch has none; clongdouble is complex128, docs/differences.md)",
-    # ----- numpy.dtypes: the classes torchnp leaves out
+    # ----- numpy.dtypes, numpy.lib: the classes and helpers torchnp leaves out
     "dtypes.BytesDType": STRING,
     "dtypes.StrDType": STRING,
     "dtypes.StringDType": STRING,
@@ -60,6 +61,8 @@ ALLOWLIST = {
     "dtypes.TimeDelta64DType": DATETIME,
     "dtypes.LongDoubleDType": EXTENDED,
     "dtypes.CLongDoubleDType": EXTENDED,
+    "lib.add_docstring": DOCSTRINGS,
+    "lib.add_newdoc": DOCSTRINGS,
     # ----- not yet implemented (generated list; delete a line when its function lands)
     "__array_namespace_info__": NOT_YET,
     "allclose": NOT_YET,

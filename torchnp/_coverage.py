@@ -13,7 +13,8 @@ import numpy
 import torchnp
 from torchnp._allowlist import ALLOWLIST, NOT_YET, SIGNATURE
 
-SUBMODULES = ("", "linalg", "fft", "random", "testing", "emath", "dtypes", "exceptions")
+SUBMODULES = ("", "linalg", "fft", "random", "testing", "emath", "lib", "lib.stride_tricks",
+              "dtypes", "exceptions")
 
 # NumPy's top level grouped by the module that defines each function (close to the reference's
 # chapters, and free to compute).

@@ -1,4 +1,4 @@
-"""Database: the submodules NumPy code imports (``emath``)."""
+"""Database: the submodules NumPy code imports (``emath``, ``lib.stride_tricks``)."""
 import numpy as np
 
 from opinfo.core import ALL, OpInfo, SampleInput, XFail
@@ -52,6 +52,32 @@ def _emath(name, samples, xfails=()):
                   xfails=[_VALUE_BY_DTYPE, *xfails])
 
 
+def s_as_strided(make, dt):
+    x = make((12,), dt)
+    n = x.itemsize
+    yield SampleInput(x)
+    yield SampleInput(x, shape=(3, 4))
+    yield SampleInput(x, (4, 3), (n, n))                        # overlapping rows
+    yield SampleInput(x, (5, 2), (2 * n, n))                    # sliding windows
+    yield SampleInput(x, (2, 3), (0, n))                        # a row repeated
+    yield SampleInput(make((3, 4), dt), (2, 2), (4 * n, n))
+    yield SampleInput(x, (3, 2), (n,))                          # ValueError: strides vs shape
+
+
+def s_sliding_window_view(make, dt):
+    yield SampleInput(make((6,), dt), 3)
+    yield SampleInput(make((3, 4), dt), (2, 2))
+    yield SampleInput(make((3, 4), dt), 2, axis=1)
+    yield SampleInput(make((3, 5), dt), (2, 2), axis=(1, 1))    # one axis windowed twice
+    yield SampleInput(make((3, 4), dt), (3,), axis=-2)
+    yield SampleInput(make((4,), dt), 0)                        # empty windows
+    yield SampleInput(make((4,), dt), 5)                        # ValueError: window too large
+    yield SampleInput(make((4,), dt), -1)                       # ValueError: negative
+    yield SampleInput(make((3, 4), dt), 2)                      # ValueError: one size, two axes
+    yield SampleInput(make((3, 4), dt), 2, axis=2)              # AxisError
+    yield SampleInput(make((3, 4), dt), (2, 2), axis=0)         # ValueError: lengths differ
+
+
 op_db_namespace = [
     _emath("sqrt", s_emath_log),
     _emath("log", s_emath_log),
@@ -62,4 +88,10 @@ op_db_namespace = [
     _emath("arccos", s_emath_unit, [_CUT_GRADIENT]),
     _emath("arcsin", s_emath_unit, [_CUT_GRADIENT]),
     _emath("arctanh", s_emath_unit),
+    OpInfo("lib.stride_tricks.as_strided", dtypes=ALL, samples=s_as_strided, supports_grad=True,
+           xfails=[XFail("strides address memory: a strided or broadcast input is another layout, "
+                         "so the same strides select other elements (NumPy's as well)",
+                         variants=("noncontiguous",))]),
+    OpInfo("lib.stride_tricks.sliding_window_view", dtypes=ALL, samples=s_sliding_window_view,
+           supports_grad=True),
 ]
