@@ -170,7 +170,6 @@ ALLOWLIST = {
     "unravel_index": NOT_YET,
     "unwrap": NOT_YET,
     "vander": NOT_YET,
-    "vectorize": NOT_YET,
 }
 
 # torchnp public callables with no operator-database entry, and why (classes need none: they are
