@@ -337,6 +337,15 @@ def _nditer_errors(m):
         "writing a broadcast operand": lambda: m.nditer([a, m.arange(3)],
                                                         op_flags=[["readonly"], ["readwrite"]]),
         "iterindex out of range": lambda: setattr(m.nditer(a), "iterindex", 6),
+        "op_flags not a list": lambda: m.nditer(a, op_flags=5),
+        "op_flags per op, wrong count": lambda: m.nditer(a, op_flags=[["readonly"], ["readonly"]]),
+        "order not a string": lambda: m.nditer(a, order=1),
+        "casting None": lambda: m.nditer(a, casting=None),
+        "buffersize None": lambda: m.nditer(a, buffersize=None),
+        "op_axes wrong count": lambda: m.nditer(a, op_axes=[[0], [1]]),
+        "itershape not a shape": lambda: m.nditer(a, itershape="a"),
+        "op_dtypes one list": lambda: m.nditer(a, op_dtypes=["float64", "int8"]),
+        "no operands": lambda: m.nditer([]),
     }
 
 
@@ -347,7 +356,7 @@ def test_nditer_errors(case):
 
 @pytest.mark.parametrize("kwargs", [
     dict(flags=["external_loop"]), dict(flags=["ranged"]), dict(op_axes=[[0, 1]]),
-    dict(itershape=(2, 3)), dict(op_flags=["readwrite", "virtual"]),
+    dict(itershape=(4, 2, 3)), dict(op_flags=["readwrite", "virtual"]),
     dict(flags=["buffered"], op_flags=["readwrite"], op_dtypes=["float64"]),
 ], ids=repr)
 def test_nditer_unsupported_raises_not_implemented(kwargs):
@@ -356,6 +365,12 @@ def test_nditer_unsupported_raises_not_implemented(kwargs):
         torchnp.nditer(a, **kwargs)
     with pytest.raises(NotImplementedError, match="external loop"):
         torchnp.nditer(a).enable_external_loop()
+
+
+def test_nditer_accepts_numpy_s_defaults_spelled_out():
+    a = numpy.arange(6).reshape(2, 3)
+    kw = dict(order=None, itershape=(2, 3), buffersize=0, flags=None, op_flags=None)
+    _same_items(torchnp.nditer(torchnp.asarray(a), **kw), numpy.nditer(a, **kw))
 
 
 def test_nditer_closed():

@@ -210,6 +210,24 @@ def test_arrays_on_different_devices_share_nothing():
     assert not torchnp.shares_memory(a, torchnp.zeros(3))
 
 
+def test_memory_overlap_reads_data_as_numpy():
+    """Data that is no array becomes a new one (sharing nothing), with NumPy's errors."""
+    a = numpy.arange(3)
+    for name in ("shares_memory", "may_share_memory"):
+        raises_like_numpy(lambda: getattr(numpy, name)(a, [[1, 2], [3]]),
+                          lambda: getattr(torchnp, name)(_mirror(a), [[1, 2], [3]]))
+        with pytest.raises(TypeError, match="does not support"):    # NumPy: an object array
+            getattr(torchnp, name)(_mirror(a), object())
+
+
+def test_max_work_none_is_the_default():
+    x, y = _pairs()["interleaved"]
+    assert torchnp.may_share_memory(_mirror(x), _mirror(y), max_work=None) == \
+        numpy.may_share_memory(x, y, max_work=None)
+    assert torchnp.shares_memory(_mirror(x), _mirror(y), max_work=None) == \
+        numpy.shares_memory(x, y, max_work=None)
+
+
 @pytest.mark.parametrize("max_work", [-3, 2.5, "1"], ids=repr)
 def test_bad_max_work(max_work):
     a = numpy.arange(3)

@@ -145,15 +145,22 @@ def _global_flags(flags):
     return flags
 
 
+_OP_FLAGS_SHAPE = "op_flags must be a tuple or array of per-op flag-tuples"
+
+
 def _op_flags(op_flags, ops):
     """One frozenset of per-operand flags for each operand, checked as NumPy does."""
     if op_flags is None:
         per_op = [("allocate", "writeonly") if op is None else ("readonly",) for op in ops]
-    elif len(op_flags) and all(isinstance(f, str) for f in op_flags):
+    elif not isinstance(op_flags, (list, tuple)):
+        raise ValueError(_OP_FLAGS_SHAPE)
+    elif all(isinstance(f, str) for f in op_flags):
         per_op = [op_flags] * len(ops)
+    elif len(op_flags) != len(ops) or \
+            not all(isinstance(f, (list, tuple)) and all(isinstance(g, str) for g in f)
+                    for f in op_flags):
+        raise ValueError(_OP_FLAGS_SHAPE)
     else:
-        if len(op_flags) != len(ops):
-            raise ValueError("op_flags must be a tuple/list matching the number of ops")
         per_op = op_flags
     out = []
     for flags in per_op:
@@ -185,8 +192,14 @@ def _operands(op):
 
 
 def _check_order(order):
+    """NumPy's ``order=``: 'C', 'F', 'A' or 'K' (None: 'K')."""
+    if order is None:
+        return "K"
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
     if order not in ("C", "F", "A", "K"):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    return order
 
 
 def _cast_error(i, src, dst, casting):
@@ -256,13 +269,16 @@ class nditer:
 
     def __init__(self, op, flags=None, op_flags=None, op_dtypes=None, order="K",
                  casting="safe", op_axes=None, itershape=None, buffersize=0):
-        if op_axes is not None:
-            raise _not_supported("op_axes")
-        if itershape is not None:
-            raise _not_supported("itershape")
         ops = _operands(op)
+        convert.operator_index(buffersize)          # NumPy's TypeError; torch needs no buffer
+        if op_axes is not None:
+            if not isinstance(op_axes, (list, tuple)) or len(op_axes) != len(ops):
+                raise ValueError("op_axes must be a tuple/list matching the number of ops")
+            raise _not_supported("op_axes")
         gflags = _global_flags(flags)
         shared = _Operands(ops, gflags, _op_flags(op_flags, ops), op_dtypes, casting)
+        if itershape is not None and convert.shape_tuple(itershape) != shared.bshape:
+            raise _not_supported("an itershape other than the operands' broadcast shape")
         _start(self, shared, gflags, order, range(len(shared.bshape)), None)
 
     # ----- position -----------------------------------------------------------------------------
@@ -497,6 +513,8 @@ def _op_dtypes(op_dtypes, nop):
     if not isinstance(op_dtypes, (list, tuple)):
         op_dtypes = [op_dtypes]
     if len(op_dtypes) != nop:
+        if nop == 1:            # NumPy reads the sequence as one (structured) dtype
+            _dtypes.to_torch_dtype(op_dtypes)
         raise ValueError("op_dtypes must be a tuple/list matching the number of ops")
     return [None if d is None else _dtypes.to_torch_dtype(d) for d in op_dtypes]
 
@@ -511,7 +529,7 @@ def _size(shape):
 def _start(it, ops, flags, order, axes, outer):
     """Set up nditer ``it`` over ``axes`` of the shared operands ``ops`` (an _Operands); an
     iterator of ``nested_iters`` has the ``outer`` one whose position fixes the other axes."""
-    _check_order(order)
+    order = _check_order(order)
     it._ops = ops
     it._bshape, it._axes, it._outer, it._inner = ops.bshape, tuple(axes), outer, None
     it._walk = _walk_order(it._axes, order, ops.strides, ops.arrays)
@@ -566,6 +584,7 @@ def nested_iters(op, axes, flags=None, op_flags=None, op_dtypes=None, order="K",
     torchnp implementation of :func:`numpy.nested_iters`, with ``nditer``'s subset.
     """
     ops = _operands(op)
+    convert.operator_index(buffersize)
     gflags = _global_flags(flags)
     shared = _Operands(ops, gflags, _op_flags(op_flags, ops), op_dtypes, casting)
     groups = [tuple(convert.normalize_axis_index(ax, len(shared.bshape)) for ax in group)

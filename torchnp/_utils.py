@@ -149,6 +149,7 @@ def _tensor_or_none(a):
     if isinstance(a, numpy.ndarray):
         t, copied = convert._numpy_to_tensor(a)
         return None if copied else t
+    _creation.asarray(a)            # NumPy's errors for what is no array
     return None
 
 
@@ -194,8 +195,11 @@ def _overlap(t1, t2, exact, too_hard):
     return bool((b[first[hit]] < a[hit] + n1).any())    # host-sync: a CPU tensor of offsets
 
 
-def _exact(max_work):
-    """Whether ``max_work`` asks for the exact answer (NumPy: 0 is a bounds check, -1 exact)."""
+def _exact(max_work, default):
+    """Whether ``max_work`` asks for the exact answer (NumPy: 0 is a bounds check, -1 exact;
+    None is the function's ``default``)."""
+    if max_work is None:
+        max_work = default
     try:
         max_work = convert.operator_index(max_work)
     except TypeError:
@@ -205,8 +209,8 @@ def _exact(max_work):
     return max_work != 0
 
 
-def _shares(a, b, max_work, too_hard):
-    exact = _exact(max_work)
+def _shares(a, b, max_work, too_hard, default):
+    exact = _exact(max_work, default)
     t1, t2 = _tensor_or_none(a), _tensor_or_none(b)
     return t1 is not None and t2 is not None and _overlap(t1, t2, exact, too_hard)
 
@@ -219,7 +223,7 @@ def shares_memory(a, b, /, max_work=-1):
     is exact for every ``max_work`` but 0, which checks the bounds only and raises TooHardError
     when they overlap, as NumPy does.
     """
-    return _shares(a, b, max_work, too_hard=True)
+    return _shares(a, b, max_work, too_hard=True, default=-1)
 
 
 def may_share_memory(a, b, /, max_work=0):
@@ -228,4 +232,4 @@ def may_share_memory(a, b, /, max_work=0):
     torchnp implementation of :func:`numpy.may_share_memory` (any ``max_work`` but 0 gives the
     exact answer).
     """
-    return _shares(a, b, max_work, too_hard=False)
+    return _shares(a, b, max_work, too_hard=False, default=0)

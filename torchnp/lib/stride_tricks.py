@@ -44,15 +44,15 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     t = x._t
     shp = tuple(t.shape) if shape is None else convert.shape_tuple(tuple(shape))
     if strides is not None:
-        st = _element_strides(tuple(strides), t.element_size())
-    elif shape is None:
-        st = tuple(t.stride())
-    elif t.is_contiguous():             # NumPy: a C-contiguous array's strides follow the shape
+        st = tuple(strides)
+    elif shape is not None and t.is_contiguous():   # NumPy: C-contiguous strides follow the shape
         st = _contiguous_strides(shp)
     else:
         st = tuple(t.stride())
     if len(st) != len(shp):
         raise ValueError("mismatch in length of strides and shape")
+    if strides is not None:
+        st = _element_strides(st, t.element_size())
     return _view(x, shp, st)
 
 
