@@ -270,6 +270,7 @@ NOT_SWEPT = {
     "nested_iters": "returns nditer objects; its errors are checked in tests/test_iterators.py",
     "vectorize": "wraps any callable in an object; its errors are checked in "
                  "tests/test_vectorize.py",
+    "memmap": "needs a file on disk; its errors are checked in tests/test_memmap.py",
 }
 
 # Deliberate differences (docs/differences.md): case id -> (the class torchnp raises, reason).

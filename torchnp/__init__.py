@@ -126,6 +126,7 @@ from torchnp._index_tricks import (  # noqa: E402
 )
 from torchnp._iterators import broadcast, nditer, nested_iters  # noqa: E402
 from torchnp._vectorize import vectorize  # noqa: E402
+from torchnp._memmap import memmap  # noqa: E402
 from torchnp._utils import (  # noqa: E402
     iterable, base_repr, binary_repr, isfortran, info, getbufsize, setbufsize, may_share_memory,
     shares_memory,

@@ -10,7 +10,6 @@ STRING = "out of scope: string / bytes dtypes (docs/differences.md, numeric dtyp
 OBJECT = "out of scope: object dtype, arrays of Python objects (docs/differences.md)"
 STRUCTURED = "out of scope: structured / void / record dtypes (docs/differences.md)"
 MATRIX = "out of scope: the matrix class (pending deprecation in NumPy; use 2-D arrays)"
-MEMMAP = "out of scope: memory-mapped host files (tensors own their storage)"
 BUILD = "out of scope: NumPy's own build, test and packaging machinery"
 EXTENDED = ("out of scope: extended precision (torch has none; longdouble is float64, "
             "docs/differences.md)")
@@ -44,7 +43,6 @@ ALLOWLIST = {
     "asmatrix": MATRIX,
     "bmat": MATRIX,
     "matrix": MATRIX,
-    "memmap": MEMMAP,
     "get_include": BUILD,
     "show_config": BUILD,
     "show_runtime": BUILD,
