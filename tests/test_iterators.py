@@ -427,3 +427,10 @@ def test_nditer_k_order_on_random_layouts(seed):
         theirs = numpy.nditer(ops, flags=["multi_index"])
         assert [ours.multi_index for _ in ours] == [theirs.multi_index for _ in theirs]
         assert torchnp.nditer(ours_ops).shape == numpy.nditer(ops).shape
+
+
+def test_nditer_allocates_on_the_operands_device():
+    a = torchnp.asarray(torch.zeros((2, 3), device="meta"))
+    it = torchnp.nditer([a, None])
+    assert it.operands[1].device.type == "meta" and it.operands[1].shape == (2, 3)
+    assert next(it)[0].device.type == "meta"

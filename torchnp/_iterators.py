@@ -22,6 +22,13 @@ def _unravel(i, shape):
     return tuple(reversed(out))
 
 
+def _size(shape):
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
 def _broadcast_shape(shapes):
     """NumPy's broadcast of ``shapes``, with the message of ``numpy.broadcast``."""
     try:
@@ -70,9 +77,7 @@ class broadcast:
         self._shape = _broadcast_shape([a.shape for a in arrays])
         self._arrays = tuple(arrays)
         self._ts = tuple(a._t.expand(self._shape) for a in arrays)
-        self._size = 1
-        for n in self._shape:
-            self._size *= n
+        self._size = _size(self._shape)
         self._i = 0
 
     shape = property(lambda self: self._shape, doc="Shape of the broadcast result.")
@@ -486,13 +491,14 @@ class _Operands:
             raise ValueError("Iterator operand was NULL, but neither the ALLOCATE nor the VIRTUAL "
                              "flag was specified")
         bshape = _broadcast_shape([a.shape for a in arrays if a is not None])
-        inputs = [a._dt for a in arrays if a is not None]
+        inputs = [a for a in arrays if a is not None]
         for i, a in enumerate(arrays):
             if a is None:
-                dt = dts[i] or (promotion.result_dtype(inputs) if inputs else None)
+                dt = dts[i] or (promotion.result_dtype([b._dt for b in inputs]) if inputs else None)
                 if dt is None:
                     raise TypeError("no arrays or types available to calculate result type")
-                arrays[i] = _creation.empty(bshape, dtype=_dtypes.to_numpy_dtype(dt))
+                arrays[i] = _creation.empty(bshape, dtype=_dtypes.to_numpy_dtype(dt),
+                                            device=inputs[0].device if inputs else None)
         if "common_dtype" in flags:
             common = promotion.result_dtype([a._dt for a in arrays])
             dts = [d or common for d in dts]
@@ -517,13 +523,6 @@ def _op_dtypes(op_dtypes, nop):
             _dtypes.to_torch_dtype(op_dtypes)
         raise ValueError("op_dtypes must be a tuple/list matching the number of ops")
     return [None if d is None else _dtypes.to_torch_dtype(d) for d in op_dtypes]
-
-
-def _size(shape):
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 def _start(it, ops, flags, order, axes, outer):
