@@ -237,7 +237,7 @@ NOT_CALLABLE = {
     "ctypeslib": "out of scope: ctypes pointers into host memory (arrays are torch tensors on any "
                  "device: use .tensor, or DLPack)",
     "f2py": BUILD,
-    "core": "out of scope: NumPy 2's deprecated alias of its private numpy._core",
+    "core": "out of scope: NumPy 2's deprecated alias of its private core package",
     "ma": LATER + "masked arrays: numpy.ma subclasses ndarray and repeats most of the API over a "
                   "mask; torchnp's ndarray has no subclasses yet",
     "typing": LATER + "static type aliases (numpy.typing's NDArray and ArrayLike name NumPy's "
