@@ -65,7 +65,6 @@ class memmap(ndarray):
     mode='r+', offset=0, shape=None, order='C')``; ``flush()`` writes changes to disk.
     """
     __slots__ = ("filename", "offset", "mode")
-    __array_priority__ = -100.0
 
     def __new__(cls, filename, dtype=numpy.uint8, mode="r+", offset=0, shape=None, order="C"):
         mode = _mode(mode)
