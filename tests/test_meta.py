@@ -80,7 +80,7 @@ def _public_operators():
     """{qualified name: callable} for torchnp's top level and its submodules (``linalg.det``)."""
     out = {}
     for sub in _coverage.SUBMODULES:
-        mod = getattr(torchnp, sub, None) if sub else torchnp
+        mod = _coverage.torchnp_object(sub) if sub else torchnp
         if mod is None:
             continue
         prefix = f"{sub}." if sub else ""

@@ -157,15 +157,31 @@ from torchnp._creation import (  # noqa: E402
     fromiter, require, asfortranarray, asarray_chkfinite,
 )
 
-# ----- indexing routines: index arithmetic, select, index tricks (_indexing.py) -----------------
+# ----- indexing routines: index arithmetic, select (_indexing.py) ----------------------------------
 from torchnp._indexing import (  # noqa: E402
-    fill_diagonal, mask_indices, unravel_index, ravel_multi_index, select, r_, c_, s_, index_exp,
+    fill_diagonal, mask_indices, unravel_index, ravel_multi_index, select,
 )
 
 # ----- array manipulation: block, pad, functional tools, bit packing (_manipulation.py) ---------
 from torchnp._manipulation import (  # noqa: E402
     block, row_stack, pad, apply_along_axis, apply_over_axes, packbits, unpackbits, piecewise,
 )
+
+# ----- names NumPy code uses at import time: data-type tables, index tricks, iterators, utilities -
+from torchnp._numerictypes import (  # noqa: E402
+    True_, False_, ScalarType, sctypeDict, typecodes, little_endian, typename, mintypecode,
+)
+from torchnp._index_tricks import (  # noqa: E402
+    s_, index_exp, r_, c_, mgrid, ogrid, ndindex, ndenumerate,
+)
+from torchnp._iterators import broadcast, nditer, nested_iters  # noqa: E402
+from torchnp._vectorize import vectorize  # noqa: E402
+from torchnp._memmap import memmap  # noqa: E402
+from torchnp._utils import (  # noqa: E402
+    iterable, base_repr, binary_repr, isfortran, info, getbufsize, setbufsize, may_share_memory,
+    shares_memory,
+)
+from torchnp import dtypes, emath, lib  # noqa: E402
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
