@@ -134,6 +134,11 @@ from torchnp._io import (
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 
+# ----- logic: closeness, equality, infinities (_logic.py) ----------------------------------------
+from torchnp._logic import (
+    isclose, allclose, array_equal, array_equiv, isposinf, isneginf,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 
