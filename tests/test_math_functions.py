@@ -5,6 +5,7 @@ import warnings
 
 import numpy
 import pytest
+import torch
 
 import torchnp
 from helpers import assert_matches_numpy, public_exception_class
@@ -57,7 +58,7 @@ LOGIC = [
     "np.array_equal([1, np.nan], [1, np.nan], equal_nan=True)",
     "np.array_equal([1, np.nan], [1, np.nan])",
     "np.array_equal([np.nan, 1], [1, np.nan], equal_nan=True)",
-    "np.array_equal(np.array([complex(1, np.nan)]), np.array([complex(np.nan, 1)]), equal_nan=True)",
+    "np.array_equal(np.array([complex(1, np.nan)]), [complex(np.nan, 1)], equal_nan=True)",
     "np.array_equal([1, 2], [1, 2, 3])",
     "np.array_equal(np.array([1, 2]), 3)",
     "np.array_equal(np.array([1, 2], np.int8), np.array([1.0, 2.0]))",
@@ -90,3 +91,178 @@ def test_isclose_warns_for_invalid_tolerances():
             module.isclose(1.0, 1.0, atol=float("nan"))
         with module.errstate(invalid="raise"), pytest.raises(FloatingPointError):
             module.isclose(1.0, 1.0, rtol=module.array([1.0, float("inf")]))
+
+
+MATH = [
+    "np.diff(np.array([1, 4, 9, 16]))",
+    "np.diff(np.array([[1, 4], [9, 16]]), axis=0)",
+    "np.diff(np.array([1, 4, 9, 16], np.uint8), n=2)",
+    "np.diff(np.array([True, False, False]))",
+    "np.diff(np.array([1.0, 2.0]), n=3)",
+    "np.diff(np.array([1, 2]), n=-1)",
+    "np.diff(np.array(3))",
+    "np.diff(np.array([1, 2, 5]), prepend=0, append=np.array([10, 20]))",
+    "np.diff(np.array([[1, 2], [3, 5]]), prepend=0, axis=0)",
+    "np.diff(np.array([1, 2]), axis=2)",
+    "np.diff(np.array([1, 2], np.int8), prepend=1.5)",
+    "np.ediff1d(np.array([1, 2, 4, 7]))",
+    "np.ediff1d(np.array([[1, 2], [4, 7]]), to_begin=-99, to_end=np.array([88, 99]))",
+    "np.ediff1d(np.array([1, 2], np.int8), to_begin=1.5)",
+    "np.ediff1d(np.array([1.0, 2], np.float32), to_end=[1, 2])",
+    "np.ediff1d(np.array([1]))",
+    "np.ediff1d(np.array([], np.int16), to_end=3)",
+    "np.gradient(np.array([1, 2, 4, 7, 11, 16], dtype=float))",
+    "np.gradient(np.array([1, 2, 4, 7, 11, 16]), 2)",
+    "np.gradient(np.array([1, 2, 4, 7, 11, 16], np.float32), np.array([0, 1, 1.5, 3.5, 4, 6]))",
+    "np.gradient(np.array([1, 2, 4, 7, 11, 16], np.float32), [0, 1, 1.5, 3.5, 4, 6], edge_order=2)",
+    "np.gradient(np.array([[1, 2, 6], [3, 4, 5]], np.float16))",
+    "np.gradient(np.array([[1, 2, 6], [3, 4, 5]]), 2, [1, 2, 4])",
+    "np.gradient(np.array([[1, 2, 6], [3, 4, 5]]), axis=1, edge_order=2)",
+    "np.gradient(np.array([[1, 2, 6], [3, 4, 5]]), axis=0, edge_order=2)",
+    "np.gradient(np.array([[1, 2, 6], [3, 4, 5]]), 1, 2, 3)",
+    "np.gradient(np.array([1, 2, 6]), edge_order=3)",
+    "np.gradient(np.array([1, 2, 6]), np.array([[1, 2, 3]]))",
+    "np.gradient(np.array([1, 2, 6]), np.array([1, 2]))",
+    "np.gradient(np.array([True, False, True]))",
+    "np.gradient(np.array([1 + 1j, 2, 4j]))",
+    "np.gradient(np.array([1, 2, 6], np.uint8), np.array([1, 2, 4], np.int8))",
+    "np.gradient(np.array([1.0, 2, 6]), np.float32(2))",
+    "np.trapezoid(np.array([1, 2, 3]))",
+    "np.trapezoid(np.array([1, 2, 3]), x=np.array([4, 6, 8]))",
+    "np.trapezoid(np.array([1, 2, 3], np.float32), dx=2)",
+    "np.trapezoid(np.array([[1, 2, 3], [4, 5, 6]]), axis=0)",
+    "np.trapezoid(np.array([[1, 2, 3], [4, 5, 6]], np.float16), x=[[1, 2, 4], [0, 1, 3]])",
+    "np.trapezoid(np.array([True, False]))",
+    "np.trapezoid(np.array([]))",
+    "np.trapezoid(np.array(3.0))",
+    "np.cumulative_sum(np.array([1, 2, 3], np.int8))",
+    "np.cumulative_sum(np.array([[1, 2, 3], [4, 5, 6]]))",
+    "np.cumulative_sum(np.array([[1, 2, 3], [4, 5, 6]]), axis=1, include_initial=True)",
+    "np.cumulative_prod(np.array([[1, 2, 3], [4, 5, 6]], np.uint8), axis=0, include_initial=True)",
+    "np.cumulative_sum(np.array([True, True]), dtype=np.float32)",
+    "np.cumulative_sum(np.array(3))",
+    "np.cumulative_prod(np.array([1.5, 2]), include_initial=True, out=np.zeros(3))",
+    "np.cumulative_sum(np.array([1.5, 2]), out=np.zeros(2))",
+    "np.cumulative_sum(np.zeros((2, 0)), axis=1, include_initial=True)",
+    "np.convolve([1, 2, 3], [0, 1, 0.5])",
+    'np.convolve([1, 2, 3], [0, 1, 0.5], "same")',
+    'np.convolve([1, 2, 3], [0, 1, 0.5], "valid")',
+    'np.convolve([1, 2, 3], [1, 2, 3, 4, 5], "same")',
+    'np.convolve([1, 2, 3, 4, 5], [1, 2, 3], "same")',
+    'np.convolve([1, 2, 3, 4], [1, 2], "same")',
+    "np.convolve([1, 2, 3, 4], [1, 2], 1)",
+    "np.convolve(np.array([1, 2], np.int8), np.array([100, 100], np.int8))",
+    "np.convolve(np.array([True, True]), [True, True])",
+    "np.convolve(np.array([1, 2], np.uint16), np.array([1.5], np.float32))",
+    "np.convolve(1, 2)",
+    "np.convolve([], [1])",
+    "np.convolve([1], [])",
+    'np.convolve([1, 2], [1], mode="x")',
+    'np.convolve([1, 2], [1], mode="v")',
+    "np.convolve([1, 2], [1], mode=3)",
+    "np.convolve([[1, 2]], [1])",
+    "np.correlate([1, 2, 3], [0, 1, 0.5])",
+    'np.correlate([1, 2, 3], [0, 1, 0.5], "full")',
+    'np.correlate([1, 2, 3], [1j, 2, 3 + 1j, 4, 5], "same")',
+    'np.correlate([1j, 2, 3 + 1j, 4, 5], [1, 2, 3], "same")',
+    'np.correlate([1j, 2, 3 + 1j, 4, 5], [1, 2j, 3], "full")',
+    'np.correlate([1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7], "valid")',
+    'np.correlate([1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7], "same")',
+    'np.correlate([1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4], "same")',
+    'np.correlate([1, 2, 3, 4], [1, 2, 3, 4, 5, 6, 7], "full")',
+    'np.correlate([1, 2, 3, 4], [1, 2, 3, 4, 5, 6], "same")',
+    "np.correlate([1, 2], [])",
+    "np.correlate([], [1, 2])",
+    "np.interp(2.5, [1, 2, 3], [3, 2, 0])",
+    "np.interp([0, 1, 1.5, 2.72, 3.14, 4], [1, 2, 3], [3, 2, 0])",
+    "np.interp([0, 1, 1.5, 3.14, np.nan], [1, 2, 3], [3, 2, 0], left=-99, right=99.5)",
+    'np.interp(np.array([0, 1, 1.5, 3.14], np.float32), [1, 2, 3], np.array([3, 2, 0], "f"))',
+    "np.interp([0, 1, 1.5, 3.14], [1, 2, 3], [3j, 2, 1 + 0j], left=1j)",
+    "np.interp([-180, -170, 185, 0, 365], [190, -190, 350, -350], [5, 10, 3, 4], period=360)",
+    "np.interp([1, 2], [1, 2, 3], [1, 2, 3], period=0)",
+    "np.interp([1.5, 2.5], [1, 2, 3], [1, np.inf, 3])",
+    "np.interp([1.5, 2.5], [1, 2, 3], [np.inf, np.inf, 3])",
+    "np.interp([0, 1, 2], [1], [5])",
+    "np.interp(1, [], [])",
+    "np.interp(1, [1, 2], [1, 2, 3])",
+    "np.interp(1, [[1, 2]], [[1, 2]])",
+    "np.interp(1j, [1, 2], [1, 2])",
+    "np.interp(np.array([[1, 1.5], [2, 3]]), [1, 2], [4, 5])",
+    "np.sinc(np.array([0, 0.5, 1, -1.5]))",
+    "np.sinc(np.array([0, 1, 2], np.int8))",
+    "np.sinc(np.array([0, 0.5], np.float32))",
+    "np.sinc(np.array([0, 0.5], np.float16))",
+    "np.sinc(np.array([0, 0.5 + 1j]))",
+    "np.sinc(0)",
+    "np.sinc(np.array([True, False]))",
+    "np.nan_to_num(np.array([np.nan, np.inf, -np.inf, 1.0]))",
+    "np.nan_to_num(np.array([np.nan, np.inf, -np.inf], np.float32), nan=-1, posinf=2e3, neginf=-5)",
+    "np.nan_to_num(np.array([complex(np.nan, np.inf), complex(-np.inf, 1)]))",
+    "np.nan_to_num(np.array([1, 2]))",
+    "np.nan_to_num(np.nan)",
+    "np.nan_to_num(3)",
+    "np.nan_to_num([1.0, np.nan], copy=False)",
+    "np.nan_to_num(np.array([np.nan, np.inf], np.float16))",
+    "np.unwrap(np.array([0, 0.5, 7, 7.5, 1.0]))",
+    "np.unwrap(np.array([0, 1, 2, -1, 0], np.int64), period=4)",
+    "np.unwrap(np.array([2, 3, 4, 5, 2, 3, 4, 5]), period=4)",
+    "np.unwrap(np.array([1, 2, 3, 8, 9, 10, 15]), discont=3, period=5)",
+    "np.unwrap(np.array([[0, 4, 8], [1, 5, 9.0]]), axis=0)",
+    "np.unwrap(np.array([[0, 4, 8], [1, 5, 9.0]], np.float32))",
+    "np.unwrap(np.array([0, 4, 8], np.int32), period=6)",
+    "np.fix(np.array([1.5, -2.5, 3]))",
+    "np.fix(np.array([1, -2], np.int8))",
+    "np.fix(2.5)",
+    "np.fix(np.array([True]))",
+    "np.fix(np.array([1.5, -2.5]), out=np.zeros(2, np.float32))",
+    "np.fix(np.array([1.5, -2.5]), out=np.zeros(2, np.int64))",
+    "np.fix(np.array([1 + 1j]))",
+    "np.interp(np.array(2.5), [1, 2, 3], [3, 2, 0j])",
+    "np.interp(np.array(2.5), [1, 2, 3], [3, 2, 0], left=np.array(1))",
+    "np.interp([0, 5], [1, 2, 3], [3, 2, 0], left=np.array([1, 2]))",
+    "np.interp([0, 5], [1, 2, 3], [3, 2, 0], right=1j)",
+    "np.interp([0, 5], [1, 2, 3], [3, 2, 0j], right=np.nan)",
+    'np.interp([0, 5], [1, 2, 3], [3, 2, 0j], right="a")',
+    "np.interp([0, 5], [1, 2, 3], np.array([3, 2, 0], np.uint64))",
+    "np.interp([0, 5], np.array([1, 2, 3], np.int8), [True, False, True])",
+    "np.interp([1, 1.5, 2, 3], [1, 2, 2, 3], [0, 1, 5, 6])",
+    "np.interp([np.inf, -np.inf], [1, 2, 3], [0, 1, 5])",
+    "np.interp([0.5, 1.5], [1, 2, np.nan], [0, 1, 5])",
+    "np.cumulative_sum([[1, 2]], axis=2)",
+    "np.cumulative_prod(np.array([1, 2]), dtype=np.int8, include_initial=True)",
+    "np.cumulative_sum(np.array([1, 2]), axis=0, include_initial=True, out=np.zeros(2))",
+]
+
+
+@pytest.mark.parametrize("expr", MATH)
+def test_math(expr):
+    check(expr, rtol=1e-6 if "float16" in expr or "float32" in expr else 1e-12)
+
+
+def test_nan_to_num_writes_into_its_input_without_copy():
+    for module in (numpy, torchnp):
+        a = module.array([1.0, numpy.nan, numpy.inf])
+        res = module.nan_to_num(a, copy=False)
+        assert res is a
+        assert a[1] == 0.0 and a[2] == numpy.finfo(numpy.float64).max
+    b = torchnp.array([1.0, numpy.nan])
+    torchnp.nan_to_num(b)
+    assert numpy.isnan(float(b[1]))          # copy=True leaves the input alone
+
+
+@pytest.mark.parametrize("expr", [
+    "np.where(np.array([True, False]), 1e300, np.array([1.0, 2.0]))",
+    "np.where(np.array([True, False]), 0.1, np.array([1.0, 2.0])) - 0.1",
+    "np.where(np.array([True, False]), 1e300j, np.array([1.0, 2.0]))",
+])
+def test_where_keeps_python_floats_in_double_precision(expr):
+    check(expr, rtol=0, atol=0)
+
+
+def test_gradients_flow_through_x_and_fp():
+    x = torch.tensor([0.5, 1.5, 2.5], dtype=torch.float64, requires_grad=True)
+    fp = torch.tensor([1.0, 3.0, 2.0, 5.0], dtype=torch.float64, requires_grad=True)
+    xp = torchnp.array([0.0, 1.0, 2.0, 3.0])
+    assert torch.autograd.gradcheck(
+        lambda x, fp: torchnp.interp(torchnp.asarray(x), xp, torchnp.asarray(fp)).tensor, (x, fp))
+    assert torch.autograd.gradcheck(lambda x: torchnp.sinc(torchnp.asarray(x)).tensor, (x,))

@@ -139,6 +139,12 @@ from torchnp._logic import (
     isclose, allclose, array_equal, array_equiv, isposinf, isneginf,
 )
 
+# ----- numpy/lib math: differences, integrals, convolution, interpolation (_math.py) -------------
+from torchnp._math import (
+    diff, ediff1d, gradient, trapezoid, cumulative_sum, cumulative_prod, convolve, correlate,
+    interp, sinc, nan_to_num, unwrap, fix,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

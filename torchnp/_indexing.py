@@ -189,7 +189,11 @@ def where(condition, x=None, y=None, /):
 
 def _operand(v, dt, device):
     if promotion.weak_code(v) is not None:
-        return torch.tensor(v, device=device).to(dt)
+        # (Python floats held in double precision first: torch's default float32 would round
+        # 0.1 and overflow 1e300)
+        hold = torch.float64 if type(v) is float else torch.complex128 if type(v) is complex \
+            else None
+        return torch.tensor(v, dtype=hold, device=device).to(dt)
     return _tensor(v).to(device=device, dtype=dt)
 
 

@@ -411,9 +411,19 @@ def check_writeable(t, message="assignment destination is read-only"):
                 raise ValueError(message)
 
 
+def check_one_device(tensors):
+    """NumPy has one device: tensors on two raise its ValueError naming them (DESIGN.md)."""
+    devices = {t.device for t in tensors}
+    if len(devices) > 1:
+        raise ValueError("operands are on different devices: "
+                         + ", ".join(sorted(str(d) for d in devices)))
+
+
 def write_out(out, t, casting="same_kind", what="output"):
     """Write result tensor ``t`` into ndarray ``out`` under ``casting``; return ``out``."""
     dst = out._t
+    if t.device != dst.device:
+        check_one_device((t, dst))
     check_writeable(dst, "output array is read-only")
     if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
         raise TypeError(f"Cannot cast {what} from {_dtypes.to_numpy_dtype(t.dtype)!r} to "
