@@ -266,3 +266,23 @@ def test_gradients_flow_through_x_and_fp():
     assert torch.autograd.gradcheck(
         lambda x, fp: torchnp.interp(torchnp.asarray(x), xp, torchnp.asarray(fp)).tensor, (x, fp))
     assert torch.autograd.gradcheck(lambda x: torchnp.sinc(torchnp.asarray(x)).tensor, (x,))
+
+
+SORT_COMPLEX = [
+    "np.sort_complex(np.array([5, 3, 6, 2, 1], np.int8))",
+    "np.sort_complex(np.array([5, 3, 6, 2, 1], np.uint16))",
+    "np.sort_complex(np.array([5, 3, 6, 2, 1], np.int32))",
+    "np.sort_complex(np.array([5, 3, 6, 2, 1], np.uint64))",
+    "np.sort_complex(np.array([5.5, 3, np.nan, 2, 1], np.float16))",
+    "np.sort_complex(np.array([5.5, 3, 6, 2, 1], np.float32))",
+    "np.sort_complex(np.array([True, False]))",
+    "np.sort_complex([1 + 2j, 2 - 1j, 3 - 2j, 3 - 3j, 3 + 5j])",
+    "np.sort_complex(np.array([[3, 1j], [complex(np.nan, 0), 0]], np.complex64))",
+    "np.sort_complex(np.array(3))",
+    "np.sort_complex(np.zeros((0, 2)))",
+]
+
+
+@pytest.mark.parametrize("expr", SORT_COMPLEX)
+def test_sort_complex(expr):
+    check(expr)

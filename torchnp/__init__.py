@@ -145,6 +145,9 @@ from torchnp._math import (
     interp, sinc, nan_to_num, unwrap, fix,
 )
 
+# ----- sorting complex numbers (_sorting.py) ------------------------------------------------------
+from torchnp._sorting import sort_complex
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -111,7 +111,6 @@ ALLOWLIST = {
     "setdiff1d": NOT_YET,
     "setxor1d": NOT_YET,
     "shares_memory": NOT_YET,
-    "sort_complex": NOT_YET,
     "tri": NOT_YET,
     "tril": NOT_YET,
     "triu": NOT_YET,

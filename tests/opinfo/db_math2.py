@@ -195,3 +195,16 @@ op_db_math2 += [
     OpInfo("fix", dtypes=REAL, samples=samples_unary, supports_out=True,
            errors=[ErrorInput(SampleInput(np.array([1j])), TypeError)]),
 ]
+
+
+# ----- sort_complex, einsum_path ------------------------------------------------------------------
+
+def samples_sort_complex(make, dtype):
+    yield SampleInput(make((7,), dtype))
+    yield SampleInput(make((3, 4), dtype, low=-2, high=2))
+    yield SampleInput(make((), dtype))                                   # AxisError: 0-d
+
+
+op_db_math2 += [
+    OpInfo("sort_complex", dtypes=ALL, samples=samples_sort_complex),
+]
