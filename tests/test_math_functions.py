@@ -286,3 +286,31 @@ SORT_COMPLEX = [
 @pytest.mark.parametrize("expr", SORT_COMPLEX)
 def test_sort_complex(expr):
     check(expr)
+
+
+EINSUM_PATH = [
+    'np.einsum_path("ij,jk->ik", np.ones((2, 3)), np.ones((3, 4)))',
+    'np.einsum_path("ij,jk,kl->il", np.ones((2, 3)), np.ones((3, 4)), np.ones((4, 5)), '
+    'optimize="optimal")',
+    'np.einsum_path("ij,jk,kl->il", np.ones((2, 3)), np.ones((3, 4)), np.ones((4, 5)), '
+    'optimize=False)',
+    'np.einsum_path(np.ones((2, 3)), [0, 1], np.ones((3, 4)), [1, 2], [0, 2])',
+    'np.einsum_path(np.ones((2, 3)), [0, 1], np.ones((3, 4)), [1, 2])',
+    'np.einsum_path("...i,i", np.ones((5, 2, 3), np.float32), [1, 2, 3])',
+    'np.einsum_path("ij,jk", np.ones((2, 3)), np.ones((4, 4)))',
+    'np.einsum_path("ij,jk->ik", np.ones((2, 3)))',
+    'np.einsum_path("ij,jk->ik", np.ones((2, 3)), np.ones((3, 4)), optimize="bogus")',
+]
+
+
+@pytest.mark.parametrize("expr", EINSUM_PATH)
+def test_einsum_path(expr):
+    check(expr)
+
+
+def test_einsum_path_for_einsum_returns_the_operands():
+    a, b = torchnp.ones((2, 3)), torchnp.ones((3, 4))
+    ops, contractions = torchnp.einsum_path("ij,jk->ik", a, b, einsum_call=True)
+    assert ops[0] is a and ops[1] is b
+    assert contractions == numpy.einsum_path("ij,jk->ik", numpy.ones((2, 3)), numpy.ones((3, 4)),
+                                             einsum_call=True)[1]

@@ -66,7 +66,6 @@ ALLOWLIST = {
     "diagflat": NOT_YET,
     "digitize": NOT_YET,
     "einsum": NOT_YET,
-    "einsum_path": NOT_YET,
     "fill_diagonal": NOT_YET,
     "from_dlpack": NOT_YET,
     "fromfunction": NOT_YET,

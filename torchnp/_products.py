@@ -1,4 +1,4 @@
-"""Products at the top level: dot, vdot, inner, outer, tensordot, kron, cross, trace.
+"""Products at the top level: dot, vdot, inner, outer, tensordot, kron, cross, trace, einsum_path.
 
 Operands are converted as ``numpy.asarray`` does, so Python scalars are strong here, as in NumPy.
 ``matmul``, ``vecdot``, ``matvec`` and ``vecmat`` are ufuncs (in ``_math_ufuncs.py``); their
@@ -6,6 +6,7 @@ kernels, which check core dimensions with NumPy's messages, are at the bottom.
 """
 import warnings
 
+import numpy
 import torch
 
 from torchnp import _kernels as _k
@@ -14,6 +15,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import normalize_axis_index
+from torchnp._core.ndarray import ndarray
 
 _wrap = convert.wrap
 _as_tensor = convert.as_tensor
@@ -332,3 +334,36 @@ def vecmat_kernel(t1, t2):
     _check_core("vecmat", t1, t2, 1, 2, -1, -2)
     return _run(lambda: _k.matmul(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2,
                 t2.shape[-1:])
+
+
+# ----- einsum_path --------------------------------------------------------------------------------
+
+def einsum_path(*operands, optimize="greedy", einsum_call=False):
+    """An order of pairwise contractions for an einsum expression, and its cost.
+
+    torchnp implementation of :func:`numpy.einsum_path`. The path depends on the operands'
+    shapes only, so NumPy's own ``einsum_path`` plans it on stand-ins without data (stride-0
+    views of one zero of each operand's dtype and shape): host-side metadata work, as DESIGN.md
+    allows NumPy to do; no operand is read or copied. ``einsum_call=True`` returns the operands
+    themselves (as torchnp arrays) with NumPy's contraction list.
+    """
+    arrays = {i: _as_array(op) for i, op in enumerate(operands) if _is_einsum_operand(operands, i)}
+    convert.check_one_device([a._t for a in arrays.values()])
+    stand_ins = [numpy.broadcast_to(numpy.zeros((), arrays[i].dtype), arrays[i].shape)
+                 if i in arrays else op for i, op in enumerate(operands)]
+    res = numpy.einsum_path(*stand_ins, optimize=optimize, einsum_call=einsum_call)
+    if einsum_call:
+        return [arrays[i] for i in sorted(arrays)], res[1]
+    return res
+
+
+def _is_einsum_operand(operands, i):
+    """Whether ``operands[i]`` is an array: after the subscripts string, or at the even places of
+    the interleaved form ``(a, [0, 1], b, [1, 2], [0, 2])`` (not its output sublist)."""
+    if isinstance(operands[0], str):
+        return i > 0
+    return i % 2 == 0 and i < len(operands) - len(operands) % 2
+
+
+def _as_array(a):
+    return a if isinstance(a, ndarray) else convert.wrap_array(_as_tensor(a))

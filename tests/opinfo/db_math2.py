@@ -208,3 +208,18 @@ def samples_sort_complex(make, dtype):
 op_db_math2 += [
     OpInfo("sort_complex", dtypes=ALL, samples=samples_sort_complex),
 ]
+
+
+def samples_einsum_path(make, dtype):
+    yield SampleInput("ij,jk->ik", make((2, 3), dtype), make((3, 4), dtype))
+    yield SampleInput("ij,jk,kl->il", make((2, 3), dtype), make((3, 4), dtype),
+                      make((4, 5), dtype), optimize="optimal")
+    yield SampleInput(make((2, 3), dtype), [0, 1], make((3, 4), dtype), [1, 2], [0, 2])
+    yield SampleInput("...i,i", make((5, 2, 3), dtype), make((3,), dtype), optimize=False)
+    yield SampleInput("ij,jk", make((2, 3), dtype), make((4, 4), dtype))    # ValueError: sizes
+
+
+op_db_math2 += [
+    # NumPy plans the path (shapes only): a Python list and report, not traced by torch.compile
+    OpInfo("einsum_path", dtypes=ALL, samples=samples_einsum_path, supports_compile=False),
+]
