@@ -314,3 +314,64 @@ def test_einsum_path_for_einsum_returns_the_operands():
     assert ops[0] is a and ops[1] is b
     assert contractions == numpy.einsum_path("ij,jk->ik", numpy.ones((2, 3)), numpy.ones((3, 4)),
                                              einsum_call=True)[1]
+
+
+EINSUM = [
+    'np.einsum("ij,jk->ik", np.arange(6.0).reshape(2, 3), np.arange(12.0).reshape(3, 4))',
+    'np.einsum("ij,jk", np.arange(6).reshape(2, 3), np.arange(12).reshape(3, 4))',
+    'np.einsum("ii", np.arange(9).reshape(3, 3))',
+    'np.einsum("ii->i", np.arange(9).reshape(3, 3))',
+    'np.einsum("ij->ji", np.arange(6).reshape(2, 3))',
+    'np.einsum("...ij,...jk->...ik", np.ones((5, 2, 3)), np.ones((3, 4)))',
+    'np.einsum("i...->...", np.arange(6.0).reshape(2, 3))',
+    'np.einsum("i,i", np.array([1, 2], np.int8), np.array([3, 4], np.float32))',
+    'np.einsum("i,i", np.array([True, True]), np.array([True, False]))',
+    'np.einsum("i,i", np.array([200, 100], np.uint8), np.array([2, 3], np.uint8))',
+    'np.einsum("i,i", np.array([2**40, 3], np.uint64), np.array([2**30, 3], np.uint64))',
+    'np.einsum("i,i", np.array([2, 3], np.uint16), np.array([40000, 3], np.uint16))',
+    'np.einsum("i,i", np.array([1, 2], np.float16), np.array([3, 4], np.float16))',
+    'np.einsum("i,i->", np.array([1 + 2j, 2]), np.array([3, 4j]))',
+    'np.einsum(np.arange(6).reshape(2, 3), [0, 1], np.arange(12).reshape(3, 4), [1, 2], [0, 2])',
+    'np.einsum(np.arange(6).reshape(2, 3), [0, 1], np.arange(12).reshape(3, 4), [1, 2])',
+    'np.einsum(np.ones((4, 2, 3)), [Ellipsis, 1, 2], np.ones((3,)), [2], [Ellipsis, 1])',
+    'np.einsum("ij,jk->ik", np.ones((2, 3)), np.ones((3, 4)), optimize=True)',
+    'np.einsum("ij,jk,kl->il", np.ones((2, 3)), np.ones((3, 4)), np.ones((4, 2)), '
+    'optimize="greedy")',
+    'np.einsum("ii->i", np.ones((3, 3)), foo=1)',
+    'np.einsum("i,i", np.array([1.5, 1.5]), [1.0, 1.0], out=np.zeros((), np.int64), '
+    'casting="unsafe")',
+    'np.einsum("i,i", np.array([True, True]), np.array([True, True]), out=np.zeros((), np.int8))',
+    'np.einsum("i,i", np.array([1e-8, 1], np.float32), np.ones(2, np.float32), out=np.zeros(()))',
+    'np.einsum("i,i", np.array([1, 2]), np.array([3, 4]), dtype=np.float32)',
+    'np.einsum("i,i", np.array([1.5, 2]), np.array([3, 4]), dtype=np.int64)',
+    'np.einsum("i,i", np.array([1.5, 2]), np.array([3, 4]), dtype=np.int64, casting="unsafe")',
+    'np.einsum("i,i->i", np.array([1.5, 2]), np.array([3, 4]), out=np.zeros(2))',
+    'np.einsum("i,i->i", np.array([1.5, 2]), np.array([3, 4]), out=np.zeros(2, np.int64))',
+    'np.einsum("ij,jk", np.ones((3, 3)), np.ones((2, 3)))',
+    'np.einsum("ij,jk->iz", np.ones((3, 3)), np.ones((3, 3)))',
+    'np.einsum("ij", np.ones((3, 3)), np.ones((3, 3)))',
+    'np.einsum("i j", np.ones((3, 3)))',
+    'np.einsum("ij,j", np.ones((3, 3)), [1, 2, 3])',
+    'np.einsum("i,i", np.ones(3), np.ones(3), casting="bogus")',
+]
+
+
+@pytest.mark.parametrize("expr", EINSUM)
+def test_einsum(expr):
+    check(expr)
+
+
+def test_einsum_of_one_operand_views_it_as_numpy_does():
+    a = torchnp.arange(9.0).reshape(3, 3)
+    d = torchnp.einsum("ii->i", a)
+    d[0] = 100.0
+    assert a[0, 0] == 100.0
+    assert torchnp.einsum("ij->ji", a).base is not None
+
+
+def test_einsum_is_differentiable():
+    x = torch.rand(2, 3, dtype=torch.float64, requires_grad=True)
+    y = torch.rand(3, 4, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradcheck(
+        lambda x, y: torchnp.einsum("ij,jk->ik", torchnp.asarray(x), torchnp.asarray(y)).tensor,
+        (x, y))

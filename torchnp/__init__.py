@@ -148,8 +148,8 @@ from torchnp._math import (
 # ----- sorting complex numbers (_sorting.py) ------------------------------------------------------
 from torchnp._sorting import sort_complex
 
-# ----- einsum's contraction order (_products.py) -------------------------------------------------
-from torchnp._products import einsum_path
+# ----- einsum and its contraction order (_products.py) -------------------------------------------
+from torchnp._products import einsum, einsum_path
 
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401

@@ -65,7 +65,6 @@ ALLOWLIST = {
     "diag": NOT_YET,
     "diagflat": NOT_YET,
     "digitize": NOT_YET,
-    "einsum": NOT_YET,
     "fill_diagonal": NOT_YET,
     "from_dlpack": NOT_YET,
     "fromfunction": NOT_YET,
