@@ -183,6 +183,23 @@ from torchnp._utils import (  # noqa: E402
 )
 from torchnp import dtypes, emath, lib  # noqa: E402
 
+# ----- logic: closeness, equality, infinities (_logic.py) ----------------------------------------
+from torchnp._logic import (
+    isclose, allclose, array_equal, array_equiv, isposinf, isneginf,
+)
+
+# ----- numpy/lib math: differences, integrals, convolution, interpolation (_math.py) -------------
+from torchnp._math import (
+    diff, ediff1d, gradient, trapezoid, cumulative_sum, cumulative_prod, convolve, correlate,
+    interp, sinc, nan_to_num, unwrap, fix,
+)
+
+# ----- sorting complex numbers (_sorting.py) ------------------------------------------------------
+from torchnp._sorting import sort_complex
+
+# ----- einsum and its contraction order (_products.py) -------------------------------------------
+from torchnp._products import einsum, einsum_path
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -695,6 +695,7 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
                         "provided.")
     if not ts:
         raise ValueError("need at least one array to concatenate")
+    convert.on_one_device(ts)
     if axis is None:
         ts = [t.reshape(-1) for t in ts]
         axis = 0

@@ -1,17 +1,27 @@
 """Mathematical functions: sums, products, cumulative sums, extrema, clipping, rounding, and their
-NaN-ignoring variants. Reductions go through the one driver in ``_core/reduction.py``."""
+NaN-ignoring variants. Reductions go through the one driver in ``_core/reduction.py``.
+The numpy/lib functions at the end (differences, gradients, integrals, convolution, interpolation,
+sinc, nan_to_num, unwrap, fix) are NumPy's algorithms written against torchnp's own functions."""
 import builtins
+import math
 import warnings
 
+import numpy
 import torch
 
 from torchnp import _kernels as _k
+from torchnp import _manipulation
+from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
+from torchnp._creation import array, asanyarray, asarray, full_like, zeros_like
+from torchnp._indexing import where
+from torchnp._logic import isneginf, isposinf
+from torchnp._sorting import argsort, searchsorted
 
 _new = object.__new__
 _wrap_dt = convert.wrap_dt
@@ -447,3 +457,485 @@ def i0(x):
     if not t.dtype.is_floating_point:
         t = t.to(torch.float64)
     return convert.wrap_array(torch.special.i0(t))
+
+
+# ----- differences, gradients, integrals ----------------------------------------------------------
+
+def _along(axis, ndim, index):
+    """The index tuple that picks ``index`` (an int or a slice) along ``axis``, all of the rest."""
+    key = [slice(None)] * ndim
+    key[axis] = index
+    return tuple(key)
+
+
+def _edge_for_diff(value, a, axis):
+    """``prepend``/``append``: an array; a 0-d one broadcast to one slice of ``a`` along axis."""
+    value = asanyarray(value)
+    if value.ndim == 0:
+        shape = list(a.shape)
+        shape[axis] = 1
+        value = _manipulation.broadcast_to(value, tuple(shape))
+    return value
+
+
+def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
+    """The n-th discrete difference along the given axis.
+
+    torchnp implementation of :func:`numpy.diff`.
+    """
+    if n == 0:
+        return a
+    if n < 0:
+        raise ValueError("order must be non-negative but got " + repr(n))
+    a = asanyarray(a)
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    axis = convert.normalize_axis_index(axis, a.ndim)
+    parts = [a]
+    if prepend is not NoValue:
+        parts.insert(0, _edge_for_diff(prepend, a, axis))
+    if append is not NoValue:
+        parts.append(_edge_for_diff(append, a, axis))
+    if len(parts) > 1:
+        a = _manipulation.concatenate(parts, axis)
+    later, earlier = _along(axis, a.ndim, slice(1, None)), _along(axis, a.ndim, slice(None, -1))
+    op = _u.not_equal if a.dtype == _dtypes.bool_ else _u.subtract
+    for _ in range(n):
+        a = op(a[later], a[earlier])
+    return a
+
+
+def ediff1d(ary, to_end=None, to_begin=None):
+    """The differences between consecutive elements of the flattened array, with optional values
+    before and after.
+
+    torchnp implementation of :func:`numpy.ediff1d`.
+    """
+    ary = asanyarray(ary).ravel()
+    begin = _ediff1d_edge(to_begin, ary.dtype, "to_begin")
+    end = _ediff1d_edge(to_end, ary.dtype, "to_end")
+    diffs = _u.subtract(ary[1:], ary[:-1])
+    if begin is None and end is None:
+        return diffs
+    parts = [p.astype(diffs.dtype) for p in (begin, diffs, end) if p is not None]
+    return _manipulation.concatenate(parts)
+
+
+def _ediff1d_edge(value, dt, name):
+    if value is None:
+        return None
+    if not isinstance(value, ndarray):      # (a 0-d result stays as it is: ravel copies it)
+        value = asanyarray(value)
+    if not promotion.can_cast(value, dt, casting="same_kind"):
+        raise TypeError(f"dtype of `{name}` must be compatible with input `ary` under the "
+                        "`same_kind` rule.")
+    return value.ravel()
+
+
+def gradient(f, *varargs, axis=None, edge_order=1):
+    """The gradient of an N-dimensional array: second order accurate central differences inside,
+    first or second order one-sided differences at the boundaries.
+
+    torchnp implementation of :func:`numpy.gradient`.
+    """
+    f = asanyarray(f)
+    axes = tuple(range(f.ndim)) if axis is None else convert.normalize_axis_tuple(axis, f.ndim)
+    spacings = _gradient_spacings(f, axes, varargs)
+    if edge_order > 2:
+        raise ValueError("'edge_order' greater than 2 not supported")
+    if f.dtype.kind in "iu":
+        f = f.astype(_dtypes.float64)
+    out_dt = f.dtype if f.dtype.kind in "fc" else _dtypes.float64
+    outs = [_gradient_along(f, ax, dx, edge_order).astype(out_dt, copy=False)
+            for ax, dx in zip(axes, spacings)]
+    return outs[0] if len(axes) == 1 else tuple(outs)
+
+
+def _gradient_spacings(f, axes, varargs):
+    """One spacing per axis: a scalar, or the differences of 1-d coordinates (a scalar again
+    when they are uniform)."""
+    if not varargs:
+        return [1.0] * len(axes)
+    if len(varargs) == 1 and _ndim(varargs[0]) == 0:
+        return list(varargs) * len(axes)
+    if len(varargs) != len(axes):
+        raise TypeError("invalid number of arguments")
+    spacings = []
+    for ax, distances in zip(axes, varargs):
+        distances = asanyarray(distances)
+        if distances.ndim == 0:
+            spacings.append(varargs[len(spacings)])
+            continue
+        if distances.ndim != 1:
+            raise ValueError("distances must be either scalars or 1d")
+        if len(distances) != f.shape[ax]:
+            raise ValueError("when 1d, distances must match the length of the corresponding "
+                             "dimension")
+        if distances.dtype.kind in "iu":
+            distances = distances.astype(_dtypes.float64)
+        convert.on_one_device([f._t, distances._t])
+        dx = diff(distances)
+        # host-sync: NumPy takes the uniform-spacing formulas when the differences are all equal
+        spacings.append(dx[0] if builtins.bool((dx == dx[0]).all()) else dx)
+    return spacings
+
+
+def _ndim(x):
+    if isinstance(x, ndarray):
+        return x.ndim
+    return 0 if isinstance(x, (int, float, complex)) else numpy.ndim(x)    # host data: nesting
+
+
+def _gradient_along(f, axis, dx, edge_order):
+    n = f.ndim
+    if f.shape[axis] < edge_order + 1:
+        raise ValueError("Shape of array too small to calculate a numerical gradient, at least "
+                         "(edge_order + 1) elements are required.")
+
+    def at(index):
+        return f[_along(axis, n, index)]
+
+    uniform = _ndim(dx) == 0
+    if uniform:
+        inner = (at(slice(2, None)) - at(slice(None, -2))) / (2.0 * dx)
+    else:
+        dx1, dx2 = dx[:-1], dx[1:]
+        shape = [1] * n
+        shape[axis] = -1
+        a = (-dx2 / (dx1 * (dx1 + dx2))).reshape(shape)
+        b = ((dx2 - dx1) / (dx1 * dx2)).reshape(shape)
+        c = (dx1 / (dx2 * (dx1 + dx2))).reshape(shape)
+        inner = a * at(slice(None, -2)) + b * at(slice(1, -1)) + c * at(slice(2, None))
+    first, last = _gradient_edges(at, dx, uniform, edge_order)
+    dt = promotion.result_type(inner, first, last)
+    return _manipulation.concatenate([p.astype(dt, copy=False) for p in (first, inner, last)], axis)
+
+
+def _gradient_edges(at, dx, uniform, edge_order):
+    """The one-sided differences at both ends (each keeping its axis, of length 1)."""
+    def rows(i, j, k=None):
+        return at(slice(i, i + 1 if i != -1 else None)), at(slice(j, j + 1 if j != -1 else None)), \
+            None if k is None else at(slice(k, k + 1 if k != -1 else None))
+
+    if edge_order == 1:
+        f0, f1, _ = rows(0, 1)
+        g0, g1, _ = rows(-2, -1)
+        return (f1 - f0) / (dx if uniform else dx[0]), (g1 - g0) / (dx if uniform else dx[-1])
+    if uniform:
+        a, b, c = -1.5 / dx, 2.0 / dx, -0.5 / dx
+        a2, b2, c2 = 0.5 / dx, -2.0 / dx, 1.5 / dx
+    else:
+        dx1, dx2 = dx[0], dx[1]
+        a = -(2.0 * dx1 + dx2) / (dx1 * (dx1 + dx2))
+        b = (dx1 + dx2) / (dx1 * dx2)
+        c = -dx1 / (dx2 * (dx1 + dx2))
+        dx1, dx2 = dx[-2], dx[-1]
+        a2 = dx2 / (dx1 * (dx1 + dx2))
+        b2 = -(dx2 + dx1) / (dx1 * dx2)
+        c2 = (2.0 * dx2 + dx1) / (dx2 * (dx1 + dx2))
+    f0, f1, f2 = rows(0, 1, 2)
+    g0, g1, g2 = rows(-3, -2, -1)
+    return a * f0 + b * f1 + c * f2, a2 * g0 + b2 * g1 + c2 * g2
+
+
+def trapezoid(y, x=None, dx=1.0, axis=-1):
+    """Integrate along the given axis with the composite trapezoidal rule.
+
+    torchnp implementation of :func:`numpy.trapezoid`.
+    """
+    y = asanyarray(y)
+    if x is None:
+        d = dx
+    else:
+        x = asanyarray(x)
+        if x.ndim == 1:
+            d = diff(x)
+            shape = [1] * y.ndim
+            shape[axis] = d.shape[0]
+            d = d.reshape(shape)
+        else:
+            d = diff(x, axis=axis)
+    later, earlier = _along(axis, y.ndim, slice(1, None)), _along(axis, y.ndim, slice(None, -1))
+    return (d * (y[later] + y[earlier]) / 2.0).sum(axis)
+
+
+# ----- cumulative sums and products (the Array API's) ---------------------------------------------
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
+    """Cumulative sum along an axis, optionally starting with the initial zero.
+
+    torchnp implementation of :func:`numpy.cumulative_sum`.
+    """
+    return _cumulative_with_initial(_u.add, x, axis, dtype, out, include_initial)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=False):
+    """Cumulative product along an axis, optionally starting with the initial one.
+
+    torchnp implementation of :func:`numpy.cumulative_prod`.
+    """
+    return _cumulative_with_initial(_u.multiply, x, axis, dtype, out, include_initial)
+
+
+def _cumulative_with_initial(uf, x, axis, dtype, out, include_initial):
+    x = _manipulation.atleast_1d(x)
+    if axis is None:
+        if x.ndim >= 2:
+            raise ValueError("For arrays which have more than one dimension ``axis`` argument is "
+                             "required.")
+        axis = 0
+    if out is not None and include_initial:
+        uf.accumulate(x, axis=axis, dtype=dtype, out=out[_along(axis, x.ndim, slice(1, None))])
+        out[_along(axis, x.ndim, 0)] = uf.identity
+        return out
+    res = uf.accumulate(x, axis=axis, dtype=dtype, out=out)
+    if include_initial:
+        shape = list(x.shape)
+        shape[convert.normalize_axis_index(axis, x.ndim)] = 1
+        t = res._t
+        initial = convert.wrap(torch.full(shape, uf.identity, dtype=t.dtype, device=t.device))
+        res = _manipulation.concatenate([initial, res], axis=axis)
+    return res
+
+
+# ----- convolution, correlation -------------------------------------------------------------------
+
+_MODES = {"valid": 0, "same": 1, "full": 2, 0: 0, 1: 1, 2: 2}
+
+
+def convolve(a, v, mode="full"):
+    """The discrete, linear convolution of two 1-d sequences.
+
+    torchnp implementation of :func:`numpy.convolve`.
+    """
+    a, v = _manipulation.atleast_1d(asarray(a)), _manipulation.atleast_1d(asarray(v))
+    if len(a) == 0:
+        raise ValueError("a cannot be empty")
+    if len(v) == 0:
+        raise ValueError("v cannot be empty")
+    if len(v) > len(a):
+        a, v = v, a
+    return _correlate_mode(a, v[::-1], _mode_code(mode), swapped=False)
+
+
+def correlate(a, v, mode="valid"):
+    """The cross-correlation of two 1-d sequences: ``z[k] = sum_n a[n+k] * conj(v[n])``.
+
+    torchnp implementation of :func:`numpy.correlate`.
+    """
+    a, v = asarray(a), asarray(v)
+    if a.ndim == 0 or v.ndim == 0:
+        raise ValueError("object of too small depth for desired array")
+    code = _mode_code(mode)
+    if len(a) == 0:
+        raise ValueError("first array argument cannot be empty")
+    if len(v) == 0:
+        raise ValueError("second array argument cannot be empty")
+    if v.dtype.kind == "c":
+        v = _u.conjugate(v)
+    return _correlate_mode(a, v, code, swapped=len(v) > len(a))
+
+
+def _mode_code(mode):
+    code = _MODES.get(mode) if isinstance(mode, (str, int)) else None
+    if code is not None:
+        return code
+    if isinstance(mode, int):
+        raise ValueError("integer convolve/correlate mode must be 0, 1, or 2")
+    if not isinstance(mode, str):
+        raise TypeError("convolve/correlate mode not understood")
+    if mode[:1] in ("v", "s", "f"):
+        raise ValueError("Use one of 'valid', 'same', or 'full' for convolve/correlate mode")
+    raise ValueError(f"mode must be one of 'valid', 'same', or 'full' (got {mode!r})")
+
+
+def _correlate_mode(a, v, code, swapped):
+    """The part of the full correlation ``sum_n a[n+k] * v[n]`` (k from -(len(v)-1)) that
+    ``code`` keeps; ``swapped``: NumPy computed it with the longer sequence first."""
+    if a.ndim != 1 or v.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    n, m = len(a), len(v)
+    full = _correlate_full(a, v)
+    longer, shorter = builtins.max(n, m), builtins.min(n, m)
+    if code == 2:
+        return full
+    if code == 0:
+        return full[shorter - 1:longer]
+    start = shorter - 1 - shorter // 2
+    if swapped:
+        start = n + m - 1 - start - longer
+    return full[start:start + longer]
+
+
+def _correlate_full(a, v):
+    """Every overlap of ``v`` with the zero-padded ``a`` (windows: strided views, no copy), each
+    reduced by a matrix product (NumPy's dtype and integer wrapping)."""
+    m = len(v)
+    pad = zeros_like(a, shape=(m - 1,))
+    padded = _manipulation.concatenate((pad, a, pad))
+    windows = convert.wrap(padded.tensor.unfold(0, m, 1))
+    return _u.matmul(windows, v.astype(promotion.result_type(a, v), copy=False))
+
+
+# ----- interpolation ------------------------------------------------------------------------------
+
+def interp(x, xp, fp, left=None, right=None, period=None):
+    """One-dimensional linear interpolation for monotonically increasing sample points.
+
+    torchnp implementation of :func:`numpy.interp`: computed in float64 (complex128 for complex
+    ``fp``), differentiable in ``x`` and ``fp``.
+    """
+    fp = asarray(fp)
+    convert.on_one_device([a._t for a in (x, xp, fp) if isinstance(a, ndarray)])
+    is_complex = fp.dtype.kind == "c"
+    fp_dt = _dtypes.complex128 if is_complex else _dtypes.float64
+    x, xp = _real_float64(x), _real_float64(xp)
+    fp = fp.astype(fp_dt, copy=False)
+    if period is not None:
+        if period == 0:
+            raise ValueError("period must be a non-zero value")
+        period = abs(period)
+        left = right = None
+        if xp.ndim != 1 or fp.ndim != 1:
+            raise ValueError("Data points must be 1-D sequences")
+        if xp.shape[0] != fp.shape[0]:
+            raise ValueError("fp and xp are not of the same length")
+        x, xp = x % period, xp % period
+        order = argsort(xp)
+        xp, fp = xp[order], fp[order]
+        xp = _manipulation.concatenate((xp[-1:] - period, xp, xp[0:1] + period))
+        fp = _manipulation.concatenate((fp[-1:], fp, fp[0:1]))
+    if xp.ndim != 1 or fp.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    if len(xp) == 0:
+        raise ValueError("array of sample points is empty")
+    if len(xp) != len(fp):
+        raise ValueError("fp and xp are not of the same length.")
+    if is_complex:
+        res = _interp_real(x, xp, fp.real, _part(left, "real"), _part(right, "real")) \
+            + 1j * _interp_real(x, xp, fp.imag, _part(left, "imag"), _part(right, "imag"))
+    else:
+        res = _interp_real(x, xp, fp, _float_or_none(left), _float_or_none(right))
+    return res[()]
+
+
+def _real_float64(x):
+    """``x`` as float64, as NumPy reads it: a complex array fails the safe cast, complex Python
+    data fails ``float()``."""
+    a = asarray(x)
+    if a.dtype.kind == "c":
+        if not isinstance(x, ndarray):
+            raise TypeError("float() argument must be a string or a real number, not 'complex'")
+        what = "scalar" if a.ndim == 0 else "array data"
+        raise TypeError(f"Cannot cast {what} from {a.dtype!r} to dtype('float64') according to "
+                        "the rule 'safe'")
+    return a.astype(_dtypes.float64, copy=False)
+
+
+def _float_or_none(value):
+    return None if value is None else float(_number(value, complex))
+
+
+def _part(value, name):
+    return None if value is None else getattr(complex(_number(value)), name)
+
+
+def _number(value, refused=()):
+    """``left``/``right``, which NumPy reads as C numbers: never from a string."""
+    if isinstance(value, (str, bytes)) or isinstance(value, refused):
+        raise TypeError(f"must be real number, not {type(value).__name__}")
+    return value
+
+
+def _interp_real(x, xp, fp, left, right):
+    """NumPy's interpolation of real ``fp`` (float64): the slope through the neighbouring points,
+    from the right-hand point where the left-hand one gives NaN (an infinite ``fp``)."""
+    left = fp[0] if left is None else left
+    right = fp[-1] if right is None else right
+    if len(xp) == 1:
+        res = full_like(x, fp[0])
+    else:
+        j = _u.minimum(_u.maximum(searchsorted(xp, x, side="right") - 1, 0), len(xp) - 2)
+        x0, x1, f0, f1 = xp[j], xp[j + 1], fp[j], fp[j + 1]
+        slope = (f1 - f0) / (x1 - x0)
+        res = slope * (x - x0) + f0
+        res = where(_u.isnan(res), slope * (x - x1) + f1, res)
+        res = where(_u.isnan(res) & (f0 == f1), f0, res)
+        res = where(x == xp[-1], fp[-1], res)
+    res = where(x < xp[0], left, where(x > xp[-1], right, res))
+    return where(_u.isnan(x), x, res)
+
+
+# ----- sinc, nan_to_num, unwrap, fix --------------------------------------------------------------
+
+def sinc(x):
+    """The normalized sinc function, ``sin(pi x) / (pi x)`` (1 at 0).
+
+    torchnp implementation of :func:`numpy.sinc`.
+    """
+    x = asanyarray(x) * math.pi
+    eps = _dtypes.finfo(x.dtype).eps if x.dtype.kind == "f" else 1e-20
+    y = where(x, x, eps)
+    return _u.sin(y) / y
+
+
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
+    """NaN replaced by ``nan``, infinities by ``posinf``/``neginf`` (default: the dtype's
+    largest and most negative finite values).
+
+    torchnp implementation of :func:`numpy.nan_to_num`.
+    """
+    src = array(x, copy=False if convert.copy_flag(copy) is False else None)
+    scalar = src.ndim == 0
+    if src.dtype.kind not in "fc":
+        res = array(src, copy=True) if copy else src
+    else:
+        fi = _dtypes.finfo(src.real.dtype)
+        big = fi.max if posinf is None else posinf
+        small = fi.min if neginf is None else neginf
+
+        def replaced(part):
+            return where(_u.isnan(part), nan,
+                         where(isposinf(part), big, where(isneginf(part), small, part)))
+        if src.dtype.kind == "c":
+            res = convert.wrap(torch.complex(replaced(src.real)._t, replaced(src.imag)._t))
+        else:
+            res = replaced(src)
+        if not copy and src is x:       # NumPy writes into the input itself
+            src[...] = res
+            res = src
+    return res[()] if scalar else res
+
+
+def unwrap(p, discont=None, axis=-1, *, period=2 * math.pi):
+    """Unwrap by taking the complement of large deltas with respect to the period.
+
+    torchnp implementation of :func:`numpy.unwrap`.
+    """
+    p = asarray(p)
+    dd = diff(p, axis=axis)
+    if discont is None:
+        discont = period / 2
+    later = _along(axis, p.ndim, slice(1, None))
+    dt = promotion.result_type(dd, period)
+    if dt.kind in "iu":
+        high, rem = divmod(period, 2)
+        ambiguous = rem == 0
+    else:
+        high, ambiguous = period / 2, True
+    low = -high
+    ddmod = _u.mod(dd - low, period) + low
+    if ambiguous:
+        ddmod = where((ddmod == low) & (dd > 0), high, ddmod)
+    correction = where(_u.absolute(dd) < discont, 0, ddmod - dd)
+    first = _along(axis, p.ndim, slice(None, 1))
+    return _manipulation.concatenate((p[first].astype(dt, copy=False),
+                        (p[later] + correction.cumsum(axis)).astype(dt, copy=False)), axis)
+
+
+def fix(x, out=None):
+    """Round to the nearest integer towards zero.
+
+    torchnp implementation of :func:`numpy.fix`.
+    """
+    return _u.trunc(x, out=out)

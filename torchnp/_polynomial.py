@@ -24,8 +24,8 @@ from torchnp._indexing import nonzero
 from torchnp._logic import all, isscalar
 from torchnp._manipulation import (atleast_1d, broadcast_to, concatenate, flip, hstack, ravel,
                                    trim_zeros)
-from torchnp._math import cumprod, sum
-from torchnp._math_ufuncs import absolute, multiply, sqrt
+from torchnp._math import convolve, cumprod
+from torchnp._math_ufuncs import absolute, sqrt
 from torchnp._products import dot, outer
 from torchnp._sorting import sort
 from torchnp.exceptions import LinAlgError
@@ -60,16 +60,6 @@ def _pad_front(a, n):
     if len(a) >= n:
         return a
     return concatenate((zeros_like(a, shape=(n - len(a),)), a))
-
-
-def _convolve(a, v):
-    """NumPy's ``convolve(a, v)`` (mode 'full') of non-empty 1-d arrays, in their common dtype:
-    the outer product summed along its anti-diagonals (rows shifted by padding and reshaping)."""
-    n, m = len(a), len(v)
-    terms = multiply(a[:, None], v[None, :])
-    shifted = concatenate((terms, zeros_like(terms, shape=(n, n))), axis=1)
-    shifted = ravel(shifted)[:n * (n + m - 1)].reshape(n, n + m - 1)
-    return sum(shifted, axis=0, dtype=terms.dtype)
 
 
 # ----- from roots, to roots ----------------------------------------------------------------------
@@ -256,7 +246,7 @@ def polymul(a1, a2):
     truepoly = isinstance(a1, poly1d) or isinstance(a2, poly1d)
     a1, a2 = atleast_1d(_coeffs(a1)), atleast_1d(_coeffs(a2))
     _same_device(a1, a2)
-    val = _convolve(poly1d(a1).coeffs, poly1d(a2).coeffs)
+    val = convolve(poly1d(a1).coeffs, poly1d(a2).coeffs)
     return poly1d(val) if truepoly else val
 
 

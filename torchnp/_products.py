@@ -1,4 +1,4 @@
-"""Products at the top level: dot, vdot, inner, outer, tensordot, kron, cross, trace.
+"""Products at the top level: dot, vdot, inner, outer, tensordot, kron, cross, trace, einsum_path.
 
 Operands are converted as ``numpy.asarray`` does, so Python scalars are strong here, as in NumPy.
 ``matmul``, ``vecdot``, ``matvec`` and ``vecmat`` are ufuncs (in ``_math_ufuncs.py``); their
@@ -6,6 +6,7 @@ kernels, which check core dimensions with NumPy's messages, are at the bottom.
 """
 import warnings
 
+import numpy
 import torch
 
 from torchnp import _kernels as _k
@@ -14,6 +15,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import normalize_axis_index
+from torchnp._core.ndarray import ndarray
 
 _wrap = convert.wrap
 _as_tensor = convert.as_tensor
@@ -333,3 +335,114 @@ def vecmat_kernel(t1, t2):
     _check_core("vecmat", t1, t2, 1, 2, -1, -2)
     return _run(lambda: _k.matmul(t1.conj().unsqueeze(-2), t2)[..., 0, :], t1, t2, 1, 2,
                 t2.shape[-1:])
+
+
+# ----- einsum_path --------------------------------------------------------------------------------
+
+def einsum_path(*operands, optimize="greedy", einsum_call=False):
+    """An order of pairwise contractions for an einsum expression, and its cost.
+
+    torchnp implementation of :func:`numpy.einsum_path`. The path depends on the operands'
+    shapes only, so NumPy's own ``einsum_path`` plans it on stand-ins without data (stride-0
+    views of one zero of each operand's dtype and shape): host-side metadata work, as DESIGN.md
+    allows NumPy to do; no operand is read or copied. ``einsum_call=True`` returns the operands
+    themselves (as torchnp arrays) with NumPy's contraction list.
+    """
+    arrays = {i: _as_array(op) for i, op in enumerate(operands) if _is_einsum_operand(operands, i)}
+    convert.on_one_device([a._t for a in arrays.values()])
+    stand_ins = [numpy.broadcast_to(numpy.zeros((), arrays[i].dtype), arrays[i].shape)
+                 if i in arrays else op for i, op in enumerate(operands)]
+    res = numpy.einsum_path(*stand_ins, optimize=optimize, einsum_call=einsum_call)
+    if einsum_call:
+        return [arrays[i] for i in sorted(arrays)], res[1]
+    return res
+
+
+def _is_einsum_operand(operands, i):
+    """Whether ``operands[i]`` is an array: after the subscripts string, or at the even places of
+    the interleaved form ``(a, [0, 1], b, [1, 2], [0, 2])`` (not its output sublist)."""
+    if isinstance(operands[0], str):
+        return i > 0
+    return i % 2 == 0 and i < len(operands) - len(operands) % 2
+
+
+def _as_array(a):
+    return a if isinstance(a, ndarray) else convert.wrap_array(_as_tensor(a))
+
+
+# ----- einsum -------------------------------------------------------------------------------------
+
+def einsum(*operands, out=None, optimize=False, **kwargs):
+    """Einstein summation over the operands: subscripts (``"ij,jk->ik"``, ellipses, implicit
+    output) or the interleaved form ``einsum(a, [0, 1], b, [1, 2], [0, 2])``.
+
+    torchnp implementation of :func:`numpy.einsum`, computed by ``torch.einsum`` in NumPy's
+    result dtype (``dtype=`` under ``casting``; integers wrap and booleans are an OR of ANDs, as
+    NumPy's). ``optimize`` is accepted; torch picks its own contraction order, which may round
+    floating-point sums differently. Like NumPy, a single operand that is only transposed or
+    diagonalised gives a view. ``**kwargs``: NumPy's ``dtype``, ``order`` and ``casting``.
+    """
+    if not isinstance(optimize, (bool, str, list, tuple)) and optimize is not None:
+        raise TypeError(f"object of type '{type(optimize).__name__}' has no len()")  # NumPy's
+    dtype, casting = kwargs.pop("dtype", None), kwargs.pop("casting", "safe")
+    convert.check_order(kwargs.pop("order", "K"), "K")
+    promotion.check_casting(casting)
+    if kwargs:
+        raise TypeError(f"einsum() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    if not operands:
+        raise ValueError("No input operands")
+    places = [i for i in range(len(operands)) if _is_einsum_operand(operands, i)]
+    inputs = [_as_array(operands[i]) for i in places]
+    tensors = [a._t for a in inputs]
+    convert.on_one_device(tensors)
+    dt = _einsum_dtype(tensors, dtype, casting)
+    if out is not None:
+        out = convert.check_out(out)
+        _check_einsum_out(dt, out._t.dtype, casting, len(inputs))
+        if dtype is None:           # NumPy sums in the common dtype of the operands and out=
+            dt = promotion.promote(dt, out._t.dtype)
+    ct = _compute_dt(dt)
+    args = list(operands)
+    for i, t in zip(places, tensors):
+        args[i] = _cast(t, ct)
+    if isinstance(args[0], str):
+        args[0] = args[0].replace(" ", "")
+    try:
+        res = torch.einsum(*args)
+    except RuntimeError as err:     # torch's check of the subscripts and shapes
+        raise ValueError(f"einsum: {err}") from None
+    res = _back(res, dt)
+    if out is not None:
+        return convert.write_out(out, res, "unsafe")
+    if len(inputs) == 1 and _views(res, tensors[0]):
+        return convert.wrap_view(res, inputs[0])
+    return _wrap(res)
+
+
+def _check_einsum_out(dt, out_dt, casting, n_inputs):
+    if not promotion.can_cast_dtype(dt, out_dt, casting):
+        raise TypeError(f"Iterator requested dtype could not be cast from "
+                        f"{_dtypes.to_numpy_dtype(dt)!r} to {_dtypes.to_numpy_dtype(out_dt)!r}, "
+                        f"the operand {n_inputs} dtype, according to the rule {casting!r}")
+
+
+def _views(res, t):
+    """Whether torch's result is a view of ``t``'s memory (not of a cast copy of it)."""
+    base = res._base
+    return base is not None and (base is t or base is t._base)
+
+
+def _einsum_dtype(tensors, dtype, casting):
+    """NumPy's: the operands' common dtype, or ``dtype`` if each operand casts to it."""
+    if dtype is None:
+        dt = tensors[0].dtype
+        for t in tensors[1:]:
+            dt = promotion.promote(dt, t.dtype)
+        return dt
+    dt = _dtypes.to_torch_dtype(dtype)
+    for i, t in enumerate(tensors):
+        if not promotion.can_cast_dtype(t.dtype, dt, casting):
+            raise TypeError(f"Iterator operand {i} dtype could not be cast from "
+                            f"{_dtypes.to_numpy_dtype(t.dtype)!r} to "
+                            f"{_dtypes.to_numpy_dtype(dt)!r} according to the rule {casting!r}")
+    return dt

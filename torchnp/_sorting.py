@@ -12,6 +12,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue, normalize_axis_index, normalize_axis_tuple
+from torchnp._creation import asarray
 
 _wrap = convert.wrap
 _as_tensor = convert.as_tensor
@@ -302,3 +303,20 @@ def _lex_less(x_keys, y_keys):
 
 
 builtin_max = max
+
+
+# ----- sort_complex -------------------------------------------------------------------------------
+
+_COMPLEX64_FROM = frozenset({torch.int8, torch.uint8, torch.int16, torch.uint16})
+
+
+def sort_complex(a):
+    """A complex array sorted by real part, then imaginary part (along the last axis).
+
+    torchnp implementation of :func:`numpy.sort_complex`: 8- and 16-bit integers give complex64,
+    other real input complex128.
+    """
+    b = sort(asarray(a))
+    if b.dtype.kind == "c":
+        return b
+    return b.astype(_dtypes.complex64 if b._t.dtype in _COMPLEX64_FROM else _dtypes.complex128)

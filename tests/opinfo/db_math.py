@@ -234,25 +234,9 @@ def samples_cumulative(make, dtype):
     yield SampleInput(make((0, 3), dtype), axis=1)
 
 
-def samples_diff(make, dtype):
-    yield SampleInput(make((3, 4), dtype))
-    yield SampleInput(make((3, 4), dtype), n=2, axis=0)
-    yield SampleInput(make((5,), dtype), prepend=0)
-
-
-def samples_binary_vectors(make, dtype):
-    yield SampleInput(make((5,), dtype), make((3,), dtype))
-    yield SampleInput(make((4,), dtype), make((4,), dtype))
-
-
 def samples_cross(make, dtype):
     yield SampleInput(make((4, 3), dtype), make((4, 3), dtype))
     yield SampleInput(make((3,), dtype), make((2, 3), dtype))
-
-
-def samples_nan_to_num(make, dtype):
-    yield SampleInput(edge_values(dtype))
-    yield SampleInput(make((2, 3), dtype), nan=1.5, posinf=9.0)
 
 
 # float16 accumulations: torch accumulates in float32, NumPy pairwise in float16
@@ -271,36 +255,17 @@ op_db_math = [_ufunc_entry(name) for name in UFUNC_NAMES] + [
     OpInfo("cumsum", dtypes=ALL, samples=samples_cumulative, tol=_F16_ACC, method="cumsum", supports_out=True,
            supports_grad=True),
     OpInfo("cumprod", dtypes=ALL, samples=samples_cumulative, tol=_F16_ACC, method="cumprod", supports_out=True),
-    OpInfo("diff", dtypes=NUMERIC, samples=samples_diff, supports_grad=True),
-    OpInfo("convolve", dtypes=NUMERIC, samples=samples_binary_vectors),
-    OpInfo("correlate", dtypes=NUMERIC, samples=samples_binary_vectors),
     OpInfo("cross", dtypes=NUMERIC, samples=samples_cross),
-    OpInfo("nan_to_num", dtypes=INEXACT, samples=samples_nan_to_num),
     OpInfo("real", dtypes=ALL, samples=samples_unary_float),
     OpInfo("imag", dtypes=ALL, samples=samples_unary_float),
     OpInfo("angle", dtypes=NUMERIC, samples=samples_unary_float),
-    OpInfo("sinc", dtypes=INEXACT, samples=samples_unary_float),
     OpInfo("i0", dtypes=FLOATING, samples=samples_unary_float),
-    OpInfo("fix", dtypes=FLOATING, samples=samples_unary_float, supports_out=True),
 ]
 
 
 op_db_math += [
     OpInfo("nancumsum", dtypes=INEXACT, samples=samples_cumulative, tol=_F16_ACC, supports_out=True),
     OpInfo("nancumprod", dtypes=INEXACT, samples=samples_cumulative, tol=_F16_ACC, supports_out=True),
-    OpInfo("cumulative_sum", dtypes=ALL,
-           samples=lambda make, dt: iter([SampleInput(make((5,), dt)),
-                                          SampleInput(make((3, 4), dt), axis=1, include_initial=True)])),
-    OpInfo("cumulative_prod", dtypes=ALL,
-           samples=lambda make, dt: iter([SampleInput(make((5,), dt)),
-                                          SampleInput(make((3, 4), dt), axis=0)])),
-    OpInfo("ediff1d", dtypes=NUMERIC,
-           samples=lambda make, dt: iter([SampleInput(make((5,), dt)),
-                                          SampleInput(make((2, 3), dt), to_begin=0, to_end=[7, 8]),
-                                          SampleInput(make((0,), dt))])),
-    OpInfo("trapezoid", dtypes=INEXACT,
-           samples=lambda make, dt: iter([SampleInput(make((5,), dt)),
-                                          SampleInput(make((3, 4), dt), dx=0.5, axis=0)])),
 ]
 
 
