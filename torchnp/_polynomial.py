@@ -47,14 +47,6 @@ def _check_iterable(p):
         raise TypeError(_NOT_ITERABLE) from None
 
 
-def _same_device(*arrays):
-    """NumPy has one device; torchnp raises for arrays on two (as its ufuncs do)."""
-    devices = {a.device for a in arrays}
-    if len(devices) > 1:
-        raise ValueError("operands are on different devices: "
-                         + ", ".join(sorted(str(d) for d in devices)))
-
-
 def _pad_front(a, n):
     """``a`` with zeros in front up to length ``n`` (NumPy's 1-d zeros: a 2-d ``a`` fails)."""
     if len(a) >= n:
@@ -146,7 +138,7 @@ def _integration_constants(k, m, p):
         k = k[0] * ones_like(p, dtype=float, shape=(m,))
     if len(k) < m:
         raise ValueError("k must be a scalar or a rank-1 array of length 1 or >m.")
-    _same_device(p, k)
+    convert.on_one_device([p._t, k._t])
     return k
 
 
@@ -203,7 +195,7 @@ def polyval(p, x):
         y = 0
     else:
         x = asarray(x)
-        _same_device(p, x)
+        convert.on_one_device([p._t, x._t])
         y = zeros_like(x, order="C")    # (y's layout is the products', whatever order says)
     for pv in p:
         y = y * x + pv
@@ -245,7 +237,7 @@ def polymul(a1, a2):
     """
     truepoly = isinstance(a1, poly1d) or isinstance(a2, poly1d)
     a1, a2 = atleast_1d(_coeffs(a1)), atleast_1d(_coeffs(a2))
-    _same_device(a1, a2)
+    convert.on_one_device([a1._t, a2._t])
     val = convolve(poly1d(a1).coeffs, poly1d(a2).coeffs)
     return poly1d(val) if truepoly else val
 
@@ -263,7 +255,7 @@ def polydiv(u, v):
     truepoly = isinstance(u, poly1d) or isinstance(v, poly1d)
     u = atleast_1d(_coeffs(u)) + 0.0
     v = atleast_1d(_coeffs(v)) + 0.0
-    _same_device(u, v)
+    convert.on_one_device([u._t, v._t])
     w = u[0] + v[0]
     m, n = len(u) - 1, len(v) - 1
     scale = 1. / v[0]
@@ -293,7 +285,7 @@ def _vander(x, n):
 def _weighted(lhs, rhs, w):
     """The system with its rows scaled by the weights ``w`` (NumPy's checks and messages)."""
     w = asarray(w) + 0.0
-    _same_device(lhs, w)
+    convert.on_one_device([lhs._t, w._t])
     if w.ndim != 1:
         raise TypeError("expected a 1-d array for weights")
     if w.shape[0] != rhs.shape[0]:
@@ -338,7 +330,7 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     x = asarray(x) + 0.0
     y = asarray(y) + 0.0
     _check_fit(x, y, deg)
-    _same_device(x, y)
+    convert.on_one_device([x._t, y._t])
     given_rcond = rcond
     if rcond is None:
         rcond = len(x) * numpy.finfo(x.dtype).eps

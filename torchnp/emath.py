@@ -8,6 +8,7 @@ import torch
 
 from torchnp import _complex, _creation, _logic
 from torchnp import _math_ufuncs as _u
+from torchnp._core import convert
 
 # Real inputs whose complex counterpart is complex64, as NumPy's _tocomplex picks it (float16
 # and every wider type go to complex128).
@@ -36,10 +37,7 @@ def _fixed(*rules):
     """Each ``(x, outside, fix)``: ``x`` as an array, ``fix(x)`` where ``outside(x)`` finds an
     element outside the real domain. One read back to the host for all the operands."""
     arrays = [_creation.asarray(x) for x, _, _ in rules]
-    devices = {a.device for a in arrays}
-    if len(devices) > 1:
-        raise ValueError("operands are on different devices: "
-                         + ", ".join(sorted(str(d) for d in devices)))
+    convert.on_one_device([a._t for a in arrays])
     found = [outside(a)._t for a, (_, outside, _) in zip(arrays, rules)]
     found = torch.stack(found).tolist()     # host-sync: NumPy picks the result dtype by value
     return [fix(a) if f else a for a, f, (_, _, fix) in zip(arrays, found, rules)]

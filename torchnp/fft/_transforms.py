@@ -125,8 +125,7 @@ def _check_out(out, t, shape, axis, n_out):
     array, on ``t``'s device, of ``t``'s ndim with ``n_out`` along ``axis``, and the other
     dimensions ``t``'s (or ``t``'s of length 1: broadcast) as NumPy's ufunc broadcasts them."""
     convert.check_out(out)
-    if out._t.device != t.device:
-        raise ValueError(f"operands are on different devices: {t.device}, {out._t.device}")
+    convert.check_device(out._t, t)
     oshape = tuple(out._t.shape)
     if len(oshape) != len(shape) or oshape[axis] != n_out:
         raise ValueError("output array has wrong shape.")

@@ -48,18 +48,7 @@ def _is_array(a):
     return isinstance(a, (ndarray, torch.Tensor))
 
 
-def tensors(*arrays):
-    """Array-likes as tensors on one device: host data (lists, scalars, NumPy arrays) follows
-    the arrays' device; arrays on two devices raise NumPy-style ValueError (DESIGN.md)."""
-    ts = [convert.as_tensor(a) for a in arrays]
-    devices = {t.device for a, t in zip(arrays, ts) if _is_array(a)}
-    if len(devices) > 1:
-        raise ValueError("operands are on different devices: "
-                         + ", ".join(sorted(str(d) for d in devices)))
-    if devices:
-        device = devices.pop()
-        ts = [t if t.device == device else t.to(device) for t in ts]
-    return ts
+tensors = convert.operands      # array-likes as tensors on one device: the rule is convert's
 
 
 def per_matrix(value, t):
