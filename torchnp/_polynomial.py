@@ -18,6 +18,7 @@ from torchnp._complex import iscomplexobj
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core.ndarray import ndarray
+from torchnp._core import promotion
 from torchnp._core.promotion import promote_types
 from torchnp._creation import arange, asarray, eye, ones_like, zeros_like
 from torchnp._indexing import nonzero
@@ -580,18 +581,10 @@ class poly1d:
 
 def _linalg_dtypes(*arrays):
     """(torch dtype to compute in, torch dtype of the result), as numpy.linalg chooses them:
-    float64 / complex128, with single-precision results when every input is single."""
-    is_complex, single = False, True
-    for a in arrays:
-        dt = a.tensor.dtype
-        if dt is torch.float16:
-            raise TypeError("array type float16 is unsupported in linalg")
-        is_complex = is_complex or dt.is_complex
-        single = single and dt in (torch.float32, torch.complex64)
-    compute = torch.complex128 if is_complex else torch.float64
-    if single:
-        return compute, (torch.complex64 if is_complex else torch.float32)
-    return compute, compute
+    its result dtype (``promotion.lapack_dtype``), computed in double precision as NumPy's
+    LAPACK calls are (torchnp.linalg itself stays in single precision: docs/differences.md)."""
+    result = promotion.lapack_dtype(*(a.tensor for a in arrays))
+    return (torch.complex128 if result.is_complex else torch.float64), result
 
 
 def _eigvals(a):

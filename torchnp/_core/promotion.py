@@ -343,3 +343,26 @@ def common_type(*arrays):
     if is_complex:
         return numpy.complex128 if float_type is numpy.float64 else numpy.complex64
     return float_type
+
+
+def lapack_dtype(*ts):
+    """NumPy's ``_commonType``: the result dtype of a LAPACK routine over tensors ``ts``.
+
+    float32 / complex64 when every inexact operand is single precision, float64 / complex128
+    otherwise (integers and bools count as double); complex when any operand is; float16 raises
+    NumPy's TypeError. torchnp computes in this dtype (see the module's docstring)."""
+    double = False
+    complex_ = False
+    for t in ts:
+        dt = t.dtype
+        if dt.is_complex:
+            complex_ = True
+            dt = dt.to_real()
+        if dt is torch.float64 or not dt.is_floating_point:
+            double = True
+        elif dt is not torch.float32:
+            name = _dtypes.to_numpy_dtype(t.dtype).name
+            raise TypeError(f"array type {name} is unsupported in linalg")
+    if complex_:
+        return torch.complex128 if double else torch.complex64
+    return torch.float64 if double else torch.float32

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import torch
 
 from torchnp._core import convert
-from torchnp._core import dtypes as _dtypes
+from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import LinAlgError
 
@@ -95,27 +95,7 @@ def assert_stacked_square(*ts):
             raise LinAlgError("Last 2 dimensions of the array must be square")
 
 
-def result_dtype(*ts):
-    """NumPy's ``_commonType``: the result dtype of a LAPACK routine over tensors ``ts``.
-
-    float32 / complex64 when every inexact operand is single precision, float64 / complex128
-    otherwise (integers and bools count as double); complex when any operand is; float16 raises
-    NumPy's TypeError. torchnp computes in this dtype (see the module's docstring)."""
-    double = False
-    complex_ = False
-    for t in ts:
-        dt = t.dtype
-        if dt.is_complex:
-            complex_ = True
-            dt = dt.to_real()
-        if dt is torch.float64 or not dt.is_floating_point:
-            double = True
-        elif dt is not torch.float32:
-            name = _dtypes.to_numpy_dtype(t.dtype).name
-            raise TypeError(f"array type {name} is unsupported in linalg")
-    if complex_:
-        return torch.complex128 if double else torch.complex64
-    return torch.float64 if double else torch.float32
+result_dtype = promotion.lapack_dtype     # NumPy's _commonType: dtype rules live in promotion
 
 
 def as_dtype(t, dt):
