@@ -10,7 +10,8 @@ import numpy
 import pytest
 
 import torchnp
-from torchnp import _array_methods, _creation, _indexing, _io, _logic, _manipulation, _math
+from torchnp import _array_methods, _creation, _indexing, _interop, _io, _logic, _manipulation
+from torchnp import _math
 from torchnp import _products, _sorting, _statistics
 
 from helpers import public_exception_class, raises_like_numpy
@@ -63,6 +64,7 @@ METHODS = {
     "var": _statistics.ndarray_var, "view": _manipulation.ndarray_view,
     "tofile": _io.ndarray_tofile, "tobytes": _io.ndarray_tobytes, "dump": _io.ndarray_dump,
     "dumps": _io.ndarray_dumps,
+    "__dlpack__": _interop.ndarray_dlpack, "__dlpack_device__": _interop.ndarray_dlpack_device,
     "argmax": _array_methods.argmax, "argmin": _array_methods.argmin,
     "clip": _array_methods.clip, "conj": _array_methods.conj,
     "conjugate": _array_methods.conjugate, "put": _array_methods.put,

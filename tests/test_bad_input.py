@@ -171,6 +171,7 @@ _MASK = numpy.array([[True, False, True], [False, True, False]])
 
 # Valid calls for callables without an operator-database sample (NumPy-side arguments).
 BASES = {
+    "from_dlpack": SampleInput(_x()),
     "array2string": SampleInput(_x()),
     "array_repr": SampleInput(_x()),
     "array_str": SampleInput(_x()),
@@ -320,6 +321,8 @@ NOT_SWEPT = {
     "ufunc": "numpy.ufunc cannot be constructed by users (TypeError); torchnp's constructor is the "
              "library's own table (torchnp/_math_ufuncs.py)",
     "get_printoptions": "takes no arguments",
+    "__array_namespace_info__": "takes no arguments; its methods' bad arguments are checked "
+                                "against NumPy's in tests/test_interop.py",
     "geterr": "takes no arguments",
     "geterrcall": "takes no arguments",
     "poly1d": "a class whose results are poly1d objects: compared with NumPy's, bad arguments "

@@ -145,6 +145,9 @@ from torchnp._io import (
     frombuffer, fromstring,
 )
 
+# ----- interoperability: DLPack, the Array API's inspection namespace (_interop.py) ---------------
+from torchnp._interop import from_dlpack, __array_namespace_info__  # noqa: E402
+
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402
 from torchnp import random  # noqa: E402

@@ -9,7 +9,8 @@ fast entry. Functions assigned as methods keep constant defaults (None, str, int
 builds a method's defaults without a source and fails on other objects (docs/design-notes.md).
 ``tests/test_array_methods.py`` pins the table below against the chapters.
 """
-from torchnp import _complex, _creation, _indexing, _io, _logic, _manipulation, _math, _printing
+from torchnp import _complex, _creation, _indexing, _interop, _io, _logic, _manipulation, _math
+from torchnp import _printing
 from torchnp import _math_ufuncs as _u
 from torchnp import _products, _sorting, _statistics
 from torchnp._core import convert
@@ -206,6 +207,8 @@ ndarray.__copy__        = __copy__
 ndarray.__deepcopy__    = __deepcopy__
 ndarray.__reduce__      = __reduce__
 ndarray.__array_ufunc__ = __array_ufunc__
+ndarray.__dlpack__      = _interop.ndarray_dlpack
+ndarray.__dlpack_device__ = _interop.ndarray_dlpack_device
 
 # methods that are their chapter's public function (the signatures agree)
 ndarray.argsort      = _sorting.argsort
