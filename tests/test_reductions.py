@@ -33,13 +33,6 @@ def both(name, x, *args, **kwargs):
     return actual, expected
 
 
-def _supports(name, dtype):
-    kind = numpy.dtype(dtype).kind
-    if name in ("max", "min", "amax", "amin") and kind == "c":
-        return True
-    return True
-
-
 # ----- sum, prod, max, min, all, any, mean over axis forms and keepdims --------------------------
 
 @pytest.mark.parametrize("dtype", DTYPES)
