@@ -11,6 +11,7 @@ import torch
 
 from torchnp import _kernels as _k
 from torchnp._core import convert
+from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.convert import normalize_axis_index, normalize_axis_tuple
 from torchnp._core.ndarray import ndarray
@@ -276,7 +277,7 @@ def _check_table(t1, t2):
     if t2.numel() == 0 or t2.dtype is torch.bool:
         return
     lo, hi = _host_extremes(t2)     # host-sync: NumPy checks the range of the values
-    if hi - lo > _int_max(t2.dtype):
+    if hi - lo > _dtypes.INT_RANGE[t2.dtype][1]:
         raise RuntimeError("You have specified kind='table', but the range of values in `ar2` or "
                            "`ar1` exceed the maximum integer of the datatype. Please set `kind` "
                            "to None or 'sort'.")
@@ -294,10 +295,6 @@ def _host_extremes(t):
     if t.dtype is torch.uint64:                # the key flipped the sign bit: flip it back
         lo, hi = lo + 2**63, hi + 2**63
     return lo, hi
-
-
-def _int_max(dt):
-    return 2**64 - 1 if dt is torch.uint64 else torch.iinfo(dt).max
 
 
 def _member(t1, t2):

@@ -82,7 +82,6 @@ WEAK_OF_TYPE = {int: WEAK_INT, float: WEAK_FLOAT, complex: WEAK_COMPLEX}
 TYPE_OF_WEAK = {WEAK_INT: int, WEAK_FLOAT: float, WEAK_COMPLEX: complex}
 # What a weak scalar casts from in casting checks (by kind: a C long, a double, a double complex).
 WEAK_AS = {WEAK_INT: torch.int64, WEAK_FLOAT: torch.float64, WEAK_COMPLEX: torch.complex128}
-# The Python ints each integer dtype holds (torch.iinfo(torch.uint64).max is wrong in places).
 
 
 def weak_code(x):
