@@ -26,7 +26,7 @@ from helpers import public_exception_class
 from opinfo.checks import (arrays_in, message_mismatch, numpy_shares, on_meta_or_cuda, sharing,
                            torchnp_shares)
 from opinfo.core import (ALL, COMPILE_BACKEND, SampleInput, assert_result_matches, call_catching,
-                         call_quietly, devices)
+                         call_quietly, devices, resolve)
 
 
 def ops(variant, dtypes="all", db=None):
@@ -582,3 +582,24 @@ def test_view_or_copy(op, dtype, device):
                              f"{sorted(got)}, NumPy {sorted(want)}")
     if op.name in KNOWN_COPIES:
         assert copies, f"{op.name} views as NumPy does now; delete: {KNOWN_COPIES[op.name]}"
+
+
+# ----- NumPy's own functions on torchnp arrays (__array_function__ / __array_ufunc__) ------------
+_DISPATCHED = (type(np.sum), np.ufunc)         # NumPy's callables that dispatch on their arguments
+
+
+@ops("numpy_dispatch", dtypes="few",
+     db=[op for op in op_db if isinstance(op.ref, _DISPATCHED) and op.ref is resolve(np, op.name)])
+def test_numpy_function_dispatches_to_torchnp(op, dtype, device):
+    """``numpy.<name>(torchnp arrays)`` runs torchnp's function: NumPy's result, as torchnp
+    arrays on the arrays' device (never a NumPy array)."""
+    accepted = [s for s, _ in _accepted(op, dtype) if arrays_in([s.args, s.kwargs])]
+    if not accepted:
+        pytest.skip("no sample passes an array: NumPy has nothing to dispatch on")
+    for sample in accepted:
+        s = sample.to(device)
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = op.ref(*s.args, **s.kwargs)
+        assert not any(isinstance(a, np.ndarray) for a in arrays_in(res)), f"{sample}: numpy.{op.name} returned NumPy's array"
+        check_sample(op, sample, device, dtype, call=op.ref)

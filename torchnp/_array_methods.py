@@ -15,7 +15,6 @@ from torchnp import _math_ufuncs as _u
 from torchnp import _products, _sorting, _statistics
 from torchnp._core import convert
 from torchnp._core import indexing as _ix
-from torchnp._core import ufunc as _ufunc
 from torchnp._core.ndarray import ndarray
 
 
@@ -79,8 +78,6 @@ def __invert__(self): return _u.invert._call1(self)
 # ----- protocol and argument adapters: nothing but re-spelt arguments ----------------------------
 def __copy__(self): return _creation.ndarray_copy(self, "K")
 def __deepcopy__(self, memo=None): return _creation.ndarray_copy(self, "K")
-def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
-    return _ufunc.array_ufunc(ufunc, method, inputs, kwargs)
 def __reduce__(self):
     return _creation.from_host_array, (self.__array__(), convert.is_scalar_like(self))
 
@@ -206,9 +203,11 @@ ndarray.__round__       = _math.array_round
 ndarray.__copy__        = __copy__
 ndarray.__deepcopy__    = __deepcopy__
 ndarray.__reduce__      = __reduce__
-ndarray.__array_ufunc__ = __array_ufunc__
+ndarray.__array_ufunc__ = _interop.array_ufunc
+ndarray.__array_function__ = _interop.array_function
 ndarray.__dlpack__      = _interop.ndarray_dlpack
 ndarray.__dlpack_device__ = _interop.ndarray_dlpack_device
+ndarray.__array_namespace__ = _interop.ndarray_array_namespace
 
 # methods that are their chapter's public function (the signatures agree)
 ndarray.argsort      = _sorting.argsort

@@ -853,6 +853,8 @@ def to_numpy(a, dtype=None, copy=None):
         t = t.resolve_neg()
         copied = True
     if t.device.type != "cpu":
+        if t.is_meta:
+            raise TypeError("an array on the meta device has no data to give NumPy")
         t = t.cpu()                 # host-sync: NumPy needs the data on the host
         copied = True
     x = t.numpy()

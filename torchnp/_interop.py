@@ -1,14 +1,19 @@
-"""Bridges to other array libraries: DLPack (``from_dlpack``, ``ndarray.__dlpack__``) and the
-Array API's inspection namespace (``__array_namespace_info__``).
+"""Bridges to other array libraries: NumPy's dispatch protocols (``__array_function__``,
+``__array_ufunc__``), DLPack (``from_dlpack``, ``ndarray.__dlpack__``) and the Array API's
+inspection namespace (``__array_namespace_info__``).
 
 torch implements DLPack; these functions give it NumPy's signatures. Exchange is zero-copy: the
 result shares memory with the producer unless ``copy=True`` or a ``device=`` move asks for a copy.
 """
+import sys
+
+import numpy
 import torch
 
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import ufunc as _ufunc
 from torchnp._core.ndarray import ndarray
 
 
@@ -48,6 +53,116 @@ def ndarray_dlpack(self, *, stream=None, max_version=None, dl_device=None, copy=
 def ndarray_dlpack_device(self):
     """``a.__dlpack_device__()``: (DLPack device type, device index)."""
     return self._t.__dlpack_device__()
+
+
+# ----- NumPy's dispatch protocols: NumPy's own functions called on torchnp arrays --------------
+# NumPy calls these only when one of its functions meets a torchnp array, so torchnp's own calls
+# never pay for them. A NumPy function runs as torchnp's function of the same qualified name
+# (``numpy.linalg.solve`` -> ``torchnp.linalg.solve``), found once per function by NumPy's
+# ``__module__`` and ``__name__`` and cached. One torchnp lacks runs in NumPy on host views of the
+# arrays (CPU only: zero-copy) and returns NumPy's result.
+
+_MIRRORS = {"numpy": "torchnp", "numpy.linalg": "torchnp.linalg", "numpy.fft": "torchnp.fft",
+            "numpy.lib.scimath": "torchnp.emath",
+            "numpy.lib.stride_tricks": "torchnp.lib.stride_tricks",
+            "numpy.lib.array_utils": "torchnp.lib.array_utils"}
+_OURS = {}                  # NumPy function -> torchnp's function of its name, or None
+
+
+def _ours(func):
+    """torchnp's function of ``func``'s qualified name, or None (cached)."""
+    module = sys.modules.get(_MIRRORS.get(getattr(func, "__module__", None), ""))
+    ours = getattr(module, getattr(func, "__name__", ""), None)   # torchnp imports all of them
+    _OURS[func] = ours = ours if callable(ours) else None
+    return ours
+
+
+def _is_ours_or_numpys(cls):
+    return issubclass(cls, ndarray) or cls is numpy.ndarray
+
+
+def array_function(self, func, types, args, kwargs):
+    """``ndarray.__array_function__``: NumPy's ``func`` runs as torchnp's function of its name
+    (on the arrays' device, returning torchnp arrays); one torchnp lacks runs in NumPy on the
+    host. Types other than torchnp's and NumPy's arrays have their own turn (NotImplemented)."""
+    if not all(_is_ours_or_numpys(t) for t in types):
+        return NotImplemented
+    ours = _OURS[func] if func in _OURS else _ours(func)
+    if ours is None:
+        return _in_numpy(f"{func.__module__}.{func.__name__}", func._implementation, args, kwargs)
+    numpy_out = kwargs.get("out")
+    if type(numpy_out) is numpy.ndarray:
+        kwargs = {**kwargs, "out": _numpy_out(numpy_out)}
+        ours(*args, **kwargs)
+        return numpy_out
+    return ours(*args, **kwargs)
+
+
+def array_ufunc(self, np_ufunc, method, *inputs, **kwargs):
+    """``ndarray.__array_ufunc__``: NumPy's ufunc (or its method) runs as torchnp's of its name.
+    NumPy arrays given as ``out=`` are written through zero-copy views (CPU); a method torchnp
+    lacks runs in NumPy on the host."""
+    out = kwargs.get("out")
+    outs = out if type(out) is tuple else (out,)
+    if not all(_is_ours_or_numpys(type(x)) or not hasattr(x, "__array_ufunc__")
+               for x in inputs + outs):
+        return NotImplemented
+    if any(type(o) is numpy.ndarray for o in outs):
+        kwargs = {**kwargs, "out": tuple(_numpy_out(o) if type(o) is numpy.ndarray else o
+                                         for o in outs)}
+    res = _ufunc.array_ufunc(np_ufunc, method, inputs, kwargs)
+    if res is NotImplemented:
+        name = f"numpy.{np_ufunc.__name__}" + ("" if method == "__call__" else f".{method}")
+        res = _in_numpy(name, getattr(np_ufunc, method), inputs, kwargs)
+    if out is None:
+        return res
+    return out[0] if len(out) == 1 else out      # the caller's own out= arrays, as NumPy
+
+
+def _numpy_out(x):
+    """A NumPy ``out=`` array as a torchnp array sharing its memory."""
+    return convert.wrap_array(convert.numpy_to_tensor(x))
+
+
+def _in_numpy(name, impl, args, kwargs):
+    """``impl`` (NumPy's code) on host views of the torchnp arrays among the arguments."""
+    return impl(*_on_host(args, name), **_on_host(kwargs, name))
+
+
+def _on_host(x, name):
+    """``x`` with every torchnp array (in tuples, lists, dicts) a NumPy array sharing its memory;
+    TypeError for an array off the CPU, which NumPy cannot read without a copy."""
+    if isinstance(x, ndarray):
+        if x._t.device.type != "cpu":
+            raise TypeError(
+                f"{name} is not implemented by torchnp, and NumPy, which would compute it "
+                f"instead, reads host memory only: an argument is on device "
+                f"'{x._t.device}'. Move the data to the CPU first "
+                f"(torchnp.asarray(a, device='cpu')).")
+        return x.__array__()
+    if type(x) is tuple or type(x) is list:
+        return type(x)(_on_host(e, name) for e in x)
+    if type(x) is dict:
+        return {k: _on_host(v, name) for k, v in x.items()}
+    return x
+
+
+# ----- the Array API standard -------------------------------------------------------------------
+
+API_VERSION = "2024.12"
+_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12")   # those NumPy 2.4 accepts
+
+
+def ndarray_array_namespace(self, /, *, api_version=None):
+    """``a.__array_namespace__()``: the torchnp module, the array's Array API namespace."""
+    if api_version is not None:
+        if not isinstance(api_version, str):
+            raise ValueError("Only None and strings are allowed as the Array API version, but "
+                             f"received: {api_version}.")
+        if api_version not in _API_VERSIONS:
+            raise ValueError(f'Version "{api_version}" of the Array API Standard is not '
+                             "supported.")
+    return sys.modules["torchnp"]
 
 
 # ----- the Array API's inspection namespace ---------------------------------------------------
