@@ -328,12 +328,17 @@ def sign_float(t):
 
 
 def sign_complex(t):
-    # torch: sgn(inf + 0j) is nan; NumPy 2 gives z/|z| with infinities resolved to +-1.
+    # torch: sgn(inf + 0j) is nan; NumPy 2 gives z/|z| with infinities resolved to +-1, and
+    # +0+0j for any zero. Each part is divided by |z| (a complex division by |z| + 0j would
+    # lose the sign of a zero part: -0+1j must stay -0+1j).
     re, im = t.real, t.imag
     mag = torch.abs(t)
-    res = t / torch.where(mag == 0, torch.ones((), dtype=mag.dtype, device=mag.device), mag)
     one = torch.ones((), dtype=re.dtype, device=re.device)
     zero = torch.zeros((), dtype=re.dtype, device=re.device)
+    is_zero = mag == 0
+    safe = torch.where(is_zero, one, mag)
+    res = torch.complex(torch.where(is_zero, zero, re / safe),
+                        torch.where(is_zero, zero, im / safe))
     inf_re = torch.isinf(re)
     inf_im = torch.isinf(im)
     res = torch.where(inf_re & ~inf_im, torch.complex(torch.copysign(one, re), zero), res)

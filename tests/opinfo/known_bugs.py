@@ -219,7 +219,7 @@ _COMPLEX_INF = KnownValues("documented difference (docs/differences.md): complex
                            "and nan in different parts", _complex_not_finite)
 _COMPLEX_ZERO_SIGNS = KnownValues(
     "torch bug, not yet worked around: zero parts of complex results lose NumPy's sign; torch's "
-    "vectorised complex kernels (multiply, divide, sign, power of real x complex) drop -0.0 "
+    "vectorised complex kernels (multiply, divide, power of real x complex) drop -0.0 "
     "for some edge operands; test_known_differences_still_differ shows the samples", \
     _complex_zero_part)
 _SINH_COSH = KnownValues("documented difference (docs/differences.md): torch's vectorised sinh / "
@@ -239,7 +239,6 @@ VALUE_DIFFS = {
     "multiply": [_COMPLEX_ZERO_SIGNS, _COMPLEX_INF],
     "divide": [_COMPLEX_ZERO_SIGNS],
     "reciprocal": [_COMPLEX_ZERO_SIGNS, _COMPLEX_INF],
-    "sign": [_COMPLEX_ZERO_SIGNS],
     "matmul": [KnownValues(_BLAS_FMA, _huge_products(numpy.matmul))],
     "vecdot": [KnownValues(_BLAS_FMA, _huge_products(numpy.vecdot))],
     "matvec": [KnownValues(_BLAS_FMA, _huge_products(numpy.matvec))],
