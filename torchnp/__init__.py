@@ -147,6 +147,7 @@ from torchnp._io import (
 
 # ----- interoperability: DLPack, the Array API's inspection namespace (_interop.py) ---------------
 from torchnp._interop import from_dlpack, __array_namespace_info__  # noqa: E402
+from torchnp._interop import API_VERSION as __array_api_version__  # noqa: E402
 
 # ----- submodules ---------------------------------------------------------------------------------
 from torchnp import linalg  # noqa: E402

@@ -82,14 +82,18 @@ def _argsorted(t, axis, ravelled):
             convert.allocation_error(tuple(t.shape), torch.int64, err) or err from None
 
 
-def sort(a, axis=-1, kind=None, order=None, *, stable=None):
+def sort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False):
     """A sorted copy of an array.
 
-    torchnp implementation of :func:`numpy.sort`.
+    torchnp implementation of :func:`numpy.sort`. ``descending=True`` (the Array API standard's
+    keyword, which NumPy lacks) sorts in descending order, equal elements in their order (NaN
+    first).
     """
     _check_sort_args(kind, order, stable)
     t = _as_tensor(a)
     t, axis = convert.flatten_for_axis(t, axis)
+    if descending:
+        return _wrap(_sorted(t.flip(axis), axis)._t.flip(axis))
     return _sorted(t, axis)
 
 
@@ -101,16 +105,20 @@ def ndarray_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     t.copy_(_sort_tensor(t, axis)[0])
 
 
-def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
+def argsort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False):
     """The indices that would sort an array.
 
-    torchnp implementation of :func:`numpy.argsort`.
+    torchnp implementation of :func:`numpy.argsort`. ``descending=True`` (the Array API
+    standard's keyword, which NumPy lacks) sorts in descending order, ties in their order.
 
     Differences from NumPy: the sort is always stable, so ties keep their order for every
     ``kind`` (NumPy's default quicksort may order ties either way).
     """
     _check_sort_args(kind, order, stable)
     t, axis, ravelled = _arg_axis(_as_tensor(a), axis)
+    if descending:
+        flipped = _argsorted(t.flip(axis), axis, ravelled)._t.flip(axis)
+        return _wrap(t.shape[axis] - 1 - flipped)
     return _argsorted(t, axis, ravelled)
 
 

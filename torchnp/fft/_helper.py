@@ -20,10 +20,11 @@ def _length(n):
     raise ValueError("n should be an integer")
 
 
-def fftfreq(n, d=1.0, device=None):
+def fftfreq(n, d=1.0, device=None, *, dtype=None):
     """Return the Discrete Fourier Transform sample frequencies.
 
-    torchnp implementation of :func:`numpy.fft.fftfreq`; ``device`` is any torch device.
+    torchnp implementation of :func:`numpy.fft.fftfreq`; ``device`` is any torch device, and
+    ``dtype`` (a real floating dtype) is the Array API standard's, which NumPy lacks.
     """
     n = _length(n)
     val = 1.0 / (n * d)
@@ -32,18 +33,29 @@ def fftfreq(n, d=1.0, device=None):
     half = (n - 1) // 2 + 1
     results = concatenate((arange(0, half, dtype=int, device=device),
                            arange(-(n // 2), 0, dtype=int, device=device)))
-    return results * val
+    return _in_dtype(results * val, dtype)
 
 
-def rfftfreq(n, d=1.0, device=None):
+def rfftfreq(n, d=1.0, device=None, *, dtype=None):
     """Return the Discrete Fourier Transform sample frequencies (for usage with rfft, irfft).
 
-    torchnp implementation of :func:`numpy.fft.rfftfreq`; ``device`` is any torch device.
+    torchnp implementation of :func:`numpy.fft.rfftfreq`; ``device`` is any torch device, and
+    ``dtype`` (a real floating dtype) is the Array API standard's, which NumPy lacks.
     """
     n = _length(n)
     val = 1.0 / (n * d)
     results = arange(0, n // 2 + 1, dtype=int, device=device)
-    return results * val
+    return _in_dtype(results * val, dtype)
+
+
+def _in_dtype(freqs, dtype):
+    """The frequencies (float64) in ``dtype``, which must be a real floating dtype."""
+    if dtype is None:
+        return freqs
+    dt = numpy.dtype(dtype)
+    if dt.kind != "f":
+        raise ValueError(f"dtype must be a real floating-point data type, got {dt}")
+    return freqs.astype(dt, copy=False)
 
 
 def _shifted(x, axes, sign):
