@@ -81,8 +81,6 @@ def __copy__(self): return _creation.ndarray_copy(self, "K")
 def __deepcopy__(self, memo=None): return _creation.ndarray_copy(self, "K")
 def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
     return _ufunc.array_ufunc(ufunc, method, inputs, kwargs)
-def __reduce__(self):
-    return _creation.from_host_array, (self.__array__(), convert.is_scalar_like(self))
 
 
 def argmax(self, axis=None, out=None, *, keepdims=False):
@@ -205,7 +203,7 @@ ndarray.__str__         = _printing.array_str
 ndarray.__round__       = _math.array_round
 ndarray.__copy__        = __copy__
 ndarray.__deepcopy__    = __deepcopy__
-ndarray.__reduce__      = __reduce__
+ndarray.__reduce_ex__   = _interop.ndarray_reduce_ex
 ndarray.__array_ufunc__ = __array_ufunc__
 ndarray.__dlpack__      = _interop.ndarray_dlpack
 ndarray.__dlpack_device__ = _interop.ndarray_dlpack_device
