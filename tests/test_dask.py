@@ -81,6 +81,15 @@ def test_the_backend_makes_torchnp_chunks_in_the_workers(client):
     assert _chunk_types(client, da.ones((6, 4), chunks=3)) == {"numpy"}   # the default is kept
 
 
+def test_chunks_are_made_on_the_default_device_of_the_graph(client):
+    # the meta device stands in for a GPU: the workers make every chunk there, with no data
+    with torchnp.default_device("meta"), dask.config.set({"array.backend": "torchnp"}):
+        x = (da.ones((6, 4), chunks=(3, 2)) * 2 + da.arange(4, chunks=2)).sum(axis=0)
+    result = client.compute(x).result()
+    assert type(result) is torchnp.ndarray and result.device.type == "meta"
+    assert result.shape == (4,) and result.dtype == numpy.float64
+
+
 def test_to_backend_converts_a_numpy_backed_array():
     x = _data()
     y = x.to_backend("torchnp")

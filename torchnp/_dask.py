@@ -46,10 +46,11 @@ def _percentile(a, q, method="linear"):
     return torchnp.percentile(a, list(q), method=method), len(a)
 
 
-def _arange_block(first, step, dtype, block_info=None):
-    """One chunk of ``arange``: the elements at the chunk's positions, made on the device."""
+def _arange_block(first, step, dtype, device, block_info=None):
+    """One chunk of ``arange``: the elements at the chunk's positions, made on ``device``."""
     lo, hi = block_info[None]["array-location"][0]
-    return torchnp.arange(first + lo * step, first + hi * step, step, dtype=dtype)[:hi - lo]
+    return torchnp.arange(first + lo * step, first + hi * step, step, dtype=dtype,
+                          device=device)[:hi - lo]
 
 
 dispatch.concatenate_lookup.register(ndarray, torchnp.concatenate)
@@ -66,7 +67,10 @@ chunk_types.register_chunk_type(ndarray)
 
 
 def _meta():
-    """The 0-d torchnp array dask reads the chunk type from (on the default device)."""
+    """The 0-d torchnp array dask reads the chunk type from. It is made on the default device,
+    and the workers make their chunks like it (``ones_like``, ...), so
+    ``with torchnp.default_device("cuda"):`` around the graph's creation puts the chunks on the
+    workers' GPUs."""
     return torchnp.empty(())
 
 
@@ -120,5 +124,6 @@ class TorchnpBackendEntrypoint(ArrayBackendEntrypoint):
         with config.set({"array.backend": "numpy"}):
             layout = da.arange(start, stop, step, chunks=chunks, dtype=dtype, **kwargs)
         first = 0 if stop is None else start
-        return da.map_blocks(_arange_block, first, step, layout.dtype, chunks=layout.chunks,
-                             dtype=layout.dtype, meta=_meta() if like is None else like)
+        meta = _meta() if like is None else like
+        return da.map_blocks(_arange_block, first, step, layout.dtype, str(meta.device),
+                             chunks=layout.chunks, dtype=layout.dtype, meta=meta)
