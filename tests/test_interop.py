@@ -3,6 +3,8 @@
 ``from_dlpack`` shares memory with its producer (a write through one is seen through the other)
 and ``__array_namespace_info__`` answers as NumPy's does on the CPU.
 """
+import pickle
+
 import numpy as np
 import pytest
 import torch
@@ -94,3 +96,41 @@ def test_info_follows_the_default_float_and_device():
         assert d["real floating"] == np.float32 and d["complex floating"] == np.complex64
     with torchnp.default_device("meta"):
         assert info.default_device() == torch.device("meta")
+
+
+PICKLED = [np.arange(6.0).reshape(2, 3), np.array(1 + 2j), np.zeros((0, 2), "int8"),
+           np.arange(12, dtype="uint16").reshape(3, 4).T, np.array([True, False]),
+           np.arange(5, dtype="float16")[::2]]
+
+
+@pytest.mark.parametrize("x", PICKLED, ids=lambda x: f"{x.dtype}{x.shape}")
+@pytest.mark.parametrize("protocol", [2, 4, 5])
+def test_pickle_round_trip_keeps_dtype_shape_and_values(x, protocol):
+    b = pickle.loads(pickle.dumps(torchnp.asarray(x), protocol=protocol))
+    assert type(b) is torchnp.ndarray and b.dtype == x.dtype and b.shape == x.shape
+    np.testing.assert_array_equal(np.asarray(b), x)
+    b[...] = 0                               # an unpickled array is an ordinary writeable array
+    np.testing.assert_array_equal(np.asarray(b), np.zeros_like(x))
+
+
+def test_pickle_protocol_5_moves_the_bytes_out_of_band_without_copying():
+    a = torchnp.arange(1000.0)
+    buffers = []
+    payload = pickle.dumps(a, protocol=5, buffer_callback=buffers.append)
+    assert len(payload) < 1000 and len(buffers) == 1      # the 8,000 data bytes are not inline
+    assert buffers[0].raw().nbytes == 8000
+    b = pickle.loads(payload, buffers=buffers)
+    b[0] = 7.0
+    assert float(np.asarray(buffers[0].raw()).view("float64")[0]) == 7.0  # shares the buffer
+
+
+def test_pickle_keeps_the_scalar_standing_of_a_0d_result():
+    s = torchnp.arange(3.0).sum()            # stands where NumPy has a scalar: hashable
+    t = pickle.loads(pickle.dumps(s))
+    assert t.shape == () and hash(t) == hash(3.0) and float(t) == 3.0
+
+
+def test_pickle_keeps_the_device():
+    a = torchnp.empty((2, 3), dtype=torchnp.float32, device="meta")
+    b = pickle.loads(pickle.dumps(a))
+    assert b.device == a.device and b.shape == (2, 3) and b.dtype == np.float32

@@ -78,8 +78,6 @@ def __invert__(self): return _u.invert._call1(self)
 # ----- protocol and argument adapters: nothing but re-spelt arguments ----------------------------
 def __copy__(self): return _creation.ndarray_copy(self, "K")
 def __deepcopy__(self, memo=None): return _creation.ndarray_copy(self, "K")
-def __reduce__(self):
-    return _creation.from_host_array, (self.__array__(), convert.is_scalar_like(self))
 
 
 def argmax(self, axis=None, out=None, *, keepdims=False):
@@ -202,7 +200,7 @@ ndarray.__str__         = _printing.array_str
 ndarray.__round__       = _math.array_round
 ndarray.__copy__        = __copy__
 ndarray.__deepcopy__    = __deepcopy__
-ndarray.__reduce__      = __reduce__
+ndarray.__reduce_ex__   = _interop.ndarray_reduce_ex
 ndarray.__array_ufunc__ = _interop.array_ufunc
 ndarray.__array_function__ = _interop.array_function
 ndarray.__dlpack__      = _interop.ndarray_dlpack

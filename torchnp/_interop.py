@@ -1,10 +1,11 @@
 """Bridges to other array libraries: NumPy's dispatch protocols (``__array_function__``,
-``__array_ufunc__``), DLPack (``from_dlpack``, ``ndarray.__dlpack__``) and the Array API's
-inspection namespace (``__array_namespace_info__``).
+``__array_ufunc__``), DLPack (``from_dlpack``, ``ndarray.__dlpack__``), the Array API's
+inspection namespace (``__array_namespace_info__``), and pickling.
 
 torch implements DLPack; these functions give it NumPy's signatures. Exchange is zero-copy: the
 result shares memory with the producer unless ``copy=True`` or a ``device=`` move asks for a copy.
 """
+import pickle
 import sys
 
 import numpy
@@ -230,3 +231,39 @@ class __array_namespace_info__:  # noqa: N801  (the Array API names it so)
     def dtypes(self, *, device=None, kind=None):
         _check_device(device)
         return {n: _dtypes.to_numpy_dtype(getattr(torch, n)) for n in _kind_names(kind)}
+
+
+# ----- pickling: the raw bytes, out of band ----------------------------------------------------
+
+def ndarray_reduce_ex(self, protocol):
+    """``pickle`` support: dtype, shape, device and the raw bytes. Under protocol 5 the bytes go
+    out of band (a ``PickleBuffer`` viewing the tensor's memory), so ``multiprocessing`` and
+    dask.distributed move an array between processes with no copy on the CPU; the array comes
+    back on the device it was pickled on. Autograd history is not pickled (NumPy has none)."""
+    t = self._t.detach()
+    if t.device.type == "meta":
+        data = None
+    else:
+        raw = t.contiguous().reshape(-1).view(torch.uint8).cpu()
+        # the NumPy array here only views the tensor's memory: the buffer protocol's carrier
+        data = pickle.PickleBuffer(raw.numpy()) if protocol >= 5 else raw.numpy().tobytes()
+    return rebuild_array, (data, self.dtype, tuple(t.shape), str(t.device),
+                           convert.is_scalar_like(self))
+
+
+def rebuild_array(data, dtype, shape, device, scalar):
+    """The inverse of ``ndarray_reduce_ex``: an ndarray over the unpickled bytes (no copy unless
+    the bytes arrived read-only, which a writeable array cannot share)."""
+    torch_dtype = _dtypes.to_torch_dtype(dtype)
+    if data is None:
+        t = torch.empty(shape, dtype=torch_dtype, device=device)
+    else:
+        buffer = memoryview(data)
+        if buffer.readonly:
+            buffer = bytearray(buffer)
+        raw = (torch.frombuffer(buffer, dtype=torch.uint8) if len(buffer)
+               else torch.empty(0, dtype=torch.uint8))
+        t = raw.view(torch_dtype).reshape(shape).to(device)
+    a = convert.wrap_array(t)
+    a._scalar = scalar
+    return a
