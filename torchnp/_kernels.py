@@ -290,8 +290,14 @@ def divmod_uint(t1, t2):
     return floor_divide_uint(t1, t2), remainder_uint(t1, t2)
 
 
+def floor_divide_float(t1, t2):
+    # torch: floor_divide has no derivative; div(rounding_mode="floor") computes the same values
+    # with the derivative 0 (as floor's), so `x // y` works under autograd.
+    return torch.div(t1, t2, rounding_mode="floor")
+
+
 def divmod_float(t1, t2):
-    return torch.floor_divide(t1, t2), remainder_float(t1, t2)
+    return floor_divide_float(t1, t2), remainder_float(t1, t2)
 
 
 def division_loops(signed, unsigned, u64, floating):
