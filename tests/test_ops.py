@@ -21,6 +21,7 @@ import torch
 
 import torchnp
 from opinfo import op_db
+from opinfo.grad_support import SLOW_MODE
 from opinfo.known_bugs import KNOWN_COPIES, KNOWN_MESSAGES
 from helpers import public_exception_class
 from opinfo.checks import (arrays_in, message_mismatch, numpy_shares, on_meta_or_cuda, sharing,
@@ -290,31 +291,59 @@ def _tensors(res):
     return (res.tensor,) if isinstance(res, torchnp.ndarray) else ()
 
 
+def _grad_leaves(args, dtype):
+    """Where a sample's arrays (or NumPy scalars) of ``dtype`` are: (i, None) for argument i,
+    (i, j) for element j of a list or tuple argument i (``concatenate([a, b])``)."""
+    def leaf(a):
+        return isinstance(a, (np.ndarray, np.generic)) and a.dtype == dtype and a.size
+    found = []
+    for i, a in enumerate(args):
+        if leaf(a):
+            found.append((i, None))
+        elif isinstance(a, (list, tuple)):
+            found.extend((i, j) for j, e in enumerate(a) if leaf(e))
+    return found
+
+
+def _with_leaves(args, places, arrays):
+    args = [list(a) if isinstance(a, (list, tuple)) else a for a in args]
+    for (i, j), x in zip(places, arrays):
+        if j is None:
+            args[i] = x
+        else:
+            args[i][j] = x
+    return args
+
+
 @ops("grad", dtypes="grad", db=[op for op in op_db if op.supports_grad])
 def test_gradcheck(op, dtype, device):
+    """torch.autograd.gradcheck (fast mode: one random projection of the Jacobian, as torch's
+    own OpInfo tests) over the first three samples NumPy accepts."""
     checked = 0
     for sample in _samples(op, dtype)[:3]:
-        leaves = [a for a in sample.args if isinstance(a, np.ndarray) and a.dtype == dtype and a.size]
-        if not leaves or call_quietly(op.ref, sample.numpy_copy())[1] is not None:
+        places = _grad_leaves(sample.args, dtype)
+        if not places or call_quietly(op.ref, sample.numpy_copy())[1] is not None:
             continue
-        positions = [i for i, a in enumerate(sample.args)
-                     if isinstance(a, np.ndarray) and a.dtype == dtype and a.size]
         rest = sample.to(device)
-        inputs = tuple(torchnp.asarray(sample.args[i].copy(), device=device).tensor
-                       .requires_grad_() for i in positions)
+        inputs = tuple(torchnp.asarray(_leaf(sample.args, p).copy(), device=device)
+                       .tensor.requires_grad_() for p in places)
 
         def f(*ts):
-            args = list(rest.args)
-            for i, t in zip(positions, ts):
-                args[i] = torchnp.asarray(t)
+            args = _with_leaves(rest.args, places, [torchnp.asarray(t) for t in ts])
             outs = _tensors(op(*args, **rest.kwargs))
-            return tuple(o for o in outs if o.dtype.is_floating_point or o.dtype.is_complex)
+            return tuple(o for o in outs if o.dtype in (torch.float64, torch.complex128))
 
         if not f(*inputs):
             continue
-        assert torch.autograd.gradcheck(f, inputs, eps=1e-6, atol=1e-5, rtol=1e-4)
+        assert torch.autograd.gradcheck(f, inputs, eps=1e-6, atol=1e-5, rtol=1e-4,
+                                        fast_mode=op.name not in SLOW_MODE)
         checked += 1
     assert checked, f"{op.name}: no differentiable sample in {dtype}"
+
+
+def _leaf(args, place):
+    i, j = place
+    return args[i] if j is None else args[i][j]
 
 
 @pytest.mark.slow

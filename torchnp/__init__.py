@@ -204,6 +204,11 @@ from torchnp._sorting import sort_complex
 # ----- einsum and its contraction order (_products.py) -------------------------------------------
 from torchnp._products import einsum, einsum_path
 
+# ----- beyond NumPy: gradients and batching of torchnp functions (autograd.py) ------------------
+from torchnp.autograd import (  # noqa: E402
+    grad, value_and_grad, jacobian, hessian, vmap, no_grad, enable_grad,
+)
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

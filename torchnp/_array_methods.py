@@ -97,15 +97,38 @@ def conjugate(self): return _u.conjugate._call1(self)
 def put(self, indices, values, mode="raise"): return _indexing.put(self, indices, values, mode)
 
 
+# ----- autograd (a torchnp extension): torch's, on the tensor underneath ------------------------
 def backward(self, gradient=None, retain_graph=None, create_graph=False):
+    """Accumulate the gradient of this array into ``.grad`` of the leaves it was computed from
+    (``gradient``: the outer gradient, required unless this array has one element)."""
     g = None if gradient is None else convert.as_tensor(gradient)
     self._t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
 
 
-def detach(self): return convert.wrap(self._t.detach())
+def detach(self):
+    """The same data, cut from the autograd graph: a view (writes reach this array)."""
+    return convert.wrap_view(self._t.detach(), self)
+
+
+def requires_grad_(self, requires_grad=True):
+    """Turn autograd's recording of operations on this array on or off (a leaf array only)."""
+    if requires_grad:
+        _creation.check_grad_dtype(self._t)
+    try:
+        self._t.requires_grad_(requires_grad)
+    except RuntimeError:
+        raise ValueError("requires_grad can only be changed on a leaf array (one not computed "
+                         "from arrays that require grad); use a.detach() for an array cut from "
+                         "the graph") from None
+    return self
+
+
+def _requires_grad(self): return self._t.requires_grad
+def _set_requires_grad(self, value): requires_grad_(self, value)
 def _grad(self):
     g = self._t.grad
-    return None if g is None else convert.wrap(g)
+    return None if g is None else convert.wrap_array(g)
+def _set_grad(self, value): self._t.grad = None if value is None else convert.as_tensor(value)
 def _data(self): return memoryview(self.__array__())
 def _set_flat(self, value):
     if convert.is_scalar_like(self):
@@ -125,7 +148,9 @@ ndarray.imag  = property(_complex.imag, _complex.set_imag)
 ndarray.flat  = property(_ix.flatiter, _set_flat)
 ndarray.flags = property(_creation.flagsobj)
 ndarray.data  = property(_data)
-ndarray.grad  = property(_grad)
+ndarray.grad  = property(_grad, _set_grad)
+ndarray.requires_grad = property(_requires_grad, _set_requires_grad)
+ndarray.requires_grad_ = requires_grad_
 ndarray.backward = backward
 ndarray.detach   = detach
 

@@ -73,7 +73,7 @@ def set_real(a, value):
     """``a.real = value``: writes the real part of ``a`` (all of ``a`` when it is real)."""
     t = a._t
     dst = torch.view_as_real(t)[..., 0] if t.is_complex() else t
-    dst.copy_(_value_tensor(value, dst))
+    convert.copy_into(dst, _value_tensor(value, dst))
 
 
 def set_imag(a, value):
@@ -82,7 +82,7 @@ def set_imag(a, value):
     if not t.is_complex():
         raise TypeError("array does not have imaginary part to set")
     dst = torch.view_as_real(t)[..., 1]
-    dst.copy_(_value_tensor(value, dst))
+    convert.copy_into(dst, _value_tensor(value, dst))
 
 
 def angle(z, deg=False):

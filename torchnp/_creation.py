@@ -52,11 +52,16 @@ def _check_like(like):
 def _finish(t, requires_grad):
     """Turn on autograd for a freshly made tensor when asked."""
     if requires_grad and not t.requires_grad:
-        if not (t.is_floating_point() or t.is_complex()):
-            raise TypeError("only arrays of floating point and complex dtype can require "
-                            f"gradients, not {_dtypes.to_numpy_dtype(t.dtype)}")
+        check_grad_dtype(t)
         t = t.detach().requires_grad_(True)
     return t
+
+
+def check_grad_dtype(t):
+    """TypeError unless tensor ``t`` can require gradients (floating point or complex)."""
+    if not (t.is_floating_point() or t.is_complex()):
+        raise TypeError("only arrays of floating point and complex dtype can require "
+                        f"gradients, not {_dtypes.to_numpy_dtype(t.dtype)}")
 
 
 # ----- memory layout ------------------------------------------------------------------------------
@@ -88,40 +93,55 @@ def _has_order(t, order):
     return f if order == "F" else (c or f)
 
 
+def _order_perm(n, order, like):
+    """The axes of an ``n``-d array from the slowest-varying in memory to the fastest, for
+    ``order`` ('K' and 'A' follow tensor ``like``); None for C order."""
+    if n < 2:
+        return None
+    if order == "A":
+        order = "F" if like is not None and like.ndim == n and \
+            not _c_contiguous(tuple(like.shape), like.stride()) and \
+            _f_contiguous(tuple(like.shape), like.stride()) else "C"
+    if order == "F":
+        return list(range(n))[::-1]
+    if order == "K" and like is not None and like.ndim == n:
+        strides = like.stride()
+        perm = sorted(range(n), key=lambda i: -abs(strides[i]))     # stable, as NumPy
+        return None if perm == list(range(n)) else perm
+    return None
+
+
+def _inverse(perm):
+    inverse = [0] * len(perm)
+    for i, p in enumerate(perm):
+        inverse[p] = i
+    return inverse
+
+
 def _empty(shape, dt, device, order="C", like=None):
     """An uninitialised tensor laid out in ``order``; 'K' and 'A' follow tensor ``like``."""
-    n = len(shape)
-    perm = None
-    if n > 1:
-        if order == "A":
-            order = "F" if like is not None and like.ndim == n and \
-                not _c_contiguous(tuple(like.shape), like.stride()) and \
-                _f_contiguous(tuple(like.shape), like.stride()) else "C"
-        if order == "F":
-            perm = list(range(n))[::-1]
-        elif order == "K" and like is not None and like.ndim == n:
-            strides = like.stride()
-            perm = sorted(range(n), key=lambda i: -abs(strides[i]))     # stable, as NumPy
-            if perm == list(range(n)):
-                perm = None
+    perm = _order_perm(len(shape), order, like)
     try:
         if perm is None:
             return torch.empty(shape, dtype=dt, device=device)
         t = torch.empty([shape[p] for p in perm], dtype=dt, device=device)
     except RuntimeError as err:
         raise convert.allocation_error(shape, dt, err) or err from None
-    inverse = [0] * n
-    for i, p in enumerate(perm):
-        inverse[p] = i
-    return t.permute(inverse)
+    return t.permute(_inverse(perm))
 
 
 def layout_copy(t, order):
     """A copy of ``t`` in memory order ``order`` ('C', 'F', 'A' or 'K', checked), as NumPy
-    lays out its copies (for 'K': the axes by decreasing stride)."""
-    res = _empty(tuple(t.shape), t.dtype, t.device, order, like=t)
-    res.copy_(t)
-    return res
+    lays out its copies (for 'K': the axes by decreasing stride). A clone, not a copy into a new
+    tensor: ``torch.func.vmap`` cannot copy a batched tensor into an unbatched one."""
+    perm = _order_perm(t.ndim, order, t)
+    try:
+        if perm is None:
+            return t.clone(memory_format=torch.contiguous_format)
+        res = t.permute(perm).clone(memory_format=torch.contiguous_format)
+    except RuntimeError as err:
+        raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+    return res.permute(_inverse(perm))
 
 
 # ----- from existing data -------------------------------------------------------------------------

@@ -364,7 +364,7 @@ def putmask(a, /, mask, values):
     if vt.numel() != n:
         vt = vt[torch.arange(n, device=t.device) % vt.numel()]
     full = vt.reshape(t.shape)
-    t.copy_(torch.where(m.reshape(t.shape), _ix._no_overlap(full, t), t))
+    convert.copy_into(t, torch.where(m.reshape(t.shape), _ix._no_overlap(full, t), t))
 
 
 def choose(a, choices, out=None, mode="raise"):

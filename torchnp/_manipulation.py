@@ -469,7 +469,10 @@ def ndarray_fill(a, value):
         t = t.clone()           # NumPy: a scalar's fill works on a copy (no effect, same errors)
     else:
         convert.check_writeable(t)
-    _ix.fill_items(t, value)
+    try:
+        _ix.fill_items(t, value)
+    except RuntimeError as e:
+        raise convert.grad_write_error(e, t) or e from None
 
 
 def ndarray_item(a, *args):
@@ -1163,7 +1166,7 @@ def copyto(dst, src, casting="same_kind", where=True):
         s = cast_tensor(s, d.dtype, copy=False)
     b = _ix._broadcast_value(s, tuple(d.shape))    # leading 1s dropped, as in setitem
     if where is True:
-        d.copy_(_ix._no_overlap(b, d))                 # NumPy buffers an overlapping source
+        convert.copy_into(d, _ix._no_overlap(b, d))    # NumPy buffers an overlapping source
         return
     w = convert.on_device(where, d.device)
     if w.dtype is not torch.bool:
@@ -1176,7 +1179,7 @@ def copyto(dst, src, casting="same_kind", where=True):
             return              # NumPy returns before it looks at the mask: a copy onto itself
         raise ValueError(f"could not broadcast where mask from shape {convert.shape_text(w.shape)} into "
                          f"shape {convert.shape_text(d.shape)}") from None
-    d.copy_(torch.where(w, b, d))
+    convert.copy_into(d, torch.where(w, b, d))
 
 
 def _weak_source(src, code, dt, casting):

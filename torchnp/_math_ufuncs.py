@@ -32,9 +32,9 @@ multiply = ufunc("multiply", torch.mul, scalar=k.scalar_kernels(torch.mul, torch
 divide = ufunc("divide", torch.div, scalar=k.scalar_kernels(torch.div),
                inplace=torch.Tensor.div_, doc="Divide arguments element-wise.")
 floor_divide = ufunc(
-    "floor_divide", torch.floor_divide,
+    "floor_divide", k.floor_divide_float,
     loops=k.division_loops(k.floor_divide_int, k.floor_divide_uint, k.floor_divide_u64,
-                           torch.floor_divide),
+                           k.floor_divide_float),
     scalar=k.scalar_kernels(k.floor_divide_scalar, None, INTEGER),
     doc="Return the largest integer smaller or equal to the division of the inputs.")
 remainder = ufunc(

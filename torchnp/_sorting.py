@@ -102,7 +102,7 @@ def ndarray_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     _check_sort_args(kind, order, stable)
     t = a._t
     axis = normalize_axis_index(axis, t.ndim)
-    t.copy_(_sort_tensor(t, axis)[0])
+    convert.copy_into(t, _sort_tensor(t, axis)[0])
 
 
 def argsort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False):

@@ -20,6 +20,7 @@ from opinfo.db_reductions import op_db_reductions
 from opinfo.db_setops import op_db_setops
 from opinfo.db_sorting import op_db_sorting
 from opinfo.db_window import op_db_window
+from opinfo.grad_support import apply_grad_support
 from opinfo.known_bugs import KNOWN_BUGS, VALUE_DIFFS
 
 all_entries = (                   # one line per database file: merges add lines, not edit them
@@ -45,4 +46,5 @@ for _op in all_entries:           # bugs found by the generated tests, kept in o
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))
     if _op.name in VALUE_DIFFS:
         _op.value_diffs = tuple(VALUE_DIFFS[_op.name])
+apply_grad_support(all_entries)   # the gradcheck variant for every differentiable entry
 op_db = [op for op in all_entries if op.exists()]

@@ -125,6 +125,7 @@ def s_append(make, dt):
 
 
 def s_astype(make, dt):
+    yield SampleInput(make((2, 3), dt), "complex128")     # (a double result: for gradcheck too)
     yield SampleInput(make((2, 3), dt), "float32")
     yield SampleInput(make((2, 3), dt), "int16")
     yield SampleInput(make((2, 3), dt), "bool")

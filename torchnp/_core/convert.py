@@ -538,7 +538,7 @@ def write_out(out, t, casting="same_kind", what="output"):
         except RuntimeError:
             raise ValueError(f"non-broadcastable output operand with shape {tuple(dst.shape)} "
                              f"doesn't match the broadcast shape {tuple(t.shape)}") from None
-    dst.copy_(t)
+    copy_into(dst, t)
     return out
 
 
@@ -612,6 +612,29 @@ def allocation_error(shape, dt, err):
         return MemoryError(f"Unable to allocate {binary_size(nbytes)} for an array with shape "
                            f"{tuple(shape)} and data type {_dtypes.to_numpy_dtype(dt).name}")
     return None
+
+
+def grad_write_error(err, t=None):
+    """torch's refusal (``err``) to write in place into an array that requires grad (a leaf of
+    the autograd graph, or a view of one; tensor ``t`` when known) as a ValueError that says so
+    (NumPy's class for a write into a read-only array); None when ``err`` is another error."""
+    if "leaf Variable that requires grad" not in str(err):
+        return None
+    what = "" if t is None else \
+        f" (shape {shape_text(tuple(t.shape))}, {_dtypes.to_numpy_dtype(t.dtype)})"
+    return ValueError(f"cannot write in place into an array that requires grad{what}: it is a "
+                      "leaf of the autograd graph (or a view of one), whose gradient depends on "
+                      "its values; update it inside `with torchnp.no_grad():`, or write into "
+                      "`a.detach()`")
+
+
+def copy_into(dst, t):
+    """``dst.copy_(t)`` for a NumPy-style write, with ``grad_write_error``'s ValueError where
+    ``dst`` requires grad."""
+    try:
+        dst.copy_(t)
+    except RuntimeError as e:
+        raise grad_write_error(e, dst) or e from None
 
 
 def is_allocation_failure(err):

@@ -148,7 +148,7 @@ def _getitem_general(a, key):
     dims, idx = ix.adv_dims, ix.broadcast_indices()
     rest = [d for d in range(view.ndim) if d not in dims]
     r = view.permute(dims + rest)[tuple(idx)]
-    if r.untyped_storage().data_ptr() == t.untyped_storage().data_ptr():
+    if _k.same_storage(r, t):
         r = r.clone()                            # torch: 0-d index tensors may select a view
     return _wrap(ix.to_result_layout(r))
 
@@ -438,7 +438,10 @@ def setitem(a, key, value):
             return
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             pass                                           # NumPy's error from the slow path
-    _setitem_slow(a, key, value)
+    try:
+        _setitem_slow(a, key, value)
+    except RuntimeError as e:
+        raise convert.grad_write_error(e, a._t) or e from None
 
 
 def _setitem_slow(a, key, value):
@@ -678,7 +681,7 @@ def _broadcast_value(vt, shape, advanced=False):
 
 def _no_overlap(vt, t):
     """``vt``, copied when it shares memory with ``t`` (NumPy buffers overlapping assignments)."""
-    if vt.device == t.device and vt.untyped_storage().data_ptr() == t.untyped_storage().data_ptr():
+    if vt.device == t.device and _k.same_storage(vt, t):
         return vt.clone()
     return vt
 
@@ -783,11 +786,13 @@ class flatiter:
         vt = vt.reshape(-1)
         if vt.numel() != k:
             vt = vt[torch.arange(k, device=t.device) % vt.numel()]    # NumPy repeats the values
-        if t.is_contiguous():
-            _k.index_put_(t.view(-1), (positions,), _no_overlap(vt, t))
-        else:
-            coords = _unravel(positions, tuple(t.shape))
-            _k.index_put_(t, coords, _no_overlap(vt, t))
+        try:
+            if t.is_contiguous():
+                _k.index_put_(t.view(-1), (positions,), _no_overlap(vt, t))
+            else:
+                _k.index_put_(t, _unravel(positions, tuple(t.shape)), _no_overlap(vt, t))
+        except RuntimeError as e:
+            raise convert.grad_write_error(e, t) or e from None
 
     def _positions(self, key):
         """The flat positions ``key`` selects (NumPy's IndexError for a bad key)."""

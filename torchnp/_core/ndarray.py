@@ -68,16 +68,3 @@ class ndarray:
     @property
     def device(self):
         return self._t.device
-
-    # ----- autograd ---------------------------------------------------------------------------
-    @property
-    def requires_grad(self):
-        return self._t.requires_grad
-
-    @requires_grad.setter
-    def requires_grad(self, value):
-        self._t.requires_grad_(value)
-
-    def requires_grad_(self, requires_grad=True):
-        self._t.requires_grad_(requires_grad)
-        return self

@@ -302,7 +302,7 @@ def _inplace_loop(loop, kernel, dt1, dt2):
 
 def _apart(t1, t2):
     """Whether tensors ``t1`` and ``t2`` are on different storages."""
-    return t1.untyped_storage().data_ptr() != t2.untyped_storage().data_ptr()
+    return not _kernels.same_storage(t1, t2)
 
 
 _is_compiling = torch.compiler.is_compiling

@@ -433,6 +433,9 @@ def _torch_error(uf, e, shape, loop, ts):
 
     ``shape``: the broadcast shape, None for a gufunc (whose result shape comes from running the
     kernel on meta tensors, which allocates nothing)."""
+    grad_err = convert.grad_write_error(e)             # out= requires grad
+    if grad_err is not None:
+        return grad_err
     if shape is None:
         shape = _meta_shape(loop.kernel, ts)
     elif _numel(shape) > 2**63 - 1:                 # NumPy's iterator counts items in an intp
