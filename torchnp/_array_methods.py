@@ -209,6 +209,7 @@ ndarray.__reduce__      = __reduce__
 ndarray.__array_ufunc__ = __array_ufunc__
 ndarray.__dlpack__      = _interop.ndarray_dlpack
 ndarray.__dlpack_device__ = _interop.ndarray_dlpack_device
+ndarray.to_device       = _interop.ndarray_to_device
 
 # methods that are their chapter's public function (the signatures agree)
 ndarray.argsort      = _sorting.argsort
