@@ -862,7 +862,7 @@ def to_numpy(a, dtype=None, copy=None):
     if t.device.type != "cpu":
         t = t.cpu()                 # host-sync: NumPy needs the data on the host
         copied = True
-    x = t.numpy()
+    x = t.numpy()       # host-data: the CPU tensor's memory, viewed by NumPy
     if dtype is not None:
         np_dt = numpy.dtype(dtype)
         if x.dtype != np_dt:
