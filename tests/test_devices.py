@@ -403,3 +403,32 @@ def test_fill_values_join_the_array_s_device():
         assert_matches_numpy(torchnp.full(2, 3, device="cpu"), numpy.full(2, 3))
     with pytest.raises(ValueError, match="different devices"):
         torchnp.full_like(on_cpu, torchnp.ones(2, device="meta"))
+
+
+# (id, call(xp, on_cpu)): host data meets arrays on the CPU while the default device is meta. It is
+# made on the CPU and joins them; made on the default device first, it would cross twice (a host
+# sync on a GPU; on meta, no data to copy back).
+HOST_JOINS_CPU = [
+    ("ufunc-list", lambda xp, c: c(_X) + [1.0, 2.0, 3.0]),
+    ("ufunc-numpy", lambda xp, c: xp.multiply(c(_X), numpy.array([3.0, 2.0, 1.0]))),
+    ("ufunc-general", lambda xp, c: xp.add(c(_X), [1, 2, 3], dtype="float32")),
+    ("ufunc-scalar", lambda xp, c: xp.maximum(c(_X), 1.5)),
+    ("where", lambda xp, c: xp.where(c(_M), c(_X), 0.0)),
+    ("concatenate-list", lambda xp, c: xp.concatenate([c(_X), [4.0]])),
+    ("dot-list", lambda xp, c: xp.dot(c(_X), [1.0, 2.0, 3.0])),
+    ("isin-list", lambda xp, c: xp.isin(c(_X), [2.0])),
+    ("take-list", lambda xp, c: xp.take(c(_X), [0, 2])),
+    ("getitem-list", lambda xp, c: c(_X)[[2, 0]]),
+    ("setitem-list", lambda xp, c: _setitem(c(_X), slice(None), [7.0, 8.0, 9.0])),
+    ("full_like", lambda xp, c: xp.full_like(c(_X), 2)),
+    ("clip-list", lambda xp, c: xp.clip(c(_X), [0.0, 2.5, 0.0], 2.0)),
+]
+
+
+@pytest.mark.parametrize("call", [c for _, c in HOST_JOINS_CPU],
+                         ids=[i for i, _ in HOST_JOINS_CPU])
+def test_host_data_joins_arrays_off_the_default_device(call):
+    expected = call(numpy, numpy.asarray)
+    with torchnp.default_device("meta"):
+        res = call(torchnp, lambda x: torchnp.asarray(numpy.asarray(x), device="cpu"))
+    assert_matches_numpy(res, expected)
