@@ -65,6 +65,7 @@ METHODS = {
     "tofile": _io.ndarray_tofile, "tobytes": _io.ndarray_tobytes, "dump": _io.ndarray_dump,
     "dumps": _io.ndarray_dumps,
     "__dlpack__": _interop.ndarray_dlpack, "__dlpack_device__": _interop.ndarray_dlpack_device,
+    "to_device": _interop.ndarray_to_device,
     "argmax": _array_methods.argmax, "argmin": _array_methods.argmin,
     "clip": _array_methods.clip, "conj": _array_methods.conj,
     "conjugate": _array_methods.conjugate, "put": _array_methods.put,

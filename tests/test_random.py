@@ -973,12 +973,36 @@ def test_draws_land_on_the_target_device(name, params):
     want = numpy.asarray(getattr(numpy.random.default_rng(0), name)(*params, size=3)
                          if name != "permutation" else numpy.random.default_rng(0)
                          .permutation(*params))
+    size = {} if name == "permutation" else {"size": 3}
     for rng, kwargs in ((tr.default_rng(0, device="meta"), {}),
                         (tr.default_rng(0), {"device": "meta"})):
-        size = {} if name == "permutation" else {"size": 3}
         got = getattr(rng, name)(*params, **size, **kwargs)
         assert got.tensor.device.type == "meta"
         assert got.shape == want.shape and got.dtype == want.dtype
+    with torchnp.default_device("meta"):
+        got = getattr(tr.default_rng(0), name)(*params, **size)
+    assert got.tensor.device.type == "meta"
+
+
+# The legacy functions (one global RandomState) with NumPy's own arguments: device= and the
+# default device place their draws.
+LEGACY_META_CALLS = [(n, p, {} if n == "permutation" else {"size": 3}) for n, p in META_CALLS
+                     if n in tr.__all__ and n not in ("random", "choice")
+                     and (n, p) != ("hypergeometric", (3, 4, 0))] + [   # legacy: nsample >= 1
+    ("rand", (2, 3), {}), ("randn", (3,), {}), ("randint", (0, 5), {"size": 3}),
+    ("random", (), {"size": 3}), ("random_sample", (), {"size": (2, 2)}),
+    ("ranf", (), {"size": 3}), ("sample", (), {"size": 3}), ("choice", (5,), {"size": 3})]
+
+
+@pytest.mark.parametrize("name, params, kwargs", LEGACY_META_CALLS,
+                         ids=[f"{c[0]}{i}" for i, c in enumerate(LEGACY_META_CALLS)])
+def test_legacy_draws_land_on_the_target_device(name, params, kwargs):
+    want = numpy.asarray(getattr(numpy.random, name)(*params, **kwargs))
+    got = getattr(tr, name)(*params, **kwargs, device="meta")
+    assert got.tensor.device.type == "meta"
+    assert got.shape == want.shape and got.dtype == want.dtype
+    with torchnp.default_device("meta"):
+        assert getattr(tr, name)(*params, **kwargs).tensor.device.type == "meta"
 
 
 def test_default_device_and_array_devices():

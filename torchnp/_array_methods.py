@@ -231,6 +231,7 @@ ndarray.__array_function__ = _interop.array_function
 ndarray.__dlpack__      = _interop.ndarray_dlpack
 ndarray.__dlpack_device__ = _interop.ndarray_dlpack_device
 ndarray.__array_namespace__ = _interop.ndarray_array_namespace
+ndarray.to_device       = _interop.ndarray_to_device
 
 # methods that are their chapter's public function (the signatures agree)
 ndarray.argsort      = _sorting.argsort

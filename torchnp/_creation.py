@@ -326,7 +326,11 @@ def ones(shape, dtype=None, order="C", *, device=None, like=None, requires_grad=
 
 def _fill(t, fill_value):
     """Copy ``fill_value`` (cast unsafely, Python ints range-checked as NumPy) into ``t``."""
-    value = convert.as_tensor(fill_value, t.dtype if type(fill_value) is int else None)
+    if isinstance(fill_value, (ndarray, torch.Tensor)):
+        value = convert.on_device(fill_value, t.device)     # the device rule
+    else:                                                   # host data, made on t's device
+        value = convert.to_tensor(fill_value, t.dtype if type(fill_value) is int else None,
+                                  t.device)[0]
     if value.is_complex() and not t.is_complex():
         warnings.warn("Casting complex values to real discards the imaginary part",
                       ComplexWarning, stacklevel=3)
@@ -350,10 +354,13 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
     shape = convert.shape_tuple(shape)
     order = convert.check_order(order, "C", "CF")
     if dtype is None:
-        value = convert.as_tensor(fill_value)       # its dtype, as NumPy's array(fill_value)
+        # its dtype, as NumPy's array(fill_value); host data made where the array goes
+        if isinstance(fill_value, (ndarray, torch.Tensor)):
+            value = convert.as_tensor(fill_value)
+            device = value.device if device is None else device
+        else:
+            value = convert.to_tensor(fill_value, None, config.as_device(device))[0]
         dt = value.dtype
-        if device is None and isinstance(fill_value, (ndarray, torch.Tensor)):
-            device = value.device
     else:
         value = fill_value
         dt = _dtypes.to_torch_dtype(dtype)
@@ -877,7 +884,7 @@ def to_numpy(a, dtype=None, copy=None):
             raise TypeError("an array on the meta device has no data to give NumPy")
         t = t.cpu()                 # host-sync: NumPy needs the data on the host
         copied = True
-    x = t.numpy()
+    x = t.numpy()       # host-data: the CPU tensor's memory, viewed by NumPy
     if dtype is not None:
         np_dt = numpy.dtype(dtype)
         if x.dtype != np_dt:
@@ -1064,8 +1071,7 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0, *, device=
     torchnp implementation of :func:`numpy.geomspace`.
     """
     t_start, t_stop = asanyarray(start, device=device), asanyarray(stop, device=device)
-    # host-sync: NumPy raises for a zero endpoint
-    if bool((t_start._t == 0).any()) or bool((t_stop._t == 0).any()):
+    if _includes_zero(start, t_start) or _includes_zero(stop, t_stop):
         raise ValueError("Geometric sequence cannot include zero")
     dt = promotion.result_type(t_start, t_stop, float(num),
                                zeros((), dtype, device=t_start._t.device))
@@ -1085,6 +1091,13 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0, *, device=
     res = _u.multiply(out_sign, _wrap_array(res))._t
     res = _move_first_axis(res, axis).to(out_dt)
     return _wrap_array(_finish(res, requires_grad))
+
+
+def _includes_zero(x, a):
+    """Whether endpoint ``x`` (made array ``a``) holds a zero; host data is read on the host."""
+    if isinstance(x, (ndarray, torch.Tensor)):
+        return bool((a._t == 0).any())      # host-sync: NumPy raises for a zero endpoint
+    return bool((numpy.asarray(x) == 0).any())
 
 
 def _as_row(t, res):

@@ -14,6 +14,7 @@ from torchnp import _creation
 from torchnp import _kernels as _k
 from torchnp import _manipulation
 from torchnp import _math_ufuncs as _u
+from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
@@ -439,16 +440,17 @@ def indices(dimensions, dtype=int, sparse=False):
     if dt is torch.bool and any(n > 2 for n in dims):
         raise TypeError("arange() is only supported for booleans when the result has at most "
                         "length 2.")
-    nd = len(dims)
+    nd, device = len(dims), config.current_device()
     parts = []
     for k, n in enumerate(dims):
         shape = [1] * nd
         shape[k] = n
-        parts.append(torch.arange(n).to(dt).reshape(shape))   # torch: no arange in bool, complex
+        # torch: no arange in bool, complex
+        parts.append(torch.arange(n, device=device).to(dt).reshape(shape))
     if sparse:
         return tuple(_wrap(p) for p in parts)
     if nd == 0:
-        return _wrap(torch.empty((0,), dtype=dt))
+        return _wrap(torch.empty((0,), dtype=dt, device=device))
     return _wrap(torch.stack([p.expand(dims) for p in parts]))
 
 
@@ -459,7 +461,7 @@ def diag_indices(n, ndim=2):
     """
     n = max(convert.operator_index(n), 0)         # NumPy: n < 0 gives no indices
     try:
-        idx = torch.arange(n)
+        idx = torch.arange(n, device=config.current_device())
     except RuntimeError as err:
         raise convert.allocation_error((n,), torch.int64, err) or err from None
     return tuple(_wrap(idx) for _ in range(ndim))
@@ -498,7 +500,7 @@ def _tri_indices(fn, n, k, m):
     n = max(convert.operator_index(n), 0)          # NumPy: a negative size gives no indices
     m = n if m is None else max(convert.operator_index(m), 0)
     try:
-        r = fn(n, m, convert.operator_index(k))
+        r = fn(n, m, convert.operator_index(k), device=config.current_device())
     except RuntimeError as err:         # NumPy makes the (n, m) mask of the triangle first
         raise convert.allocation_error((n, m), torch.bool, err) or err from None
     return _wrap(r[0]), _wrap(r[1])

@@ -166,6 +166,22 @@ def ndarray_array_namespace(self, /, *, api_version=None):
     return sys.modules["torchnp"]
 
 
+def ndarray_to_device(self, device, /, *, stream=None):
+    """``a.to_device(device)``: the array on ``device`` (the Array API's method). The array
+    itself when it is there already (as NumPy's, which takes only "cpu"), else a copy there;
+    ``device`` is anything ``device=`` takes, ``a.device`` included. ``stream`` must be None, as
+    in NumPy (torch orders copies on its current stream)."""
+    if device is None:
+        raise TypeError("to_device() argument 1 must be a device, not None")
+    if stream is not None:
+        raise ValueError("The stream argument in to_device() is not supported")
+    device = config.as_device(device)
+    t = self._t
+    if convert.same_device(t.device, device):
+        return self
+    return (convert.wrap if self._scalar else convert.wrap_array)(t.to(device))
+
+
 # ----- the Array API's inspection namespace ---------------------------------------------------
 
 _KINDS = {

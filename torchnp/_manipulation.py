@@ -1116,7 +1116,7 @@ def _int_or_tuple(x):
     if isinstance(x, (tuple, list)):
         return tuple(convert.operator_index(s) for s in x)
     if isinstance(x, ndarray) and x.ndim:
-        return tuple(x.tolist())
+        return tuple(x.tolist())        # host-sync: shifts are Python ints
     return convert.operator_index(x)
 
 
@@ -1473,7 +1473,7 @@ def _pairs(x, ndim, as_index=False):
         return ((flat[0], flat[-1]),) * ndim
     if as_index and host.size and host.min() < 0:
         raise ValueError("index can't contain negative values")
-    return numpy.broadcast_to(host, (ndim, 2)).tolist()
+    return numpy.broadcast_to(host, (ndim, 2)).tolist()     # host-data: NumPy data
 
 
 def _at(axis, sl):

@@ -291,7 +291,7 @@ def _check_table(t1, t2):
 
 def _host_extremes(t):
     k = _k.sort_key(t.reshape(-1))
-    lo, hi = torch.stack([k.min(), k.max()]).tolist()
+    lo, hi = torch.stack([k.min(), k.max()]).tolist()      # host-sync: the range decides the method
     if t.dtype is torch.uint64:                # the key flipped the sign bit: flip it back
         lo, hi = lo + 2**63, hi + 2**63
     return lo, hi

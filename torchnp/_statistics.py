@@ -678,9 +678,10 @@ def _quantile(a, q, axis, out, method, keepdims, weights, percent, nan_omit):
     res = _quantiles(r.t, qt.reshape(-1), weak, method, None if nan_omit else out, w, nan_omit)
     if nan_omit and r.t.dtype.is_floating_point:
         res = _nan_result(r.t, res)
+    # host-sync: NumPy returns the NaN itself, in the data's dtype
     elif qt.ndim == 0 and not r.kept and out is None and res.dtype is not t.dtype and \
             t.dtype.is_floating_point and bool(torch.isnan(r.t).any()):
-        res = res.to(t.dtype)     # host-sync: NumPy returns the NaN itself, in the data's dtype
+        res = res.to(t.dtype)
     res = res.movedim(-1, 0) if qt.ndim else res.squeeze(-1)
     # NumPy's weighted quantiles fill an array (0-d too), unless the one slice is NaN
     array = w is not None and not (qt.ndim == 0 and not r.kept and _is_nan_slice(r.t, nan_omit))

@@ -117,12 +117,23 @@ def _joins_any(t):
 
 def _tensor_of(a):
     """(tensor, from_host) for array-like ``a``: an ndarray's or a tensor's own tensor, or host
-    data made a tensor on the default device."""
+    data made a tensor on the CPU (``_place`` moves it once, to where it goes)."""
     if type(a) is ndarray or isinstance(a, ndarray):
         return a._t, False
     if isinstance(a, torch.Tensor):
         return _check_tensor(a), False
-    return _from_host(a), True
+    return _host_tensor(a), True
+
+
+def as_host_tensor(a):
+    """``as_tensor`` for ``on_one_device``'s ``values``, where host data is made on the CPU and
+    placed there: with the arrays it meets, else on the default device. (Made on the default
+    device first, it would cross twice to join arrays elsewhere: a host sync on a GPU.)"""
+    if type(a) is ndarray or isinstance(a, ndarray):
+        return a._t
+    if isinstance(a, torch.Tensor):
+        return _check_tensor(a)
+    return _host_tensor(a)
 
 
 def operands(*arrays, weak=()):
@@ -173,8 +184,10 @@ def _place(values, placed, host, fixed):
     elif not host:
         return device
     else:
-        # Host data is made on one device, the default one: it moves together, or not at all.
+        # Host data is made on the CPU: it goes to the arrays' device, else to the default one.
         host_device = values[next(iter(host))].device
+        if device is None:
+            device = config.current_device()
         if device is None or device == host_device:
             return host_device
         movable = host
@@ -224,10 +237,16 @@ def _on_default_device(t):
 
 
 def _from_host(a, dtype=None):
-    """A tensor from host data: Python scalars, nested sequences, NumPy arrays, buffers."""
+    """A tensor on the default device from host data: Python scalars, nested sequences, NumPy
+    arrays, buffers."""
+    return _on_default_device(_host_tensor(a, dtype))
+
+
+def _host_tensor(a, dtype=None):
+    """A tensor on the CPU from host data."""
     if isinstance(a, numpy.ndarray):
-        return _on_default_device(numpy_to_tensor(a))
-    return _on_default_device(_host_to_tensor(a, dtype, None)[0])
+        return numpy_to_tensor(a)
+    return _host_to_tensor(a, dtype, None)[0]
 
 
 _PY_SCALAR_TYPES = frozenset({bool, int, float, complex})
@@ -410,7 +429,7 @@ def _stack_nested(seq, dtype):
             parts.append(_stack_nested(e, None))       # arrays inside: placed as arrays
         else:
             host.add(len(parts))
-            parts.append(_from_host(e))
+            parts.append(_host_tensor(e))
     shapes = {tuple(p.shape) for p in parts}
     if len(shapes) > 1:
         raise ValueError("setting an array element with a sequence. The requested array has an "

@@ -235,8 +235,9 @@ def _check_bounds(idx, sizes, axes):
     checks = [(i, n, ax) for i, n, ax in zip(idx, sizes, axes) if i.numel() and ax is not None]
     if not checks:
         return
+    # host-sync: NumPy raises IndexError for an index out of bounds (one read for all indices)
     ranges = torch.stack([torch.stack(torch.aminmax(i)) for i, _, _ in checks]).tolist()
-    for (i, n, ax), (lo, hi) in zip(checks, ranges):   # host-sync above: bounds of the indices
+    for (i, n, ax), (lo, hi) in zip(checks, ranges):
         if lo < -n or hi >= n:
             flat = i.reshape(-1)
             pos = ((flat < -n) | (flat >= n)).nonzero()[0, 0]
@@ -558,7 +559,7 @@ def _generic_value(value, dt):
         warnings.warn("Casting complex values to real discards the imaginary part",
                       numpy.exceptions.ComplexWarning, stacklevel=4)
         value = value.real
-    return value.item()
+    return value.item()     # host-data: a NumPy scalar
 
 
 _SIGNED_INT_DTYPES = _dtypes.INTEGER_DTYPES - _dtypes.UNSIGNED_DTYPES

@@ -60,7 +60,7 @@ def const(value, dt, device):
     if isinstance(value, (ndarray, torch.Tensor)):
         return convert.on_device(value, device).to(dt)
     if hasattr(value, "dtype") and hasattr(value, "item"):   # NumPy scalars and arrays
-        value = value.item()
+        value = value.item()    # host-data: NumPy data
     if dt in _dtypes.INTEGER_DTYPES and isinstance(value, int) and not isinstance(value, bool):
         bits = dt.itemsize * 8
         value &= (1 << bits) - 1

@@ -260,7 +260,7 @@ def _convert_inputs(inputs, outs):
         if tx is ndarray or isinstance(x, ndarray):
             t = x._t
         else:
-            t = convert.as_tensor(x)
+            t = convert.as_host_tensor(x)
             if not isinstance(x, torch.Tensor):
                 host.append(len(values))
         values.append(t)

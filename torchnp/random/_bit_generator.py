@@ -80,6 +80,7 @@ class BitGenerator:
         """The state of every torch generator made so far, by device: ``{'bit_generator': name,
         'state': {device: uint8 array}}`` (torch's state bytes; docs/differences.md)."""
         return {"bit_generator": type(self).__name__,
+                # host-data: torch keeps every generator's state in CPU bytes
                 "state": {str(d): g.get_state().numpy().copy()
                           for d, g in self._generators.items() if g is not None}}
 

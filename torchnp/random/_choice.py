@@ -54,6 +54,7 @@ def choice(rng, a, size, replace, p, axis, device, messages):
     ndim = t.ndim if t is not None else host.ndim
     if ndim == 0:
         try:
+            # host-data: NumPy data (_int_item marks the read of an array)
             pop = operator.index(host.item() if t is None else _int_item(t))
         except TypeError:
             raise ValueError(messages["not_int"].format(type(a))) from None

@@ -380,7 +380,7 @@ def _int64_bits(a):
         return numpy.ascontiguousarray(a, numpy.int64)
     if a.dtype == numpy.uint64:
         return numpy.ascontiguousarray(a).view(numpy.int64)
-    ints = [int(v) % 2**64 for v in a.reshape(-1).tolist()]
+    ints = [int(v) % 2**64 for v in a.reshape(-1).tolist()]    # host-data: NumPy data
     return numpy.array(ints, numpy.uint64).view(numpy.int64).reshape(a.shape)
 
 
@@ -408,7 +408,7 @@ def _colors(colors):
     if bad:
         raise ValueError("colors must be a one-dimensional sequence of nonnegative integers not "
                          f"exceeding {_INT64_MAX}.")
-    return [int(c) for c in arr.tolist()]
+    return [int(c) for c in arr.tolist()]       # host-data: NumPy data
 
 
 def _dirichlet(rng, alpha, size, device, message, bad):

@@ -202,21 +202,23 @@ def _scalar_message(v, name, cons):
 
 
 def _array_violates(t, cons):
-    # host-sync: NumPy validates parameter values before drawing
     if cons == NON_NEGATIVE:
-        return bool(torch.any(torch.signbit(t) & ~torch.isnan(t)))
-    if cons == POSITIVE:
-        return bool(torch.any(t <= 0))
-    if cons == POSITIVE_NOT_NAN:
-        return bool(torch.any(torch.isnan(t) | (t <= 0)))
-    lo, hi = _BOUNDS[cons]
-    return not bool(torch.all(lo(t) & hi(t)))
+        bad = torch.signbit(t) & ~torch.isnan(t)
+    elif cons == POSITIVE:
+        bad = t <= 0
+    elif cons == POSITIVE_NOT_NAN:
+        bad = torch.isnan(t) | (t <= 0)
+    else:
+        lo, hi = _BOUNDS[cons]
+        bad = ~(lo(t) & hi(t))
+    return bool(bad.any())      # host-sync: NumPy validates parameter values before drawing
 
 
 def _array_message(t, name, cons):
     # host-sync: which of NumPy's messages applies
     if cons == POISSON and not bool(torch.all(t <= POISSON_LAM_MAX)):
         return f"{name} value too large"
+    # host-sync: which of NumPy's messages applies
     if cons == POSITIVE_NOT_NAN and bool(torch.any(torch.isnan(t))):
         return f"{name} must not be NaN"
     return _MESSAGES[cons].format(name, "contains NaNs")

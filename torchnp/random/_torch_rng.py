@@ -64,7 +64,7 @@ def cpu_layout_known():
 def read_cpu_state(raw):
     """(key, pos, has_gauss, gauss) of a CPU generator's state bytes: NumPy's MT19937 state, where
     ``pos`` is the index of the next key word used (624: the key is regenerated first)."""
-    b = raw.numpy()
+    b = raw.numpy()         # host-data: torch's generator state is CPU bytes
     left = int(b[_LEFT:_LEFT + 4].view(numpy.int32)[0])
     nxt = int(b[_NEXT:_NEXT + 8].view(numpy.uint64)[0])
     key = b[_KEY:_KEY + 8 * MT_WORDS].view(numpy.uint64).astype(numpy.uint32)
@@ -77,7 +77,7 @@ def cpu_state(key, pos, has_gauss=0, gauss=0.0):
     """CPU generator state bytes for NumPy's MT19937 state ``(key, pos)`` and cached normal."""
     template = torch.Generator()
     template.manual_seed(0)
-    b = template.get_state().numpy().copy()
+    b = template.get_state().numpy().copy()     # host-data: a CPU generator's state bytes
     # torch's engine outputs key[next] after counting ``left`` down to 0 (then regenerates), so
     # NumPy's position p is next = p, left = 625 - p; 624 (regenerate first) is left = 1. torch
     # cannot hold p = 0 (left = 625): it becomes left = 624, which regenerates one word early.
