@@ -824,3 +824,55 @@ def test_matrix_directives_are_out_of_scope():
             torchnp.r_[key, [1, 2], [3, 4]]
     with pytest.raises(TypeError, match="matrix"):
         torchnp.r_["1, 2; 3, 4"]
+
+
+# ----- the fast paths of issue 13 (tiny arrays): each against NumPy, with what they must refuse ---
+
+@pytest.mark.parametrize("dtype", DTYPES + ["uint16", "float16"])
+def test_int_list_key(dtype):
+    """``a[[0, 2]]`` (a list of Python ints: one integer index along axis 0) is a copy."""
+    x = _sample((4, 3), dtype)
+    for key in [[0, 2], [-1, 0, -4], [3, 3, 1], [1]]:
+        a, r = check_get(x, key)
+        assert r.base is None
+    assert_matches_numpy(torchnp.array(x)[1:][[0, -1]], x[1:][[0, -1]])        # of a view
+    assert_matches_numpy(torchnp.array(x).T[[2, 0]], x.T[[2, 0]])            # non-contiguous
+    check_get(x[0], [2, 0])
+
+
+@pytest.mark.parametrize("key", [[4], [-5], [0, 2**63], [0, True], [0, numpy.int64(1)], [],
+                                 [[0], [1]], [0, None]], ids=repr)
+def test_int_list_key_what_the_fast_path_refuses(key):
+    x = _sample((4, 3))
+    a = torchnp.array(x)
+    try:
+        expected = x[key]
+    except IndexError as e:
+        raises_with_numpys_message(lambda: x[key], lambda: a[key])
+        assert "out of bounds" in str(e) or "only integers" in str(e)
+    else:
+        assert_matches_numpy(a[key], expected)
+    raises_with_numpys_message(lambda: numpy.array(1.0)[[0]],
+                               lambda: torchnp.array(1.0)[[0]])
+
+
+@pytest.mark.parametrize("dtype", DTYPES + ["uint16", "float16"])
+def test_where_of_arrays(dtype):
+    """where(mask, x, y) with x and y of one dtype, broadcasting as NumPy does."""
+    cond = numpy.array([[True], [False], [True]])
+    x, y = _sample((3, 4), dtype), _sample((4,), dtype)[::-1].copy()
+    _both("where", cond, x, y)
+    _both("where", cond[0, 0], x, y)
+    _both("where", numpy.array(False), x[0, 0], y[0])
+    r = torchnp.where(torchnp.array(cond), torchnp.array(x), torchnp.array(x))
+    assert r.base is None and not numpy.isscalar(r)
+
+
+def test_where_of_arrays_errors():
+    c, x = numpy.array([True, False, True]), numpy.arange(3.0)
+    raises_with_numpys_message(
+        lambda: numpy.where(c, x, numpy.zeros(2)),
+        lambda: torchnp.where(torchnp.array(c), torchnp.array(x), torchnp.zeros(2)))
+    raises_with_numpys_message(
+        lambda: numpy.where(c[:2], x, x),
+        lambda: torchnp.where(torchnp.array(c[:2]), torchnp.array(x), torchnp.array(x)))

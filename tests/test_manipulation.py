@@ -7,7 +7,8 @@ import pytest
 import torch
 
 import torchnp
-from helpers import DTYPES, assert_matches_numpy, raises_like_numpy, to_numpy
+from helpers import (DTYPES, assert_matches_numpy, raises_like_numpy, raises_with_numpys_message,
+                     to_numpy)
 
 
 
@@ -907,3 +908,65 @@ def test_pad_keeps_device_and_gradients():
     meta = torchnp.zeros((2, 2), device="meta")
     assert torchnp.pad(meta, 1, mode="edge").tensor.device.type == "meta"
     assert torchnp.packbits(meta > 0).tensor.device.type == "meta"
+
+
+# ----- the fast paths of issue 13 (tiny arrays): each against NumPy, with what they must refuse ---
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_T_is_a_view(dtype):
+    for shape in [(), (3,), (2, 3), (2, 3, 4)]:
+        x = make(shape, dtype)
+        a = T(x)
+        r = a.T
+        assert_matches_numpy(r, x.T)
+        assert r.base is a and r.tensor.data_ptr() == a.tensor.data_ptr()
+    x = numpy.arange(6.0).reshape(2, 3)
+    a = T(x)
+    a.T[2, 1] = -1.0                 # a write through the view reaches the base
+    x.T[2, 1] = -1.0
+    assert_matches_numpy(a, x)
+    assert_matches_numpy(a[1:].T, x[1:].T)
+    assert a[1:].T.base is a
+
+
+def test_T_of_a_scalar_is_a_scalar():
+    s = T(numpy.arange(3.0)).sum()
+    assert_matches_numpy(s.T, numpy.arange(3.0).sum().T)
+    assert s.T.base is None
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_concatenate_same_dtype(dtype):
+    x, y = make((2, 3), dtype, 1), make((1, 3), dtype, 2)
+    r = torchnp.concatenate([T(x), T(y)])
+    assert_matches_numpy(r, numpy.concatenate([x, y]))
+    assert r.base is None
+    assert_matches_numpy(torchnp.concatenate([T(x).T, T(y).T], -1), numpy.concatenate([x.T, y.T], -1))
+    assert_matches_numpy(torchnp.concatenate([T(x)]), numpy.concatenate([x]))
+
+
+@pytest.mark.parametrize("arrays,axis", [
+    ([numpy.zeros(0), numpy.ones((2, 2))], 0), ([numpy.ones((2, 2)), numpy.zeros(0)], 0),
+    ([numpy.array(1.0), numpy.array(2.0)], 0), ([numpy.ones((2, 3)), numpy.ones((2, 2))], 0),
+    ([numpy.ones((2, 3)), numpy.ones((2, 3))], 2), ([numpy.ones((2, 3)), numpy.ones((2, 3))], -3),
+    ([numpy.ones(2), numpy.ones((1, 2))], 0), ([], 0),
+], ids=repr)
+def test_concatenate_what_the_fast_path_refuses(arrays, axis):
+    raises_with_numpys_message(lambda: numpy.concatenate(arrays, axis),
+                               lambda: torchnp.concatenate([T(x) for x in arrays], axis))
+
+
+def test_reshape_separate_ints_and_tuples():
+    x = numpy.arange(12.0)
+    a = T(x)
+    for shape in [(3, 4), (2, -1, 3), (12,), (1, 12, 1)]:
+        for r, e in [(a.reshape(*shape), x.reshape(*shape)), (a.reshape(shape), x.reshape(shape)),
+                     (a.reshape(list(shape)), x.reshape(list(shape)))]:
+            assert_matches_numpy(r, e)
+            assert r.base is a
+    assert_matches_numpy(a[:1].reshape(()), x[:1].reshape(()))
+    assert_matches_numpy(a.reshape(3, 4).T.reshape(2, 6), x.reshape(3, 4).T.reshape(2, 6))
+    assert_matches_numpy(a.reshape(numpy.int64(3), 4), x.reshape(numpy.int64(3), 4))
+    for bad in [(5, 3), (-1, -1), (2.0, 6)]:
+        raises_with_numpys_message(lambda: x.reshape(*bad), lambda: a.reshape(*bad))
+        raises_with_numpys_message(lambda: x.reshape(bad), lambda: a.reshape(bad))

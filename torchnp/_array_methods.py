@@ -141,7 +141,7 @@ ndarray.__new__ = staticmethod(_creation.ndarray_new)   # ndarray(shape, dtype, 
 
 # attributes the class cannot answer alone
 ndarray.shape = ndarray.shape.setter(_manipulation.set_shape)
-ndarray.T     = property(_manipulation.transpose)
+ndarray.T     = property(_manipulation.ndarray_T)
 ndarray.mT    = property(_manipulation.matrix_transpose)
 ndarray.real  = property(_complex.real, _complex.set_real)
 ndarray.imag  = property(_complex.imag, _complex.set_imag)

@@ -2,10 +2,12 @@
 
 ``python -m torchnp bench`` and ``benchmarks/overhead.py`` run it. The implementations of each case
 are timed alternately in one process, single-threaded; each figure is the median over repeats of
-the mean time per call, and the table reports torchnp / torch ratios with a geometric mean.
+the mean thread CPU time per call, and the table reports torchnp / torch ratios with a geometric
+mean.
 """
 import math
 import statistics
+import time
 import timeit
 
 import numpy
@@ -51,9 +53,17 @@ def _cases():
         ("a.astype(float32)", lambda: a1.astype(torchnp.float32),
          lambda: t1.to(torch.float32), lambda: n1.astype(numpy.float32)),
         ("zeros((3, 3))", lambda: torchnp.zeros((3, 3)),
-         lambda: torch.zeros((3, 3), dtype=torch.float64), lambda: numpy.zeros((3, 3))),
+         lambda: torch.zeros(3, 3, dtype=torch.float64), lambda: numpy.zeros((3, 3))),
         ("4-op chain", lambda: (a1 * a2 + a1) / a2 - a1, lambda: (t1 * t2 + t1) / t2 - t1,
          lambda: (n1 * n2 + n1) / n2 - n1),
+        ("a[[0, 2]]", lambda: a1[[0, 2]], lambda: t1[[0, 2]], lambda: n1[[0, 2]]),
+        ("where(mask, a, b)", lambda: torchnp.where(mask_a, a1, a2),
+         lambda: torch.where(mask_t, t1, t2), lambda: numpy.where(mask_n, n1, n2)),
+        ("concatenate([a, b])", lambda: torchnp.concatenate([a1, a2]),
+         lambda: torch.cat([t1, t2]), lambda: numpy.concatenate([n1, n2])),
+        ("a.T", lambda: a1.T, lambda: t1.T, lambda: n1.T),
+        ("a.reshape(1, 9).T", lambda: a1.reshape(1, 9).T, lambda: t1.reshape(1, 9).T,
+         lambda: n1.reshape(1, 9).T),
     ]
 
 
@@ -62,7 +72,9 @@ def _isub(a, b):
 
 
 def _per_call(fn, number):
-    return timeit.timeit(fn, number=number) / number
+    # the thread's CPU time, not the wall clock: on a shared machine, time spent descheduled
+    # would count (torch runs these ops on the calling thread: one thread is set below)
+    return timeit.timeit(fn, number=number, timer=time.thread_time) / number
 
 
 def measure(repeats=15, number=2000):

@@ -168,6 +168,16 @@ def where(condition, x=None, y=None, /):
 
     torchnp implementation of :func:`numpy.where`.
     """
+    if type(condition) is ndarray and type(x) is ndarray and type(y) is ndarray and \
+            condition._dt is torch.bool and x._dt is y._dt and x._dt not in _k.FEW_KERNELS:
+        # The fast path: a mask and two arrays of one dtype. torch broadcasts as NumPy does; what
+        # it refuses (shapes, devices) takes the general path, which raises NumPy's error.
+        try:
+            r = torch.where(condition._t, x._t, y._t)
+        except RuntimeError:
+            pass
+        else:
+            return convert.wrap_array(r)
     if x is None and y is None:
         return nonzero(condition)
     if x is None or y is None:

@@ -99,6 +99,8 @@ def getitem(a, key):
             res._scalar = True
             return res
         return _getitem_slow(a, key)
+    elif tk is list:
+        return _getitem_int_list(a, key)
     else:
         return _getitem_slow(a, key)
     # A view of ``a``: ``wrap_view`` inlined (~60 ns a call).
@@ -109,6 +111,23 @@ def getitem(a, key):
     res._base = a if b is None else b
     res._scalar = False
     return res
+
+
+def _getitem_int_list(a, key):
+    """``a[[0, 2]]``: NumPy reads a list key as an array, so a non-empty list of Python ints is an
+    integer index along axis 0 (torch's CPU kernel checks the bounds). Other lists (bools, nested,
+    numbers of other types) and other devices take the slow path."""
+    t = a._t
+    if not key or not t.is_cpu or a._dt not in _FAST_DATA_DTYPES:
+        return _getitem_slow(a, key)
+    for k in key:
+        if type(k) is not int:
+            return _getitem_slow(a, key)
+    try:
+        r = t[_k.int64_of_ints(key)]
+    except (IndexError, RuntimeError, OverflowError):   # out of bounds, 0-d, beyond int64
+        return _getitem_slow(a, key)
+    return _wrap_dt(r, a._dt)
 
 
 # (torch reads uint8 index tensors as masks, so uint8 keys take the slow path.)
