@@ -203,6 +203,9 @@ from torchnp._sorting import sort_complex
 # ----- einsum and its contraction order (_products.py) -------------------------------------------
 from torchnp._products import einsum, einsum_path
 
+# ----- beyond NumPy: torch.compile over torchnp code (compile.py) ---------------------------------
+from torchnp.compile import compile, jit  # noqa: E402, A004
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 
