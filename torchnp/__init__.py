@@ -209,6 +209,9 @@ from torchnp.autograd import (  # noqa: E402
     grad, value_and_grad, jacobian, hessian, vmap, no_grad, enable_grad,
 )
 
+# ----- beyond NumPy: torch.compile over torchnp code (compile.py) ---------------------------------
+from torchnp.compile import compile, jit  # noqa: E402, A004
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

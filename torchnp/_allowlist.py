@@ -72,6 +72,8 @@ _TESTING_NUMPY = "NumPy's own object (it never reads array values), not an opera
 # torchnp public callables with no operator-database entry, and why (classes need none: they are
 # checked by the dtype and ndarray tests).
 NO_OPINFO = {
+    "compile": "torchnp extension: torch.compile over torchnp code (tests/test_compile.py)",
+    "jit": "torchnp extension: the decorator spelling of compile (tests/test_compile.py)",
     "from_dlpack": "a bridge: zero-copy exchange with NumPy, torch and torchnp arrays, devices and "
                    "copy= (tests/test_interop.py)",
     # ----- torchnp.random: draws are checked statistically, not element by element

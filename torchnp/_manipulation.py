@@ -170,7 +170,7 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
             r = t.reshape(*dims)
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
-        if r._is_view() or r is t:
+        if r._base is not None or r is t:    # a view (not _is_view(): a compile graph break)
             return convert.wrap_view(r, a, a._dt)
         return _wrap_array(r)
     return _reshape(a, shape, order, copy)

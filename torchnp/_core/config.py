@@ -26,6 +26,19 @@ _UNSET = object()
 default_float_dtype = _default_float.get
 current_device = _default_device.get
 
+# torch.compile (Dynamo) cannot trace ContextVar.get. Traced code reads the two defaults from these
+# plain globals instead (torchnp/compile.py substitutes the getters above while tracing), and Dynamo
+# guards on them, so a change recompiles. The setters keep them equal to the values of the thread
+# that set last; torchnp.compile sets them from its caller's context before every call.
+traced_float = torch.float64
+traced_device = None
+
+
+def sync_traced():
+    """Copy this context's defaults into the globals traced code reads."""
+    global traced_float, traced_device
+    traced_float, traced_device = _default_float.get(), _default_device.get()
+
 
 def _float_dtype(dtype):
     dt = _dtypes.to_torch_dtype(dtype)
@@ -41,6 +54,7 @@ def set_default_float(dtype):
     torchnp extension (NumPy always uses float64). Applies to the current thread / context.
     """
     _default_float.set(_float_dtype(dtype))
+    sync_traced()
 
 
 def get_default_float():
@@ -92,6 +106,7 @@ def set_default_device(device):
     torchnp extension. Applies to the current thread / context.
     """
     _default_device.set(as_device(device))
+    sync_traced()
 
 
 def get_default_device():
@@ -116,10 +131,12 @@ default_device_scope = default_device
 @contextlib.contextmanager
 def _scope(var, value):
     token = var.set(value)
+    sync_traced()
     try:
         yield
     finally:
         var.reset(token)
+        sync_traced()
 
 
 # ----- print options ------------------------------------------------------------------------------

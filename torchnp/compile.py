@@ -1,0 +1,55 @@
+"""``torchnp.compile`` / ``torchnp.jit``: ``torch.compile`` over functions written with torchnp.
+
+torchnp extension (DESIGN §3.8). Dynamo traces torchnp's Python code like any other: an ndarray
+argument is an object holding a tensor, which Dynamo lifts into a graph input (a new call with new
+values but the same shapes reuses the compiled graph), and ndarrays made inside are rebuilt
+around the graph's outputs. What Dynamo cannot trace on its own is taught here, once, on the first
+``compile``: the default float dtype and device, which torchnp keeps in context variables.
+"""
+import functools
+
+import torch
+
+from torchnp._core import config
+
+
+def compile(fn=None, /, **torch_compile_kwargs):  # noqa: A001  (torch.compile's name, on purpose)
+    """Compile a function written with torchnp (arrays in, arrays out) with ``torch.compile``.
+
+    ``torchnp.compile(f)``, ``@torchnp.compile`` and ``@torchnp.compile(fullgraph=True)`` all work;
+    keyword arguments go to ``torch.compile`` (``backend`` is ``"inductor"`` unless given).
+    Arguments and results may be ndarrays, tensors, Python numbers or pytrees of them.
+    torchnp extension: NumPy has no compiler.
+    """
+    if fn is None:
+        return functools.partial(compile, **torch_compile_kwargs)
+    _teach_dynamo()
+    compiled = torch.compile(fn, **torch_compile_kwargs)
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        config.sync_traced()        # the caller's defaults, which the compiled code is guarded on
+        return compiled(*args, **kwargs)
+
+    run._torchnp_compiled = compiled    # the torch.compile object, e.g. for its cache
+    return run
+
+
+jit = compile
+
+
+@functools.cache
+def _teach_dynamo():
+    """Substitute traceable reads for torchnp's default dtype and device (``ContextVar.get``, which
+    Dynamo refuses). Done on the first ``compile``, since importing Dynamo takes ~1.5 s."""
+    substitute = torch.compiler.substitute_in_graph
+    substitute(config.default_float_dtype, skip_signature_check=True)(_traced_float)
+    substitute(config.current_device, skip_signature_check=True)(_traced_device)
+
+
+def _traced_float():
+    return config.traced_float
+
+
+def _traced_device():
+    return config.traced_device
