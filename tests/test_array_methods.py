@@ -59,6 +59,7 @@ METHODS = {
     "item": _manipulation.ndarray_item, "max": _math.ndarray_max,
     "mean": _statistics.ndarray_mean, "min": _math.ndarray_min, "prod": _math.ndarray_prod,
     "reshape": _manipulation.ndarray_reshape, "sort": _sorting.ndarray_sort,
+    "setflags": _creation.ndarray_setflags,
     "std": _statistics.ndarray_std, "sum": _math.ndarray_sum,
     "tolist": _manipulation.ndarray_tolist, "transpose": _manipulation.ndarray_transpose,
     "var": _statistics.ndarray_var, "view": _manipulation.ndarray_view,

@@ -132,9 +132,9 @@ def test_copy_semantics_numpy_input():
     with pytest.raises(ValueError, match="Unable to avoid copy"):
         torchnp.asarray(x.reshape(2, 2).T, order="C", copy=False)
     y = x.copy()
-    y.flags.writeable = False              # torch cannot view read-only memory
-    with pytest.raises(ValueError, match="Unable to avoid copy"):
-        torchnp.asarray(y, copy=False)
+    y.flags.writeable = False              # shared, and read-only as NumPy's asarray(y) is y
+    c = torchnp.asarray(y, copy=False)
+    assert numpy.shares_memory(numpy.asarray(c), y) and not c.flags.writeable
     exact(torchnp.asarray(y), y)
 
 
@@ -713,7 +713,9 @@ def test_meshgrid_views_without_copy():
 def test_diag_of_2d_is_a_view_and_1d_builds_a_copy():
     a = torchnp.arange(9).reshape(3, 3)
     d = torchnp.diag(a, 1)
-    d[0] = 100          # NumPy's is read-only; torchnp's a writeable view (differences.md)
+    assert not d.flags.writeable and not numpy.diag(numpy.asarray(a), 1).flags.writeable
+    d.flags.writeable = True        # allowed, as in NumPy: the base is writeable
+    d[0] = 100
     assert int(a[0, 1]) == 100
     v = torchnp.arange(3)
     assert not numpy.shares_memory(numpy.asarray(torchnp.diag(v)), numpy.asarray(v))

@@ -404,15 +404,18 @@ def test_mmap_r_plus_writes_reach_the_file(tmp_path):
     assert numpy.load(tmp_path / "m.npy")[1, 2] == 42.0
 
 
-@pytest.mark.parametrize("mode", ["r", "c"])
-def test_mmap_r_and_c_never_write_the_file(tmp_path, mode):
+def test_mmap_c_never_writes_the_file_and_r_is_read_only(tmp_path):
     numpy.save(tmp_path / "m.npy", numpy.arange(6.0))
     before = (tmp_path / "m.npy").read_bytes()
-    m = torchnp.load(tmp_path / "m.npy", mmap_mode=mode)
-    m[0] = 42.0                                 # private pages (NumPy's 'r' is read-only)
+    m = torchnp.load(tmp_path / "m.npy", mmap_mode="c")
+    m[0] = 42.0                                 # private pages
     assert float(m[0]) == 42.0
     del m
     assert (tmp_path / "m.npy").read_bytes() == before
+    r, x = (lib.load(tmp_path / "m.npy", mmap_mode="r") for lib in (torchnp, numpy))
+    assert r.flags.writeable is x.flags.writeable is False
+    with pytest.raises(ValueError, match="assignment destination is read-only"):
+        r[0] = 42.0
 
 
 @pytest.mark.parametrize("mode", ["x", "rb", "copyonwrite", "readwrite", "write", 1])
@@ -617,14 +620,18 @@ def test_tofile_and_back(tmp_path, dtype, sep):
                              numpy.fromfile(tmp_path / "n.bin", dtype=dtype, sep=sep), rtol=0)
 
 
-def test_frombuffer_shares_writable_memory_and_copies_read_only_memory():
+def test_frombuffer_shares_memory_read_only_for_read_only_buffers():
     buf = bytearray(numpy.arange(4.0).tobytes())
     a = torchnp.frombuffer(buf)
     a[0] = 7.0                                  # NumPy's frombuffer of a bytearray: a view
     assert numpy.frombuffer(buf)[0] == 7.0
     data = numpy.arange(4.0).tobytes()
     b = torchnp.frombuffer(data)
-    b[0] = 7.0                                  # bytes are immutable: torchnp copied them
+    assert not b.flags.writeable and not numpy.frombuffer(data).flags.writeable
+    with pytest.raises(ValueError, match="assignment destination is read-only"):
+        b[0] = 7.0                              # bytes are immutable: a read-only view
+    with pytest.raises(ValueError, match="cannot set WRITEABLE flag"):
+        b.flags.writeable = True
     assert numpy.frombuffer(data)[0] == 0.0
     x = torchnp.arange(4.0)
     v = torchnp.frombuffer(x, dtype=numpy.uint8, count=8)

@@ -6,7 +6,7 @@ import numpy
 import pytest
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy
+from helpers import assert_matches_numpy, raises_like_numpy, raises_with_numpys_message
 
 
 @pytest.fixture
@@ -59,13 +59,20 @@ def test_readwrite_writes_reach_the_file_and_other_maps(path):
     assert other[0, 0] == 100 and numpy.fromfile(path, dtype=numpy.float32)[5] == 105
 
 
-@pytest.mark.parametrize("mode", ["c", "r"])
-def test_private_modes_leave_the_file_alone(path, mode):
-    m = torchnp.memmap(path, dtype="float32", mode=mode)
-    m[0] = -7                           # NumPy: allowed for 'c'; read-only for 'r' (differences)
+def test_copy_on_write_leaves_the_file_alone(path):
+    m = torchnp.memmap(path, dtype="float32", mode="c")
+    m[0] = -7
     m.flush()
     assert float(m[0]) == -7
     assert numpy.fromfile(path, dtype=numpy.float32)[0] == 0
+
+
+def test_mode_r_is_read_only(path):
+    m, x = torchnp.memmap(path, dtype="float32", mode="r"), numpy.memmap(path, "float32", "r")
+    assert m.flags.writeable is x.flags.writeable is False
+    raises_with_numpys_message(lambda: x.__setitem__(0, -7), lambda: m.__setitem__(0, -7))
+    raises_with_numpys_message(lambda: setattr(x.flags, "writeable", True),
+                               lambda: setattr(m.flags, "writeable", True))
 
 
 def test_readwrite_grows_a_short_file(tmp_path):

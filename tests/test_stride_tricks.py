@@ -147,10 +147,14 @@ def test_sliding_window_view_shares_memory_with_the_input():
     assert torchnp.shares_memory(v, a)
 
 
-def test_sliding_window_view_is_writable_in_torchnp():
-    """NumPy's view is read-only by default; torchnp has no read-only flag (differences.md)."""
+def test_sliding_window_view_is_read_only_unless_asked():
     a = torchnp.arange(5)
-    st.sliding_window_view(a, 2)[0, 1] = 9
+    x = numpy.arange(5)
+    assert st.sliding_window_view(a, 2).flags.writeable is \
+        numpy.lib.stride_tricks.sliding_window_view(x, 2).flags.writeable is False
+    with pytest.raises(ValueError, match="read-only"):
+        st.sliding_window_view(a, 2)[0, 1] = 9
+    st.sliding_window_view(a, 2, writeable=True)[0, 1] = 9
     assert int(a[1]) == 9
 
 

@@ -133,6 +133,7 @@ def _data(self): return memoryview(self.__array__())
 def _set_flat(self, value):
     if convert.is_scalar_like(self):
         raise AttributeError("attribute 'flat' of 'numpy.generic' objects is not writable")
+    convert.check_writeable(self._t, "array is read-only")
     _ix.flatiter(self)[...] = value
 
 
@@ -262,6 +263,7 @@ ndarray.mean    = _statistics.ndarray_mean
 ndarray.min     = _math.ndarray_min
 ndarray.prod    = _math.ndarray_prod
 ndarray.reshape = _manipulation.ndarray_reshape
+ndarray.setflags = _creation.ndarray_setflags
 ndarray.sort    = _sorting.ndarray_sort
 ndarray.std     = _statistics.ndarray_std
 ndarray.sum     = _math.ndarray_sum

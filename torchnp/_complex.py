@@ -8,6 +8,7 @@ import torch
 from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 _PY_NUMBERS = (bool, int, float, complex)
@@ -47,18 +48,20 @@ def imag(val):
     """Return the imaginary part of the complex argument.
 
     torchnp implementation of :func:`numpy.imag`. For a complex array the result is a view: writes
-    reach the array. For a real array it is a new array of zeros.
+    reach the array. For a real array it is a new read-only array of zeros, as in NumPy.
     """
     if type(val) in _PY_NUMBERS:
         return val.imag
     a = _as_array(val)
     t = a._t
     if not t.is_complex():                              # new zeros, a scalar for a scalar
-        wrap = convert.wrap if convert.is_scalar_like(a) else convert.wrap_array
         try:
-            return wrap(torch.zeros_like(t))
+            zeros = torch.zeros_like(t)
         except RuntimeError as err:
             raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+        if convert.is_scalar_like(a):
+            return convert.wrap(zeros)
+        return readonly.read_only(convert.wrap_array(zeros))
     return _part(a, torch.view_as_real(t.resolve_conj())[..., 1])
 
 
@@ -72,6 +75,7 @@ def _value_tensor(value, like):
 def set_real(a, value):
     """``a.real = value``: writes the real part of ``a`` (all of ``a`` when it is real)."""
     t = a._t
+    convert.check_writeable(t)
     dst = torch.view_as_real(t)[..., 0] if t.is_complex() else t
     convert.copy_into(dst, _value_tensor(value, dst))
 
@@ -81,6 +85,7 @@ def set_imag(a, value):
     t = a._t
     if not t.is_complex():
         raise TypeError("array does not have imaginary part to set")
+    convert.check_writeable(t)
     dst = torch.view_as_real(t)[..., 1]
     convert.copy_into(dst, _value_tensor(value, dst))
 

@@ -18,6 +18,7 @@ from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import ComplexWarning
 
@@ -722,11 +723,14 @@ def _strides_tuple(strides):
 class flagsobj:
     """Memory-layout flags of an array: NumPy's ``ndarray.flags``.
 
-    Attribute (``a.flags.c_contiguous``) and item access (``a.flags['C_CONTIGUOUS']``, ``'C'``).
-    torchnp arrays are always writeable and aligned, and never WRITEBACKIFCOPY.
+    Attribute (``a.flags.c_contiguous``) and item access (``a.flags['C_CONTIGUOUS']``, ``'C'``);
+    ``writeable`` can be set as in NumPy (``_core/readonly.py``). torchnp arrays are always aligned,
+    and never WRITEBACKIFCOPY.
+
+    Differences from NumPy: a broadcast view that repeats an element cannot be made writeable
+    (torch refuses such writes); ``aligned`` cannot be set False.
     """
-    __slots__ = ("c_contiguous", "f_contiguous", "owndata")
-    writeable = True
+    __slots__ = ("c_contiguous", "f_contiguous", "owndata", "_a")
     aligned = True
     writebackifcopy = False
 
@@ -736,6 +740,12 @@ class flagsobj:
         self.c_contiguous = _c_contiguous(shape, strides)
         self.f_contiguous = _f_contiguous(shape, strides)
         self.owndata = a.base is None
+        self._a = a
+
+    @property
+    def writeable(self):
+        a = self._a
+        return not (convert.is_scalar_like(a) or readonly.is_marked(a._t) or _repeats(a._t))
 
     @property
     def contiguous(self):
@@ -755,11 +765,11 @@ class flagsobj:
 
     @property
     def behaved(self):
-        return True
+        return self.writeable
 
     @property
     def carray(self):
-        return self.c_contiguous
+        return self.c_contiguous and self.writeable
 
     @property
     def farray(self):
@@ -790,11 +800,14 @@ class flagsobj:
         if name in flagsobj.__slots__:
             object.__setattr__(self, name, value)
         elif name == "writeable":
+            set_writeable(self._a, value)
+        elif name == "aligned":
             if not value:
-                raise NotImplementedError("torchnp arrays are always writeable (torch tensors "
-                                          "have no read-only flag)")
-        elif name in ("aligned", "writebackifcopy"):
-            raise ValueError(f"cannot set {name.upper()} flag on a torchnp array")
+                raise ValueError("cannot set ALIGNED flag to False on a torchnp array (always "
+                                 "aligned: docs/differences.md)")
+        elif name == "writebackifcopy":
+            if value:
+                raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
         else:
             raise AttributeError(f"'flagsobj' object has no attribute '{name}'")
 
@@ -807,6 +820,39 @@ class flagsobj:
         names = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED",
                  "WRITEBACKIFCOPY")
         return "".join(f"  {n} : {self[n]}\n" for n in names)
+
+
+def set_writeable(a, value):
+    """``a.flags.writeable = value``: NumPy's rule is that an array becomes writeable again only
+    when it owns its memory or views a writeable array (its ``base``)."""
+    if convert.is_scalar_like(a):
+        raise ValueError("Cannot set flags on array scalars.")
+    t = a._t
+    if not value:
+        readonly.mark(t)
+        return
+    base = a._base
+    if readonly.is_locked(t) or (base is not None and readonly.is_marked(base._t)) or _repeats(t):
+        raise ValueError("cannot set WRITEABLE flag to True of this array")
+    readonly.unmark(t)
+
+
+def _repeats(t):
+    """Whether tensor ``t`` is a broadcast view that repeats an element (read-only for good)."""
+    return t.numel() > 1 and any(s == 0 and n > 1 for n, s in zip(t.shape, t.stride()))
+
+
+def ndarray_setflags(a, write=None, align=None, uic=None):
+    """``a.setflags(write, align, uic)``: NumPy's WRITEABLE, ALIGNED and WRITEBACKIFCOPY flags."""
+    if convert.is_scalar_like(a):
+        return                              # NumPy's scalars ignore it
+    flags = flagsobj(a)
+    if write is not None:
+        flags.writeable = write
+    if align is not None:
+        flags.aligned = align
+    if uic is not None:
+        flags.writebackifcopy = uic
 
 
 def _item(a):
@@ -868,7 +914,7 @@ def array_contains(a, value):
 
 def to_numpy(a, dtype=None, copy=None):
     """``a.__array__(dtype, copy)``: a NumPy array; zero-copy for CPU arrays (writes through
-    either side are seen by the other), a host copy for other devices. ``copy=False`` raises
+    either side are seen by the other; read-only for a read-only array), a host copy for other devices. ``copy=False`` raises
     ValueError when a copy is needed (another device, lazy conjugation, a dtype change)."""
     t = a._t
     copied = False
@@ -895,6 +941,8 @@ def to_numpy(a, dtype=None, copy=None):
         x = x.copy()
     elif copy is False and copied:
         raise ValueError(convert.COPY_ERROR)
+    elif not copied and readonly.is_marked(a._t):
+        x.flags.writeable = False       # a view of a read-only array is read-only
     return x
 
 
@@ -920,10 +968,8 @@ def _wrap_like_input(t, a):
 def diag(v, k=0):
     """Extract a diagonal (a view, for 2-d input) or construct a diagonal array (1-d input).
 
-    torchnp implementation of :func:`numpy.diag`.
-
-    Differences from NumPy: the diagonal of a 2-d array is a writeable view (NumPy's is
-    read-only; torchnp arrays have no read-only flag).
+    torchnp implementation of :func:`numpy.diag`. The diagonal of a 2-d array is a read-only
+    view, as NumPy's.
     """
     t = _input_tensor(v)
     k = convert.operator_index(k)
@@ -933,7 +979,7 @@ def diag(v, k=0):
         res.diagonal(k).copy_(t)
         return _wrap_array(res)
     if t.ndim == 2:
-        return _wrap_like_input(t.diagonal(k), v)
+        return readonly.read_only(_wrap_like_input(t.diagonal(k), v))
     raise ValueError("Input must be 1- or 2-d.")
 
 

@@ -19,6 +19,7 @@ from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core import reduction as _red
 from torchnp._core.ndarray import ndarray
 
@@ -87,6 +88,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     except RuntimeError as err:
         raise _take_error(t, axis, convert.as_tensor(indices), err) from None
     if out is not None:
+        convert.check_writeable(out._t, "WRITEBACKIFCOPY base is read-only")
         return convert.write_out(out, r, "unsafe")      # NumPy casts into out= unsafely
     return _wrap(r)
 
@@ -107,6 +109,7 @@ def put(a, ind, v, mode="raise"):
     if not isinstance(a, ndarray):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a)}")
     t = a._t
+    convert.check_writeable(t, "put: output array is read-only")
     idx = _index_tensor(ind, convert.on_device(ind, t.device)).reshape(-1)
     if t.numel() == 0 and idx.numel():
         raise IndexError("cannot replace elements of an empty array")   # whatever the mode
@@ -214,7 +217,7 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 
     torchnp implementation of :func:`numpy.diagonal`.
 
-    Differences from NumPy: the view is writable (NumPy makes it read-only).
+    The view is read-only, as NumPy's.
     """
     t = _tensor(a)
     if type(offset) is not int:
@@ -226,7 +229,7 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     if ax1 == ax2:
         raise ValueError("axis1 and axis2 cannot be the same")
     r = torch.diagonal(t, offset, ax1, ax2)
-    return convert.wrap_view(r, a) if isinstance(a, ndarray) else _wrap(r)
+    return readonly.read_only(convert.wrap_view(r, a) if isinstance(a, ndarray) else _wrap(r))
 
 
 # ----- along an axis ------------------------------------------------------------------------------
@@ -341,6 +344,7 @@ def place(arr, mask, vals):
     if not isinstance(arr, ndarray) or convert.is_scalar_like(arr):
         raise TypeError(f"place() argument 1 must be numpy.ndarray, not {_type_name(arr)}")
     t = arr._t
+    convert.check_writeable(t, "WRITEBACKIFCOPY base is read-only")
     m = convert.on_device(mask, t.device).reshape(-1)
     if m.numel() != t.numel():
         raise ValueError("place: mask and data must be the same size")
@@ -362,6 +366,7 @@ def putmask(a, /, mask, values):
     if not isinstance(a, ndarray) or convert.is_scalar_like(a):
         raise TypeError("putmask: first argument must be an array")
     t = a._t
+    convert.check_writeable(t, "putmask: output array is read-only")
     m = convert.on_device(mask, t.device)
     if m.numel() != t.numel():
         raise ValueError("putmask: mask and data must be the same size")

@@ -26,6 +26,7 @@ from numpy.lib import format as _format
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 from torchnp._creation import _check_like, asarray, from_host_array, to_numpy
 
@@ -215,7 +216,8 @@ def _check_mode(mode):
 
 def _mapped(file, mode, max_header_size):
     """The array of a ``.npy`` file mapped into memory with ``torch.from_file``: 'r+' shares
-    the file's pages (writes reach the file), 'r' and 'c' map them copy-on-write."""
+    the file's pages (writes reach the file), 'r' and 'c' map them copy-on-write ('r' is
+    read-only, as NumPy's)."""
     if _format.isfileobj(file):
         raise ValueError("Filename must be a string or a path-like object.  Memmap cannot use "
                          "existing file handles.")
@@ -239,7 +241,10 @@ def _mapped(file, mode, max_header_size):
         raise ValueError(f"cannot map {dtype} data at offset {offset} for writing: torch views "
                          "only native-endian data aligned to its item size")
     data = torch.from_file(path, shared=shared, size=offset + nbytes, dtype=torch.uint8)
-    return convert.wrap_array(_typed(data[offset:], shape, fortran_order, dtype))
+    res = convert.wrap_array(_typed(data[offset:], shape, fortran_order, dtype))
+    if mode in ("r", "readonly"):
+        readonly.mark(res._t, locked=True)      # NumPy maps the file read-only
+    return res
 
 
 # ----- .npz --------------------------------------------------------------------------------------
@@ -506,10 +511,9 @@ def fromfile(file, dtype=None, count=-1, sep="", offset=0, *, like=None, device=
 def frombuffer(buffer, dtype=None, count=-1, offset=0, *, like=None, device=None):
     """Interpret a buffer as a 1-dimensional array.
 
-    torchnp implementation of :func:`numpy.frombuffer`. The result shares the buffer's memory
-    when the buffer is writable (a ``bytearray``, a NumPy or torchnp CPU array) and copies it when
-    it is read-only (``bytes``): torch tensors cannot be read-only. ``dtype=None`` is the default
-    float dtype; ``device=`` is a torchnp extension.
+    torchnp implementation of :func:`numpy.frombuffer`. The result shares the buffer's memory,
+    read-only when the buffer is (``bytes``), as NumPy's. ``dtype=None`` is the default float
+    dtype; ``device=`` is a torchnp extension.
     """
     _check_like(like)
     if isinstance(buffer, ndarray):

@@ -267,8 +267,8 @@ class nditer:
     writeonly, allocate (``None`` operands), copy, no_broadcast and the layout hints; ``op_dtypes``
     and ``casting`` for read-only operands (cast copies, as NumPy's buffering gives); ``order``.
 
-    Differences from NumPy: each value is a 0-d view of its operand, writable even for read-only
-    operands (torchnp has no read-only flag); external_loop, ranged, delay_bufalloc, ``op_axes``,
+    Differences from NumPy: each value is a 0-d view of its operand, writable for a writeable
+    operand even under the ``readonly`` op flag; external_loop, ranged, delay_bufalloc, ``op_axes``,
     ``itershape``, and writing through a cast raise NotImplementedError (docs/differences.md).
     """
 
@@ -544,6 +544,8 @@ def _start(it, ops, flags, order, axes, outer):
 def _operand_tensor(i, a, flags, dt, global_flags, casting, bshape):
     """Operand ``i``'s tensor as iterated: itself (writes reach it), or a cast copy."""
     writes = "readonly" not in flags
+    if writes:
+        convert.check_writeable(a._t, "operand array with iterator write flag set is read-only")
     if writes and tuple(a.shape) != tuple(bshape):
         raise ValueError("output operand requires a reduction, but reduction is not enabled: "
                          f"operand {i} of shape {a.shape} does not match the broadcast shape "

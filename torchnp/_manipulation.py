@@ -23,6 +23,7 @@ from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import indexing as _ix
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
 from torchnp._core.ndarray import ndarray
 
@@ -166,6 +167,8 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
                 b = a._base
                 res._base = a if b is None else b
                 res._scalar = False
+                if readonly.ANY:
+                    readonly.inherit(res._t, t)
                 return res
             r = t.reshape(*dims)
         except (RuntimeError, TypeError, ValueError):
@@ -734,6 +737,7 @@ def _concat_tensors(ts, axis, out, dtype, casting, fname="concatenate"):
                              f"has {t.ndim} dimension(s)")
     if out is not None:
         out = convert.check_out(out)
+        convert.check_writeable(out._t)
         res_dt = _join_dtype(ts, out._dt, casting)
         shp = list(ts[0].shape)
         shp[axis] = builtins.sum(t.shape[axis] for t in ts)
@@ -1051,10 +1055,7 @@ def broadcast_shapes(*args):
 def broadcast_to(array, shape, subok=False):
     """Broadcast an array to a new shape (a view).
 
-    torchnp implementation of :func:`numpy.broadcast_to`.
-
-    Differences from NumPy: a result that repeats no element (a new leading dimension of length 1,
-    or the same shape) is writable (NumPy's is read-only); one that repeats elements is read-only.
+    torchnp implementation of :func:`numpy.broadcast_to`. The view is read-only, as NumPy's.
     """
     t = _as_tensor(array)
     shape = _sizes_arg(shape, "all elements of broadcast shape must be non-negative")
@@ -1064,7 +1065,7 @@ def broadcast_to(array, shape, subok=False):
         raise ValueError("operands could not be broadcast together with remapped shapes "
                          f"[original->remapped]: {convert.shape_text(t.shape)}  and requested "
                          f"shape {convert.shape_text(shape)}")
-    return _view_of(t.expand(shape), array)
+    return readonly.read_only(_view_of(t.expand(shape), array))
 
 
 def broadcast_arrays(*args, subok=False):

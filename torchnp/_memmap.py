@@ -2,9 +2,8 @@
 
 torchnp implementation of :class:`numpy.memmap`. The array's tensor is the file's mapping:
 modes 'r+' and 'w+' map the file shared (writes reach the file), 'c' maps it privately
-(copy-on-write: writes stay in memory). Differences from NumPy (docs/differences.md): mode 'r'
-is a private mapping too, writable in memory (torchnp has no read-only flag); the offset must be
-a multiple of the itemsize (torch views whole elements); slices and other views of a memmap are
+(copy-on-write: writes stay in memory); mode 'r' gives a read-only array (a private mapping,
+as 'c'). Differences from NumPy (docs/differences.md): the offset must be a multiple of the itemsize (torch views whole elements); slices and other views of a memmap are
 plain ndarrays sharing its memory (NumPy keeps the memmap class for them).
 """
 import os
@@ -15,6 +14,7 @@ import torch
 from torchnp import _printing
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 _MODES = {"readonly": "r", "copyonwrite": "c", "readwrite": "r+", "write": "w+"}
@@ -105,6 +105,8 @@ class memmap(ndarray):
         self = object.__new__(cls)
         # the slots convert.wrap_array sets: a new array (no base), not a scalar
         self._t, self._dt, self._base, self._scalar = t, dt, None, False
+        if mode == "r":
+            readonly.mark(t, locked=True)       # NumPy maps the file read-only
         self.offset = offset
         self.mode = mode
         if isinstance(filename, os.PathLike):

@@ -35,6 +35,10 @@ def _check_aligned(t1, t2, dim2):
                          f"{t1.ndim - 1}) != {t2.shape[dim2]} (dim {dim2})")
 
 
+_DOT_OUT_ERROR = ("output array is not acceptable (must have the right datatype, number of "
+                  "dimensions, and be a C-Array)")
+
+
 def dot(a, b, out=None):
     """Dot product of two arrays.
 
@@ -50,8 +54,8 @@ def dot(a, b, out=None):
     if out is not None:
         out = convert.check_out(out)
         if out._dt is not dt or not out._t.is_contiguous() or out._t.ndim != res.ndim:
-            raise ValueError("output array is not acceptable (must have the right datatype, "
-                             "number of dimensions, and be a C-Array)")
+            raise ValueError(_DOT_OUT_ERROR)
+        convert.check_writeable(out._t, _DOT_OUT_ERROR)
         if tuple(out._t.shape) != tuple(res.shape):
             raise ValueError("output array has wrong dimensions")
         convert.check_device(out._t, res)
@@ -398,6 +402,7 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
     dt = _einsum_dtype(tensors, dtype, casting)
     if out is not None:
         out = convert.check_out(out)
+        convert.check_writeable(out._t, "operand array with iterator write flag set is read-only")
         _check_einsum_out(dt, out._t.dtype, casting, len(inputs))
         if dtype is None:           # NumPy sums in the common dtype of the operands and out=
             dt = promotion.promote(dt, out._t.dtype)

@@ -101,6 +101,7 @@ def ndarray_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """``a.sort()``: sort in place."""
     _check_sort_args(kind, order, stable)
     t = a._t
+    convert.check_writeable(t, "sort array is read-only")
     axis = normalize_axis_index(axis, t.ndim)
     convert.copy_into(t, _sort_tensor(t, axis)[0])
 

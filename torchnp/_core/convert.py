@@ -9,6 +9,7 @@ from torchnp._core import config
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import numpy_private
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 AxisError = numpy.exceptions.AxisError
@@ -65,6 +66,8 @@ def wrap_view(t, base, dt=None):
     b = base._base
     a._base = base if b is None else b
     a._scalar = False
+    if readonly.ANY:
+        readonly.inherit(t, base._t)
     return a
 
 
@@ -77,6 +80,8 @@ def is_scalar_like(a):
 def rebind(a, t):
     """Point ndarray ``a`` at ``t``, a view of its own data: only for ``a.shape = ...``, which
     NumPy defines as an in-place change of the array object itself."""
+    if readonly.ANY:
+        readonly.inherit(t, a._t)
     a._t = t
     a._dt = t.dtype
 
@@ -407,11 +412,23 @@ def _numpy_to_tensor(x):
             x = x.astype(numpy.complex128)
         else:
             raise _dtypes.unsupported_dtype_error(dt)
-    if not x.flags.writeable or any(s < 0 for s in x.strides) or not x.flags.aligned:
-        x = x.copy()           # torch cannot view read-only, negatively strided or unaligned memory
+    if any(s < 0 for s in x.strides) or not x.flags.aligned:
+        x = x.copy()           # torch cannot view negatively strided or unaligned memory
     if dt.char in "qQ":        # torch: from_numpy rejects longlong, the same type as long here
         x = x.view(_dtypes.NUMPY_OF_TORCH[_dtypes.TORCH_OF_NUMPY[dt]])
-    return torch.from_numpy(x), x is not x0
+    if x.flags.writeable:
+        return torch.from_numpy(x), x is not x0
+    return _read_only_tensor(x), False
+
+
+def _read_only_tensor(x):
+    """A tensor viewing read-only NumPy array ``x``, marked read-only for good (as NumPy's
+    ``asarray`` of it is the read-only array itself)."""
+    with warnings.catch_warnings():     # torch: from_numpy warns that tensors are never read-only
+        warnings.simplefilter("ignore", UserWarning)
+        t = torch.from_numpy(x)
+    readonly.mark(t, locked=True)
+    return t
 
 
 def _holds_arrays(seq):
@@ -534,8 +551,11 @@ def check_out(out, name="out"):
 
 
 def check_writeable(t, message="assignment destination is read-only"):
-    """NumPy's ValueError for a write into a broadcast view (stride 0 over a dimension longer than
-    1): NumPy makes such views read-only, and torch would write one element through many aliases."""
+    """NumPy's ValueError for a write into the tensor ``t`` of a read-only array (``readonly``) or
+    of a broadcast view (stride 0 over a dimension longer than 1): NumPy makes such views
+    read-only, and torch would write one element through many aliases."""
+    if readonly.ANY and readonly.is_marked(t):
+        raise ValueError(message)
     strides = t.stride()
     if 0 in strides and t.numel() > 1:       # (empty arrays from NumPy 2.4 have zero strides)
         for n, s in zip(t.shape, strides):

@@ -26,6 +26,7 @@ from torchnp import _kernels as _k
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
@@ -110,6 +111,8 @@ def getitem(a, key):
     b = a._base
     res._base = a if b is None else b
     res._scalar = False
+    if readonly.ANY:
+        readonly.inherit(r, a._t)
     return res
 
 
@@ -786,6 +789,7 @@ class flatiter:
 
     def __setitem__(self, key, value):
         t = self._a._t
+        convert.check_writeable(t, "underlying array is read-only")
         n = t.numel()
         if type(key) is int and not -n <= key < n:
             raise IndexError(f"index {key} is out of bounds for size {n}")

@@ -240,6 +240,7 @@ def reduce_to_index(name, kernel, t, axis, out, keepdims):
         what = "array data" if out._t.ndim else "scalar"
         raise TypeError(f"Cannot cast {what} from {_dtypes.to_numpy_dtype(out._dt)!r} to "
                         "dtype('int64') according to the rule 'safe'")
+    convert.check_writeable(out._t, "WRITEBACKIFCOPY base is read-only")   # NumPy's message
     return convert.write_out(out, res, "unsafe")
 
 

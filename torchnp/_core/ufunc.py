@@ -11,6 +11,7 @@ import torch
 from torchnp import _kernels
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
+from torchnp._core import readonly
 from torchnp._core import ufunc_call as _ufunc_call
 from torchnp._core import ufunc_methods as _ufunc_methods
 from torchnp._core.convert import NoValue
@@ -193,6 +194,8 @@ class ufunc:
         t1 = x1._t
         if x1._scalar and t1.ndim == 0:
             return self._call2(x1, x2)
+        if readonly.ANY and readonly.is_marked(t1):     # NumPy's error, from the general path
+            return _ufunc_call.call(self, (x1, x2), x1, {})
         if type(x2) is ndarray:
             kernel = self._inplace[x1._dt][x2._dt]
             if kernel is not None:

@@ -297,6 +297,7 @@ def at(uf, a, indices, b=None):
         raise ValueError("second operand provided when ufunc is unary")
     t = a._t
     dt = a._dt
+    convert.check_writeable(t, "operand array with iterator write flag set is read-only")
     # The flat positions the index selects (ints, slices, arrays, broadcasting), in order.
     # (indexed as a torchnp array: NumPy's rules and errors for the index)
     selected = convert.wrap(torch.arange(t.numel(), device=t.device).reshape(t.shape))[indices]._t

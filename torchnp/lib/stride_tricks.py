@@ -2,15 +2,15 @@
 
 Strides are in bytes, as NumPy's; the views share the array's memory (``torch.as_strided``).
 Differences from NumPy (docs/differences.md): strides must be non-negative multiples of the
-itemsize (torch counts strides in elements and has no negative strides); a view reaching outside
-the memory under the array raises ``ValueError`` (NumPy reads whatever lies there); and torchnp
-has no read-only flag, so ``writeable=False`` (``sliding_window_view``'s default) gives a
-writable view.
+itemsize (torch counts strides in elements and has no negative strides); and a view reaching
+outside the memory under the array raises ``ValueError`` (NumPy reads whatever lies there).
+``writeable=False`` (``sliding_window_view``'s default) gives a read-only view, as in NumPy.
 """
 import torch
 
 from torchnp import _creation, _utils
 from torchnp._core import convert
+from torchnp._core import readonly
 
 
 def _element_strides(strides, itemsize):
@@ -53,17 +53,19 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
         raise ValueError("mismatch in length of strides and shape")
     if strides is not None:
         st = _element_strides(st, t.element_size())
-    return _view(x, shp, st)
+    return _view(x, shp, st, writeable)
 
 
-def _view(x, shape, strides):
-    """A view of ndarray ``x`` with element ``strides``, from where ``x`` starts."""
+def _view(x, shape, strides, writeable):
+    """A view of ndarray ``x`` with element ``strides``, from where ``x`` starts; read-only
+    unless ``writeable`` (and ``x`` is)."""
     try:
         view = torch.as_strided(x._t, shape, strides)          # keeps x's storage offset
     except RuntimeError:
         raise ValueError(f"as_strided: shape {shape} with strides {strides} (in elements) reaches "
                          "outside the memory of the array") from None
-    return convert.wrap_view(view, x)
+    res = convert.wrap_view(view, x)
+    return res if writeable else readonly.read_only(res)
 
 
 def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=False):
@@ -71,8 +73,7 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=Fa
 
     torchnp implementation of :func:`numpy.lib.stride_tricks.sliding_window_view`.
 
-    Differences from NumPy: the view is writable whatever ``writeable`` says (torchnp has no
-    read-only flag); a write changes every window that holds the element.
+    With ``writeable=True`` a write changes every window that holds the element.
     """
     window_shape = tuple(window_shape) if _utils.iterable(window_shape) else (window_shape,)
     window_shape = tuple(convert.operator_index(w) for w in window_shape)
@@ -99,4 +100,4 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=Fa
         if trimmed[ax] < w:
             raise ValueError("window shape cannot be larger than input array shape")
         trimmed[ax] -= w - 1
-    return _view(x, tuple(trimmed) + window_shape, strides)
+    return _view(x, tuple(trimmed) + window_shape, strides, writeable)

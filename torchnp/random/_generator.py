@@ -285,6 +285,8 @@ def _sqrt(x):
 
 
 def _fill_out(out, t):
+    convert.check_writeable(out._t, "Supplied output array must be contiguous, writable, "
+                            "aligned, and in machine byte-order.")
     out._t.copy_(t)
     return out
 
