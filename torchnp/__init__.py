@@ -203,6 +203,9 @@ from torchnp._sorting import sort_complex
 # ----- einsum and its contraction order (_products.py) -------------------------------------------
 from torchnp._products import einsum, einsum_path
 
+# ----- numpy.polynomial: the series modules and classes (polynomial/) -----------------------------
+from torchnp import polynomial  # noqa: E402
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -199,6 +199,9 @@ NO_OPINFO = {
     "shares_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "may_share_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "nested_iters": "returns iterators, not arrays (tests/test_iterators.py)",
+    # ----- numpy.polynomial: text and configuration (tests/test_polynomial_package.py)
+    "polynomial.set_default_printstyle": "configuration of printing, not an operator",
+    "polynomial.polyutils.format_float": "formats a float as text: NumPy's own function",
 }
 
 # ----- public NumPy names that are not callables (modules, objects) torchnp lacks, and why --------
@@ -218,7 +221,6 @@ NOT_CALLABLE = {
                   "mask; torchnp's ndarray has no subclasses yet",
     "typing": LATER + "static type aliases (numpy.typing's NDArray and ArrayLike name NumPy's "
                       "ndarray)",
-    "polynomial": NOT_YET,
     "lib.format": NOT_YET,
     "lib.npyio": NOT_YET,
     "lib.introspect": BUILD,
