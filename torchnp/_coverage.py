@@ -16,7 +16,8 @@ from torchnp._allowlist import ALLOWLIST, NOT_YET, SIGNATURE
 SUBMODULES = ("", "linalg", "fft", "random", "testing", "emath", "lib", "lib.stride_tricks",
               "dtypes", "exceptions", "polynomial", "polynomial.polynomial",
               "polynomial.chebyshev", "polynomial.legendre", "polynomial.hermite",
-              "polynomial.hermite_e", "polynomial.laguerre", "polynomial.polyutils")
+              "polynomial.hermite_e", "polynomial.laguerre", "polynomial.polyutils",
+              "lib.format", "lib.npyio")
 
 # NumPy's top level grouped by the module that defines each function (close to the reference's
 # chapters, and free to compute).
