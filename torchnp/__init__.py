@@ -212,6 +212,9 @@ from torchnp.autograd import (  # noqa: E402
 # ----- beyond NumPy: torch.compile over torchnp code (compile.py) ---------------------------------
 from torchnp.compile import compile, jit  # noqa: E402, A004
 
+# ----- numpy.polynomial: the series modules and classes (polynomial/) -----------------------------
+from torchnp import polynomial  # noqa: E402
+
 # ----- the ndarray's methods and operators: the chapters' functions, attached last ---------------
 from torchnp import _array_methods  # noqa: E402, F401
 

@@ -201,6 +201,18 @@ NO_OPINFO = {
     "shares_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "may_share_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "nested_iters": "returns iterators, not arrays (tests/test_iterators.py)",
+    # ----- numpy.lib.format: files and header bytes, not operators (tests/test_io.py)
+    "lib.format.read_array": "reads a file (tests/test_io.py: round trips, malformed files)",
+    "lib.format.write_array": "writes a file, returns None (tests/test_io.py)",
+    "lib.format.open_memmap": "maps a file (tests/test_io.py)",
+    **{f"lib.format.{name}": "NumPy's own host-side header helper: bytes, dicts and dtypes, "
+                             "no array values (tests/test_io.py)" for name in (
+        "descr_to_dtype", "drop_metadata", "dtype_to_descr", "header_data_from_array_1_0",
+        "isfileobj", "magic", "read_array_header_1_0", "read_array_header_2_0", "read_magic",
+        "write_array_header_1_0", "write_array_header_2_0")},
+    # ----- numpy.polynomial: text and configuration (tests/test_polynomial_package.py)
+    "polynomial.set_default_printstyle": "configuration of printing, not an operator",
+    "polynomial.polyutils.format_float": "formats a float as text: NumPy's own function",
 }
 
 # ----- public NumPy names that are not callables (modules, objects) torchnp lacks, and why --------
@@ -220,9 +232,6 @@ NOT_CALLABLE = {
                   "mask; torchnp's ndarray has no subclasses yet",
     "typing": LATER + "static type aliases (numpy.typing's NDArray and ArrayLike name NumPy's "
                       "ndarray)",
-    "polynomial": NOT_YET,
-    "lib.format": NOT_YET,
-    "lib.npyio": NOT_YET,
     "lib.introspect": BUILD,
     "lib.tracemalloc_domain": "out of scope: the tracemalloc domain of NumPy's own allocations "
                               "(torchnp's memory is torch's)",

@@ -299,6 +299,11 @@ def _weighted(lhs, rhs, w):
 def _check_fit(x, y, deg):
     if deg < 0:
         raise ValueError("expected deg >= 0")
+    check_fit_points(x, y)
+
+
+def check_fit_points(x, y):
+    """NumPy's checks of the points of a fit (``polyfit`` and ``numpy.polynomial``'s fits)."""
     if x.ndim != 1:
         raise TypeError("expected 1D vector for x")
     if x.size == 0:

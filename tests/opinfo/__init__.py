@@ -14,6 +14,7 @@ from opinfo.db_order_statistics import op_db_order_statistics
 from opinfo.db_math import op_db_math
 from opinfo.db_math2 import op_db_math2
 from opinfo.db_polynomial import op_db_polynomial
+from opinfo.db_polynomial_package import op_db_polynomial_package
 from opinfo.db_namespace import op_db_namespace
 from opinfo.db_products import op_db_products
 from opinfo.db_reductions import op_db_reductions
@@ -41,6 +42,7 @@ all_entries = (                   # one line per database file: merges add lines
     + op_db_histograms
     + op_db_namespace
     + op_db_math2
+    + op_db_polynomial_package
 )
 for _op in all_entries:           # bugs found by the generated tests, kept in one place
     _op.xfails += tuple(KNOWN_BUGS.get(_op.name, ()))
