@@ -260,8 +260,9 @@ def ndarray_reduce_ex(self, protocol):
     if t.device.type == "meta":
         data = None
     else:
+        # host-sync: pickled bytes live on the host (a copy off the CPU, a view on it)
         raw = t.contiguous().reshape(-1).view(torch.uint8).cpu()
-        # the NumPy array here only views the tensor's memory: the buffer protocol's carrier
+        # host-data: the NumPy array only views those bytes, as the buffer protocol's carrier
         data = pickle.PickleBuffer(raw.numpy()) if protocol >= 5 else raw.numpy().tobytes()
     return rebuild_array, (data, self.dtype, tuple(t.shape), str(t.device),
                            convert.is_scalar_like(self))
