@@ -125,6 +125,19 @@ def test_out_given_as_numpy_arrays_is_written_through():
     out1 = np.zeros(2)
     assert np.sum(a, axis=1, out=out1) is out1
     np.testing.assert_array_equal(out1, ref.sum(axis=1))
+    # memory torch cannot view (negative strides, another byte order): written all the same
+    flipped = np.zeros((2, 2))[::-1]
+    assert np.add(a, 1, out=flipped) is flipped
+    np.testing.assert_array_equal(flipped, ref + 1)
+    swapped = np.zeros(2, dtype=">f8")
+    assert np.sum(a, axis=0, out=swapped) is swapped
+    np.testing.assert_array_equal(swapped, ref.sum(axis=0))
+    read_only = np.zeros((2, 2))
+    read_only.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        np.add(ref, 1, out=read_only)                  # NumPy's own error, and torchnp's:
+    with pytest.raises(ValueError, match="read-only"):
+        np.add(a, 1, out=read_only)
 
 
 # ----- a function torchnp lacks: NumPy computes it on the CPU; TypeError on other devices --------
