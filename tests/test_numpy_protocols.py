@@ -12,6 +12,7 @@ import io
 import numpy as np
 import numpy.polynomial.polynomial as np_poly
 import pytest
+import torch
 
 import torchnp
 from helpers import assert_matches_numpy
@@ -36,6 +37,15 @@ def test_array_is_zero_copy_both_ways_on_the_cpu():
     x[2] = 6.0
     assert x[0] == 5.0
     assert_matches_numpy(b, np.array([5.0, 1.0, 6.0]))
+
+
+def test_torch_tensors_are_shared_both_ways():
+    t = torch.arange(3.0, dtype=torch.float64)
+    a = torchnp.asarray(t)
+    a[0] = 5.0
+    t[2] = 7.0
+    assert a.tensor is t and t[0].item() == 5.0
+    assert_matches_numpy(a, np.array([5.0, 1.0, 7.0]))
 
 
 def test_array_copy_and_dtype_follow_numpy_2():

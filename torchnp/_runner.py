@@ -170,6 +170,12 @@ def _missing(qualified):
             f"script's numpy with torchnp; see docs/coverage.md)")
 
 
+# a module's own dunders, which a stand-in keeps its own (torchnp's public ones it copies)
+_MODULE_OWN = {"__name__", "__doc__", "__file__", "__path__", "__spec__", "__loader__",
+               "__package__", "__builtins__", "__cached__", "__all__", "__version__",
+               "__getattr__", "__dir__"}
+
+
 class NumpyStandIn(types.ModuleType):
     """``numpy`` (or a submodule) as the script sees it: torchnp's namespace under NumPy's name.
 
@@ -181,7 +187,8 @@ class NumpyStandIn(types.ModuleType):
     def __init__(self, name, target, imports):
         super().__init__(name, target.__doc__)
         for key, value in vars(target).items():
-            if not key.startswith("_") and not isinstance(value, types.ModuleType):
+            public = not key.startswith("_") or (key.endswith("__") and key not in _MODULE_OWN)
+            if public and not isinstance(value, types.ModuleType):
                 setattr(self, key, value)
         twin = sys.modules.get(name)            # NumPy's module of that name, if imported
         if hasattr(twin, "__all__"):
