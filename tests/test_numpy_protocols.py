@@ -176,7 +176,7 @@ def test_other_array_types_get_their_turn():
     assert np.add(torchnp.ones(1), Other()) == "other"
 
 
-# ----- the names the operator-database sweep leaves out --------------------------------------------
+# ----- the names the operator-database sweep leaves out -------------------------------------------
 def _a():
     return [[1.0, 5.0, 2.0], [4.0, 3.0, 6.0]]
 

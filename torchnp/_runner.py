@@ -100,7 +100,7 @@ def _exit_status(code):
 class ScriptImports:
     """``builtins.__import__`` for the run: ``numpy`` and ``numpy.*`` imported by the script's
     own modules are torchnp's stand-ins; every other import is the real one. NumPy's private
-    modules (``numpy._core._dtype``) stay NumPy's: NumPy's C code imports them lazily with the
+    modules (its ``_core`` package) stay NumPy's: NumPy's C code imports them lazily with the
     globals of whatever Python frame is running, which may be the script's."""
 
     def __init__(self, script_dir, real_import=builtins.__import__):
