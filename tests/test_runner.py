@@ -95,6 +95,14 @@ def test_switches_set_the_default_device_and_float(tmp_path, in_process, capsys)
     assert capsys.readouterr().out.split() == ["float32", "meta"]
 
 
+def test_a_device_this_machine_lacks_is_a_usage_error(tmp_path, in_process, capsys):
+    path = _script(tmp_path, "print(1)\n")
+    with pytest.raises(SystemExit) as done:
+        in_process.main(["--device", "no_such_device", path])
+    assert done.value.code == 2
+    assert "--device:" in capsys.readouterr().err
+
+
 def test_a_missing_name_is_an_error_naming_it(in_process, capsys):
     with pytest.raises(AttributeError, match="numpy.matrix is not implemented by torchnp"):
         in_process.run(os.path.join(SCRIPTS, "missing_name.py"), [])

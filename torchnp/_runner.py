@@ -61,7 +61,10 @@ def main(argv):
             (["--float32"] if opts.float32 else [])
         return compare(opts.script, opts.args, switches, rtol, opts.atol)
     if opts.device:
-        torchnp.set_default_device(opts.device)
+        try:
+            torchnp.set_default_device(opts.device)
+        except ValueError as e:
+            parser.error(f"--device: {e}")
     if opts.float32:
         torchnp.set_default_float("float32")
     return run(opts.script, opts.args)
