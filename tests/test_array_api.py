@@ -113,7 +113,7 @@ def mismatches(name, std, target):
     return found
 
 
-# ----- the namespace -------------------------------------------------------------------------------
+# ----- the namespace ------------------------------------------------------------------------------
 def test_array_namespace_is_torchnp():
     a = torchnp.ones(2)
     assert a.__array_namespace__() is torchnp
@@ -161,7 +161,7 @@ def test_the_lists_name_standard_functions():
     assert {name for name, _ in EQUIVALENT_DEFAULTS} <= set(STANDARD)
 
 
-# ----- semantics: the standard's, where NumPy follows it (NumPy is the oracle) ---------------------
+# ----- semantics: the standard's, where NumPy follows it (NumPy is the oracle) --------------------
 def _same(call):
     """``call(namespace)`` with torchnp and NumPy: the same result."""
     assert_matches_numpy(call(torchnp), call(np))

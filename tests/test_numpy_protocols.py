@@ -12,6 +12,7 @@ import io
 import numpy as np
 import numpy.polynomial.polynomial as np_poly
 import pytest
+import torch
 
 import torchnp
 from helpers import assert_matches_numpy
@@ -36,6 +37,15 @@ def test_array_is_zero_copy_both_ways_on_the_cpu():
     x[2] = 6.0
     assert x[0] == 5.0
     assert_matches_numpy(b, np.array([5.0, 1.0, 6.0]))
+
+
+def test_torch_tensors_are_shared_both_ways():
+    t = torch.arange(3.0, dtype=torch.float64)
+    a = torchnp.asarray(t)
+    a[0] = 5.0
+    t[2] = 7.0
+    assert a.tensor is t and t[0].item() == 5.0
+    assert_matches_numpy(a, np.array([5.0, 1.0, 7.0]))
 
 
 def test_array_copy_and_dtype_follow_numpy_2():
@@ -125,6 +135,19 @@ def test_out_given_as_numpy_arrays_is_written_through():
     out1 = np.zeros(2)
     assert np.sum(a, axis=1, out=out1) is out1
     np.testing.assert_array_equal(out1, ref.sum(axis=1))
+    # memory torch cannot view (negative strides, another byte order): written all the same
+    flipped = np.zeros((2, 2))[::-1]
+    assert np.add(a, 1, out=flipped) is flipped
+    np.testing.assert_array_equal(flipped, ref + 1)
+    swapped = np.zeros(2, dtype=">f8")
+    assert np.sum(a, axis=0, out=swapped) is swapped
+    np.testing.assert_array_equal(swapped, ref.sum(axis=0))
+    read_only = np.zeros((2, 2))
+    read_only.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        np.add(ref, 1, out=read_only)                  # NumPy's own error, and torchnp's:
+    with pytest.raises(ValueError, match="read-only"):
+        np.add(a, 1, out=read_only)
 
 
 # ----- a function torchnp lacks: NumPy computes it on the CPU; TypeError on other devices --------
@@ -153,7 +176,7 @@ def test_other_array_types_get_their_turn():
     assert np.add(torchnp.ones(1), Other()) == "other"
 
 
-# ----- the names the operator-database sweep leaves out --------------------------------------------
+# ----- the names the operator-database sweep leaves out -------------------------------------------
 def _a():
     return [[1.0, 5.0, 2.0], [4.0, 3.0, 6.0]]
 

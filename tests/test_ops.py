@@ -630,5 +630,6 @@ def test_numpy_function_dispatches_to_torchnp(op, dtype, device):
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             res = op.ref(*s.args, **s.kwargs)
-        assert not any(isinstance(a, np.ndarray) for a in arrays_in(res)), f"{sample}: numpy.{op.name} returned NumPy's array"
+        assert not any(isinstance(a, np.ndarray) for a in arrays_in(res)), \
+            f"{sample}: numpy.{op.name} returned NumPy's array"
         check_sample(op, sample, device, dtype, call=op.ref)

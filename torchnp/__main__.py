@@ -1,4 +1,4 @@
-"""The command line: python -m torchnp {demo, bench, coverage, info}."""
+"""The command line: python -m torchnp {run, demo, bench, coverage, info}."""
 import argparse
 import sys
 
@@ -6,12 +6,17 @@ import sys
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m torchnp", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run a NumPy script on torchnp (python -m torchnp run --help)")
     sub.add_parser("demo", help="a NumPy training loop run with NumPy and with torchnp")
     bench = sub.add_parser("bench", help="per-call overhead vs torch and NumPy")
     bench.add_argument("--quick", action="store_true", help="fewer repeats")
     cov = sub.add_parser("coverage", help="which NumPy callables torchnp implements")
     cov.add_argument("--markdown", action="store_true", help="write docs/coverage.md")
     sub.add_parser("info", help="versions and devices")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["run"]:                 # its options and the script's: _runner parses them
+        from torchnp import _runner
+        return _runner.main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "demo":
         from torchnp import _demo

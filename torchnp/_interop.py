@@ -93,8 +93,9 @@ def array_function(self, func, types, args, kwargs):
         return _in_numpy(f"{func.__module__}.{func.__name__}", func._implementation, args, kwargs)
     numpy_out = kwargs.get("out")
     if type(numpy_out) is numpy.ndarray:
-        kwargs = {**kwargs, "out": _numpy_out(numpy_out)}
-        ours(*args, **kwargs)
+        mirrored, copies = _numpy_outs((numpy_out,))
+        ours(*args, **{**kwargs, "out": mirrored[0]})
+        _copy_back(copies)
         return numpy_out
     return ours(*args, **kwargs)
 
@@ -108,21 +109,38 @@ def array_ufunc(self, np_ufunc, method, *inputs, **kwargs):
     if not all(_is_ours_or_numpys(type(x)) or not hasattr(x, "__array_ufunc__")
                for x in inputs + outs):
         return NotImplemented
+    copies = ()
     if any(type(o) is numpy.ndarray for o in outs):
-        kwargs = {**kwargs, "out": tuple(_numpy_out(o) if type(o) is numpy.ndarray else o
-                                         for o in outs)}
+        mirrored, copies = _numpy_outs(outs)
+        kwargs = {**kwargs, "out": mirrored}
     res = _ufunc.array_ufunc(np_ufunc, method, inputs, kwargs)
     if res is NotImplemented:
         name = f"numpy.{np_ufunc.__name__}" + ("" if method == "__call__" else f".{method}")
         res = _in_numpy(name, getattr(np_ufunc, method), inputs, kwargs)
+    _copy_back(copies)
     if out is None:
         return res
     return out[0] if len(out) == 1 else out      # the caller's own out= arrays, as NumPy
 
 
-def _numpy_out(x):
-    """A NumPy ``out=`` array as a torchnp array sharing its memory."""
-    return convert.wrap_array(convert.numpy_to_tensor(x))
+def _numpy_outs(outs):
+    """``outs`` with each NumPy array a torchnp array over its memory, and the (NumPy array,
+    torchnp copy) pairs where torch cannot view that memory (read-only, negatively strided,
+    unaligned or byte-swapped): the result is copied into those afterwards (``_copy_back``)."""
+    mirrored, copies = [], []
+    for o in outs:
+        if type(o) is numpy.ndarray:
+            a = convert.wrap_array(convert.numpy_to_tensor(o))
+            if a._t.data_ptr() != o.__array_interface__["data"][0]:
+                copies.append((o, a))
+            o = a
+        mirrored.append(o)
+    return tuple(mirrored), copies
+
+
+def _copy_back(copies):
+    for x, a in copies:
+        numpy.copyto(x, a.__array__(), casting="unsafe")
 
 
 def _in_numpy(name, impl, args, kwargs):

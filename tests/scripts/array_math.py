@@ -1,0 +1,20 @@
+"""Array math and printing: creation, broadcasting, reductions, masks, dtypes."""
+import numpy as np
+
+a = np.arange(12, dtype=np.float64).reshape(3, 4)
+b = np.linspace(0.0, 1.0, 4)
+print(a)
+print(repr(a * b + 1))
+print(a.sum(), a.sum(axis=0), a.mean(axis=1))
+print((a // 3).astype(np.int32), (a % 5).dtype)
+print(np.sqrt(a).round(4))
+print(a[a > 5], np.count_nonzero(a > 5))
+print(np.where(a > 6, a, -1))
+print(np.cumsum(b), np.diff(b), np.argmax(a, axis=1))
+print(np.exp(-b).tolist())
+c = np.concatenate([a, np.ones((1, 4))])
+print(c.shape, c.dtype, c.T.shape, np.stack([b, b]).shape)
+print(np.unique(np.array([3, 1, 2, 3, 1])), np.sort(np.array([3.5, -1.0, 2.0])))
+print(f"{a.max():.3f} {a.std():.6f} {np.pi:.5f}")
+x = np.array([1, 2, 3], dtype=np.int8)
+print(x + 100, (x * 1.5).dtype, np.int64(7) // 2)
