@@ -68,7 +68,8 @@ def s_pow(make, dt):
 def s_mulx(make, dt):
     yield SampleInput(_c(make, dt, 4))
     yield SampleInput(_c(make, dt, 1))
-    yield SampleInput(np.zeros(1, dt))
+    yield SampleInput(_c(make, dt, 3))
+    yield SampleInput(np.zeros(1, dt))        # fourth: gradcheck's steps would change the shape
 
 
 def s_val(make, dt):
@@ -210,7 +211,8 @@ _KINDS = {"add": s_binary, "sub": s_binary, "mul": s_binary, "div": s_div, "pow"
 
 def _entries(module, prefix):
     name = f"polynomial.{module}.{prefix}"
-    out = [OpInfo(name + kind, dtypes=_DTYPES, samples=samples, tol=_TOL, supports_compile=False)
+    out = [OpInfo(name + kind, dtypes=_DTYPES, samples=samples, tol=_TOL, supports_compile=False,
+                  supports_grad=kind != "line")
            for kind, samples in _KINDS.items()]
     roots = name + "roots"
     out.append(OpInfo(roots, dtypes=_DTYPES, samples=s_roots, tol=_ROOT_TOL,

@@ -18,7 +18,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion as _promotion
 from torchnp._core.ndarray import ndarray
 from torchnp._creation import array, asanyarray, asarray, zeros
-from torchnp._indexing import nonzero
+from torchnp._indexing import nonzero, where
 from torchnp._math_ufuncs import absolute, sqrt, square
 from torchnp._polynomial import check_fit_points as _check_fit_points
 from torchnp._sorting import sort
@@ -304,7 +304,7 @@ def _fit(vander_f, x, y, deg, rcond=None, full=False, w=None):
         rcond = len(x) * _dtypes.finfo(x.dtype).eps
     scl = sqrt((square(lhs.real) + square(lhs.imag)).sum(1)) if lhs.dtype.kind == "c" \
         else sqrt(square(lhs).sum(1))
-    scl[scl == 0] = 1
+    scl = where(scl == 0, 1, scl)          # (NumPy assigns in place; autograd saved scl)
     c, resids, rank, s = lstsq(lhs.T / scl, rhs.T, rcond)
     c = (c.T / scl).T
     if deg.ndim > 0:
