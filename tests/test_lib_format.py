@@ -138,7 +138,7 @@ def test_open_memmap_of_strings_is_out_of_scope(tmp_path):
     assert not (tmp_path / "s.npy").exists()
 
 
-# ----- npyio ---------------------------------------------------------------------------------------
+# ----- npyio -------------------------------------------------------------------------------------
 def test_npzfile_reads_numpy_s_archives(tmp_path):
     path = tmp_path / "a.npz"
     numpy.savez(path, a=numpy.arange(4), b=numpy.eye(2, dtype=numpy.complex64))

@@ -200,7 +200,7 @@ def test_unhashable_and_numpy_arrays_defer():
                        numpy.array([1.0, 2.0]) + numpy.polynomial.Polynomial(COEF))
 
 
-# ----- what the database's small samples do not reach ------------------------------------------------
+# ----- what the database's small samples do not reach --------------------------------------------
 @pytest.mark.parametrize("module, prefix", [("legendre", "leg"), ("hermite", "herm"),
                                             ("hermite_e", "herme"), ("laguerre", "lag"),
                                             ("chebyshev", "cheb")])

@@ -22,7 +22,6 @@ from torchnp._manipulation import concatenate, flip, moveaxis, stack
 from torchnp._core.convert import normalize_axis_index
 from torchnp._logic import all as _all
 from torchnp._math import convolve
-from torchnp._math_ufuncs import sqrt
 from torchnp._sorting import sort
 from torchnp.linalg import eigh, eigvals
 from torchnp.polynomial import polyutils as pu
@@ -68,7 +67,7 @@ class Basis:
         raise NotImplementedError
 
     # ----- recurrence arithmetic
-    def _ramp(self, fractions, c, part):
+    def _column(self, fractions, c, part):
         """The numerators or denominators (``part``) of ``fractions`` as a column for ``c``."""
         values = [getattr(f, part) for f in fractions]
         return asarray(values, dtype=_real_dtype(c), device=c.device).reshape(
@@ -79,13 +78,14 @@ class Basis:
         if not any(fractions):
             return None
         if any(f.numerator != 1 for f in fractions):
-            c = c * self._ramp(fractions, c, "numerator")
+            c = c * self._column(fractions, c, "numerator")
         if any(f.denominator != 1 for f in fractions):
-            c = c / self._ramp(fractions, c, "denominator")
+            c = c / self._column(fractions, c, "denominator")
         return c
 
     def _shift(self, k):
-        """(u, f) such that (x - beta(k)) / alpha(k) = f * u, u = x - b or b - x (``f`` > 0)."""
+        """(f, sign): (x - beta(k)) / alpha(k) is f (x - beta(k)) for sign 1, f (beta(k) - x) for
+        sign -1 (``f`` = |1 / alpha(k)|)."""
         f = 1 / Fraction(self.alpha(k))
         return (f, 1) if f > 0 else (-f, -1)
 
@@ -126,7 +126,6 @@ class Basis:
     # ----- the series functions
     def line(self, off, scl):
         """The series of ``off + scl * x``."""
-        pu._check_devices(off, scl)
         if scl == 0:                       # host-sync: the length
             return array([off])
         b = Fraction(self.beta(0))

@@ -18,7 +18,7 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion as _promotion
 from torchnp._core.ndarray import ndarray
 from torchnp._creation import array, asanyarray, asarray, zeros
-from torchnp._indexing import nonzero
+from torchnp._indexing import nonzero, where
 from torchnp._math_ufuncs import absolute, sqrt, square
 from torchnp._polynomial import check_fit_points as _check_fit_points
 from torchnp._sorting import sort
@@ -95,7 +95,8 @@ def mapparms(old, new):
 
     torchnp implementation of :func:`numpy.polynomial.polyutils.mapparms`.
     """
-    _check_devices(old, new)
+    # the ends are read one by one (0-d arrays join any device): a domain computed on a GPU
+    # meets the classes' default windows, which live on the CPU
     oldlen = old[1] - old[0]
     newlen = new[1] - new[0]
     off = (old[1] * new[0] - old[0] * new[1]) / oldlen
@@ -115,12 +116,6 @@ def mapdomain(x, old, new):
 
 
 # ----- shared by the basis modules ---------------------------------------------------------------
-def _check_devices(*values):
-    """The device rule's ValueError where arrays among ``values`` live on two devices (before
-    their elements, 0-d arrays that join any device, meet)."""
-    convert.on_one_device([v._t for v in values if isinstance(v, ndarray)])
-
-
 def _as_int(x, desc):
     try:
         return operator.index(x)
@@ -304,7 +299,7 @@ def _fit(vander_f, x, y, deg, rcond=None, full=False, w=None):
         rcond = len(x) * _dtypes.finfo(x.dtype).eps
     scl = sqrt((square(lhs.real) + square(lhs.imag)).sum(1)) if lhs.dtype.kind == "c" \
         else sqrt(square(lhs).sum(1))
-    scl[scl == 0] = 1
+    scl = where(scl == 0, 1, scl)          # (NumPy assigns in place; autograd saved scl)
     c, resids, rank, s = lstsq(lhs.T / scl, rhs.T, rcond)
     c = (c.T / scl).T
     if deg.ndim > 0:
