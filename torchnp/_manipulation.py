@@ -147,11 +147,13 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
     """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``: the method itself (see ndarray.py)."""
     if not shape:
         raise TypeError("reshape() takes exactly 1 argument (0 given)")
-    dims = shape            # torch parses separate ints ~0.5 us faster than one tuple of them
+    dims = None             # torch parses separate ints ~0.5 us faster than one tuple of them
     if len(shape) == 1:
         shape = shape[0]
         if type(shape) is tuple and shape:
             dims = shape
+    else:
+        dims = shape
     if order == "C" and copy is None:
         # fast path: torch accepts what NumPy accepts here; anything it rejects takes the slow
         # path, which raises NumPy's error
@@ -161,13 +163,13 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
                 if a._scalar and t.ndim == 0:
                     return convert.wrap_view(t.view(shape), a)      # a scalar's: a copy
                 res = _new(ndarray)          # convert.wrap_view inlined: ~60 ns of a ~1.5 us call
-                res._t = t.view(*dims)
+                res._t = t.view(shape) if dims is None else t.view(*dims)
                 res._dt = a._dt
                 b = a._base
                 res._base = a if b is None else b
                 res._scalar = False
                 return res
-            r = t.reshape(*dims)
+            r = t.reshape(shape) if dims is None else t.reshape(*dims)
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
         if r._is_view() or r is t:
