@@ -769,7 +769,8 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind")
 
     torchnp implementation of :func:`numpy.concatenate`.
     """
-    if type(arrays) is list and type(axis) is int and out is None and dtype is None and arrays:
+    if type(arrays) is list and type(axis) is int and out is None and dtype is None and arrays \
+            and casting == "same_kind":     # (other values are checked by the general path)
         # The fast path (inlined: a call is ~5% of concatenate([a, b])): ndarrays of one dtype
         # and one number of dimensions (torch joins a 1-d empty tensor to any shape; NumPy
         # refuses), joined by torch. Anything else, or anything torch refuses (shapes, devices,
