@@ -24,9 +24,15 @@ def integer_and_comparison(t):
     return ((i // 3) % 4 + (a < 0.5) + np.abs(i).max(axis=1)[:, None]).tensor
 
 
+def lists_joins_transposes(t):
+    a = np.asarray(t)
+    b = np.where(a > 0, a, a * 2.0)[[0, 2, -1]]
+    return (np.concatenate([b, b[:, ::-1]], 1).T + a.reshape(1, 24).T[:12]).tensor
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("fn", [ufuncs_scalars_reductions, views_and_shapes,
-                                integer_and_comparison])
+                                integer_and_comparison, lists_joins_transposes])
 def test_common_path_compiles_without_graph_breaks(fn):
     t = torch.from_numpy(numpy.random.default_rng(0).standard_normal((4, 6)))
     torch._dynamo.reset()

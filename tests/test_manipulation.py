@@ -941,7 +941,8 @@ def test_concatenate_same_dtype(dtype):
     r = torchnp.concatenate([T(x), T(y)])
     assert_matches_numpy(r, numpy.concatenate([x, y]))
     assert r.base is None
-    assert_matches_numpy(torchnp.concatenate([T(x).T, T(y).T], -1), numpy.concatenate([x.T, y.T], -1))
+    assert_matches_numpy(torchnp.concatenate([T(x).T, T(y).T], -1),
+                         numpy.concatenate([x.T, y.T], -1))
     assert_matches_numpy(torchnp.concatenate([T(x)]), numpy.concatenate([x]))
 
 

@@ -148,11 +148,13 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
     """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``: the method itself (see ndarray.py)."""
     if not shape:
         raise TypeError("reshape() takes exactly 1 argument (0 given)")
-    dims = shape            # torch parses separate ints ~0.5 us faster than one tuple of them
+    dims = None             # torch parses separate ints ~0.5 us faster than one tuple of them
     if len(shape) == 1:
         shape = shape[0]
         if type(shape) is tuple and shape:
             dims = shape
+    else:
+        dims = shape
     if order == "C" and copy is None:
         # fast path: torch accepts what NumPy accepts here; anything it rejects takes the slow
         # path, which raises NumPy's error
@@ -162,7 +164,7 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
                 if a._scalar and t.ndim == 0:
                     return convert.wrap_view(t.view(shape), a)      # a scalar's: a copy
                 res = _new(ndarray)          # convert.wrap_view inlined: ~60 ns of a ~1.5 us call
-                res._t = t.view(*dims)
+                res._t = t.view(shape) if dims is None else t.view(*dims)
                 res._dt = a._dt
                 b = a._base
                 res._base = a if b is None else b
@@ -170,7 +172,7 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
                 if readonly.ANY:
                     readonly.inherit(res._t, t)
                 return res
-            r = t.reshape(*dims)
+            r = t.reshape(shape) if dims is None else t.reshape(*dims)
         except (RuntimeError, TypeError, ValueError):
             return _reshape(a, shape, order, copy)
         if r._base is not None or r is t:    # a view (not _is_view(): a compile graph break)
@@ -774,7 +776,8 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind")
 
     torchnp implementation of :func:`numpy.concatenate`.
     """
-    if type(arrays) is list and type(axis) is int and out is None and dtype is None and arrays:
+    if type(arrays) is list and type(axis) is int and out is None and dtype is None and arrays \
+            and casting == "same_kind":     # (other values are checked by the general path)
         # The fast path (inlined: a call is ~5% of concatenate([a, b])): ndarrays of one dtype
         # and one number of dimensions (torch joins a 1-d empty tensor to any shape; NumPy
         # refuses), joined by torch. Anything else, or anything torch refuses (shapes, devices,

@@ -30,6 +30,7 @@ from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
+_is_compiling = torch.compiler.is_compiling
 _wrap = convert.wrap
 _wrap_dt = convert.wrap_dt
 _wrap_view = convert.wrap_view
@@ -127,7 +128,7 @@ def _getitem_int_list(a, key):
         if type(k) is not int:
             return _getitem_slow(a, key)
     try:
-        r = t[_k.int64_of_ints(key)]
+        r = t[key if _is_compiling() else _k.int64_of_ints(key)]    # Dynamo: no frombuffer
     except (IndexError, RuntimeError, OverflowError):   # out of bounds, 0-d, beyond int64
         return _getitem_slow(a, key)
     return _wrap_dt(r, a._dt)
