@@ -224,6 +224,14 @@ def test_transform_errors(call, words):
         call()
 
 
+def test_printing_and_host_copies_inside_grad(capsys):
+    def f(a):
+        print(a, repr(a[0]))
+        return (a * numpy.asarray(a)[0]).sum()     # NumPy's copy: a constant for autograd
+    close(torchnp.grad(f)(numpy.array([2.0, 3.0])), numpy.array([2.0, 2.0]))
+    assert capsys.readouterr().out == "[2. 3.] np.float64(2.0)\n"
+
+
 def test_argnums_out_of_range():
     with pytest.raises(ValueError, match="argnums"):
         torchnp.grad(lambda a: a.sum(), argnums=2)(numpy.ones(2))
@@ -250,6 +258,9 @@ def test_vmap():
     (lambda x: torchnp.unique(x), "value-dependent shape"),
     (lambda x: float(x[0, 0]) * x, "Python number"),
     (lambda x: torchnp.pad(x, 1), "writes batched values into an array made inside"),
+    (lambda x: torchnp.full(3, x[0, 0]), "writes batched values into an array made inside"),
+    (lambda x: torchnp.emath.sqrt(x), "reads array values on the host"),
+    (lambda x: (print(x), x)[1], "printing"),
 ])
 def test_vmap_of_value_dependent_functions_raises(fn, words):
     with pytest.raises(TypeError, match=f"vmap cannot batch <lambda>: .*{words}"):
@@ -297,6 +308,7 @@ FUNCTIONS = {
     "take": lambda m, x: m.take(x, [0, 2], axis=1) + m.take_along_axis(
         x, numpy.zeros((2, 1, 4), int), axis=1),
     "moveaxis": lambda m, x: m.moveaxis(x, 0, -1) + m.swapaxes(x, 0, 2).transpose(1, 0, 2),
+    "steps": lambda m, x: x // 0.7 + m.heaviside(x, 0.5) * x + m.divmod(x, 0.3)[1],
 }
 
 

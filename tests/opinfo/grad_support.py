@@ -32,9 +32,7 @@ _NO_ARRAY_TO_DIFFERENTIATE = {
 NOT_DIFFERENTIABLE = {name: reason for reason, names in _NO_ARRAY_TO_DIFFERENTIATE.items()
                       for name in names}
 
-_NO_TORCH_DERIVATIVE = "torch: no derivative for aten::{} (its derivative is 0 almost everywhere)"
 GRAD_XFAILS = {
-    "heaviside": XFail(_NO_TORCH_DERIVATIVE.format("heaviside"), variants=("grad",)),
     "linalg.eig": XFail("torch refuses: eigenvectors are defined up to a phase e^{i phi}, so a "
                         "function of them is ill-defined (linalg_eig_backward)",
                         variants=("grad",)),
