@@ -97,6 +97,25 @@ def test_backward_grad_and_its_options():
     close(a.grad, 6 * x)
 
 
+@pytest.mark.parametrize("call, words", [
+    (lambda: torchnp.ones(3).sum().backward(), "does not require grad"),
+    (lambda: (torchnp.ones(3, requires_grad=True) * 2).backward(),
+     "shape \\(3,\\)\\) needs gradient="),
+    (lambda: (torchnp.ones(3, requires_grad=True) * 2).backward(numpy.ones(2)), "shape"),
+])
+def test_backward_errors(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
+def test_backward_twice_without_retain_graph():
+    w = torchnp.ones(2, requires_grad=True)
+    loss = (w * w).sum()
+    loss.backward()
+    with pytest.raises(ValueError, match="backward through the graph a second time"):
+        loss.backward()
+
+
 def test_detach_shares_data_without_grad():
     a = torchnp.ones(3, requires_grad=True)
     d = a.detach()
