@@ -199,6 +199,10 @@ NO_OPINFO = {
     "shares_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "may_share_memory": "a memory-overlap predicate, a Python bool (tests/test_stride_tricks.py)",
     "nested_iters": "returns iterators, not arrays (tests/test_iterators.py)",
+    # ----- torchnp extensions: transforms of functions, not operators on values
+    **{name: "a transform of functions written with torchnp (tests/test_autograd.py: against "
+             "analytic derivatives, central differences and loops run by NumPy)"
+       for name in ("grad", "value_and_grad", "jacobian", "hessian", "vmap")},
 }
 
 # ----- public NumPy names that are not callables (modules, objects) torchnp lacks, and why --------
