@@ -56,7 +56,7 @@ def host_numpy(t):
     every call at once and keep raising (``torchnp.vmap`` says why).
     """
     try:
-        return t.numpy()
+        return t.numpy()                # host-sync: the caller's NumPy copy (printing, __array__)
     except RuntimeError:
         functorch = torch._C._functorch
         if not functorch.is_gradtrackingtensor(t):
@@ -64,7 +64,7 @@ def host_numpy(t):
         while functorch.is_gradtrackingtensor(t):
             t = functorch.get_unwrapped(t)
         with torch._C._DisableFuncTorch():      # else detach() wraps its result again
-            return t.detach().numpy()
+            return t.detach().numpy()   # host-sync: as above
 
 
 def flip(t, dims):
