@@ -3,8 +3,8 @@ complex128 on the CPU), in one place.
 
 Every entry with a float64 or complex128 dtype gets it, except those listed in
 ``NOT_DIFFERENTIABLE`` with the reason they have nothing to differentiate; ``GRAD_XFAILS`` holds
-the strict expected failures (torch lacks the derivative, or the derivative does not exist at
-the samples), and ``SLOW_MODE`` the entries checked element by element instead of in gradcheck's
+the strict expected failures (torch refuses the derivative, it does not exist at the samples, or
+a bug), and ``SLOW_MODE`` the entries checked element by element instead of in gradcheck's
 fast mode, whose single simultaneous perturbation of every input changes a value-dependent
 result shape.
 """
