@@ -97,6 +97,25 @@ def test_backward_grad_and_its_options():
     close(a.grad, 6 * x)
 
 
+@pytest.mark.parametrize("call, words", [
+    (lambda: torchnp.ones(3).sum().backward(), "does not require grad"),
+    (lambda: (torchnp.ones(3, requires_grad=True) * 2).backward(),
+     "shape \\(3,\\)\\) needs gradient="),
+    (lambda: (torchnp.ones(3, requires_grad=True) * 2).backward(numpy.ones(2)), "shape"),
+])
+def test_backward_errors(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
+def test_backward_twice_without_retain_graph():
+    w = torchnp.ones(2, requires_grad=True)
+    loss = (w * w).sum()
+    loss.backward()
+    with pytest.raises(ValueError, match="backward through the graph a second time"):
+        loss.backward()
+
+
 def test_detach_shares_data_without_grad():
     a = torchnp.ones(3, requires_grad=True)
     d = a.detach()
@@ -224,6 +243,14 @@ def test_transform_errors(call, words):
         call()
 
 
+def test_printing_and_host_copies_inside_grad(capsys):
+    def f(a):
+        print(a, repr(a[0]))
+        return (a * numpy.asarray(a)[0]).sum()     # NumPy's copy: a constant for autograd
+    close(torchnp.grad(f)(numpy.array([2.0, 3.0])), numpy.array([2.0, 2.0]))
+    assert capsys.readouterr().out == "[2. 3.] np.float64(2.0)\n"
+
+
 def test_argnums_out_of_range():
     with pytest.raises(ValueError, match="argnums"):
         torchnp.grad(lambda a: a.sum(), argnums=2)(numpy.ones(2))
@@ -250,6 +277,9 @@ def test_vmap():
     (lambda x: torchnp.unique(x), "value-dependent shape"),
     (lambda x: float(x[0, 0]) * x, "Python number"),
     (lambda x: torchnp.pad(x, 1), "writes batched values into an array made inside"),
+    (lambda x: torchnp.full(3, x[0, 0]), "writes batched values into an array made inside"),
+    (lambda x: torchnp.emath.sqrt(x), "reads array values on the host"),
+    (lambda x: (print(x), x)[1], "printing"),
 ])
 def test_vmap_of_value_dependent_functions_raises(fn, words):
     with pytest.raises(TypeError, match=f"vmap cannot batch <lambda>: .*{words}"):
@@ -297,6 +327,7 @@ FUNCTIONS = {
     "take": lambda m, x: m.take(x, [0, 2], axis=1) + m.take_along_axis(
         x, numpy.zeros((2, 1, 4), int), axis=1),
     "moveaxis": lambda m, x: m.moveaxis(x, 0, -1) + m.swapaxes(x, 0, 2).transpose(1, 0, 2),
+    "steps": lambda m, x: x // 0.7 + m.heaviside(x, 0.5) * x + m.divmod(x, 0.3)[1],
 }
 
 

@@ -213,6 +213,10 @@ NO_OPINFO = {
     # ----- numpy.polynomial: text and configuration (tests/test_polynomial_package.py)
     "polynomial.set_default_printstyle": "configuration of printing, not an operator",
     "polynomial.polyutils.format_float": "formats a float as text: NumPy's own function",
+    # ----- torchnp extensions: transforms of functions, not operators on values
+    **{name: "a transform of functions written with torchnp (tests/test_autograd.py: against "
+             "analytic derivatives, central differences and loops run by NumPy)"
+       for name in ("grad", "value_and_grad", "jacobian", "hessian", "vmap")},
 }
 
 # ----- public NumPy names that are not callables (modules, objects) torchnp lacks, and why --------

@@ -100,9 +100,23 @@ def put(self, indices, values, mode="raise"): return _indexing.put(self, indices
 # ----- autograd (a torchnp extension): torch's, on the tensor underneath ------------------------
 def backward(self, gradient=None, retain_graph=None, create_graph=False):
     """Accumulate the gradient of this array into ``.grad`` of the leaves it was computed from
-    (``gradient``: the outer gradient, required unless this array has one element)."""
+    (``gradient``: the outer gradient, required unless this array has one element).
+
+    What torch refuses (an array that requires no grad, no ``gradient`` for several elements,
+    a graph already freed, a ``gradient`` of another shape) raises ValueError with torch's
+    explanation."""
+    t = self._t
+    if gradient is None and t.numel() != 1:
+        raise ValueError("backward() of an array of more than one element (shape "
+                         f"{convert.shape_text(tuple(t.shape))}) needs gradient=, the gradient "
+                         "with respect to it; reduce it to one element (e.g. .sum()) instead")
     g = None if gradient is None else convert.as_tensor(gradient)
-    self._t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
+    try:
+        t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
+    except RuntimeError as e:
+        if convert.is_allocation_failure(e):
+            raise
+        raise ValueError(f"backward(): {e}") from None
 
 
 def detach(self):

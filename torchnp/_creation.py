@@ -13,6 +13,7 @@ import warnings
 import numpy
 import torch
 
+from torchnp import _kernels as _k
 from torchnp import _math_ufuncs as _u
 from torchnp._core import config
 from torchnp._core import convert
@@ -339,7 +340,9 @@ def _fill(t, fill_value):
         value = value.real
     try:
         t.copy_(value)
-    except RuntimeError:
+    except RuntimeError as e:
+        if "vmap" in str(e):    # a batched value into a new array: torchnp.vmap says what it is
+            raise
         raise ValueError(f"could not broadcast input array from shape "
                          f"{convert.shape_text(value.shape)} into shape "
                          f"{convert.shape_text(t.shape)}") from None
@@ -931,7 +934,7 @@ def to_numpy(a, dtype=None, copy=None):
             raise TypeError("an array on the meta device has no data to give NumPy")
         t = t.cpu()                 # host-sync: NumPy needs the data on the host
         copied = True
-    x = t.numpy()       # host-data: the CPU tensor's memory, viewed by NumPy
+    x = _k.host_numpy(t)       # host-data: the CPU tensor's memory, viewed by NumPy
     if dtype is not None:
         np_dt = numpy.dtype(dtype)
         if x.dtype != np_dt:

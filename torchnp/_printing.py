@@ -29,7 +29,7 @@ _IMPLIED = frozenset({numpy.dtype(numpy.int_), numpy.dtype(numpy.float64),
 
 def _host_tensor(t):
     """A tensor as a NumPy array on the host (a copy unless it is already on the CPU)."""
-    return t.detach().cpu().resolve_conj().resolve_neg().numpy()
+    return _k.host_numpy(t.detach().cpu().resolve_conj().resolve_neg())
 
 
 def _host(a, threshold, edgeitems):

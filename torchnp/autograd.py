@@ -211,10 +211,10 @@ def vmap(f, in_axes=0, out_axes=0):
 
 # torch's words for what vmap cannot batch, and what each means for code written with torchnp
 _VMAP_LIMITS = (
-    (("dynamic shape", ".item()", "data-dependent", "Tensor.item"),
+    (("dynamic shape", ".item()", "data-dependent", "Tensor.item", "data pointer"),
      "it reads array values on the host (a value-dependent shape, such as nonzero, unique or a "
-     "boolean mask, or a Python number from an array)"),
-    (("inplace", "in-place"),
+     "boolean mask, a Python number or list from an array, printing)"),
+    (("inplace", "in-place", "extra_args"),
      "it writes batched values into an array made inside the function (NumPy-style filling of "
      "a new array, as pad does)"),
 )
