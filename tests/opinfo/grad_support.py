@@ -56,17 +56,8 @@ _VALUE_DEPENDENT_LENGTH = XFail(
     "no derivative at the samples: the result's length depends on whether a coefficient is "
     "exactly zero (trimmed, or returned as it is), which a perturbation changes",
     variants=("grad",))
-_FIT_WRITES_SQRT = XFail(
-    "bug: the numpy.polynomial fits scale the columns by scl = sqrt(...) and then write "
-    "scl[scl == 0] = 1 in place (polyutils._fit, as NumPy does), which modifies the tensor sqrt's "
-    "gradient needs; torchnp.where(scl == 0, 1, scl) would not", variants=("grad",))
-for _name in ("polynomial.hermite.hermmulx", "polynomial.laguerre.lagmulx",
-              "polynomial.polyutils.trimcoef", "polynomial.polyutils.trimseq"):
+for _name in ("polynomial.polyutils.trimcoef", "polynomial.polyutils.trimseq"):
     GRAD_XFAILS[_name] = _VALUE_DEPENDENT_LENGTH
-for _name in ("polynomial.polynomial.polyfit", "polynomial.chebyshev.chebfit",
-              "polynomial.legendre.legfit", "polynomial.hermite.hermfit",
-              "polynomial.hermite_e.hermefit", "polynomial.laguerre.lagfit"):
-    GRAD_XFAILS[_name] = _FIT_WRITES_SQRT
 
 SLOW_MODE = frozenset({"polydiv", "linalg.lstsq", "histogram2d", "histogramdd"})
 
