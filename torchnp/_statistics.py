@@ -625,7 +625,7 @@ def _check_quantiles(q, percent, host):
         raise ValueError("zero-size array to reduction operation minimum which has no identity")
     if host is not None:
         h = numpy.asarray(host, dtype=numpy.float64) / (100 if percent else 1)
-        inside = bool(((h >= 0) & (h <= 1)).all())
+        inside = bool(((h >= 0) & (h <= 1)).all())     # host-data: NumPy data
     else:
         inside = bool(((q >= 0) & (q <= 1)).all())   # host-sync: NumPy checks the quantiles
     if not inside:
