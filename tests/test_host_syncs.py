@@ -148,14 +148,15 @@ def test_read_counter_counts():
                     reason="needs CUDA: torch's sync debug mode counts syncs on CUDA streams only "
                            "(on the CPU, test_common_path_reads_nothing_back checks on meta)")
 def test_common_path_has_no_cuda_sync():
-    program(torchnp)            # warm up: first calls may load kernels and allocate
     previous = torch.cuda.get_sync_debug_mode()
-    torch.cuda.set_sync_debug_mode("error")
-    try:
-        with torchnp.default_device("cuda"):
+    with torchnp.default_device("cuda"):
+        program(torchnp)        # warm up: first calls may load kernels and allocate
+        torch.cuda.synchronize()
+        torch.cuda.set_sync_debug_mode("error")
+        try:
             results = program(torchnp)
-    finally:
-        torch.cuda.set_sync_debug_mode(previous)
+        finally:
+            torch.cuda.set_sync_debug_mode(previous)
     assert all(r.tensor.device.type == "cuda" for r in results)
     _check_like_numpy(results, program(numpy))
 

@@ -704,7 +704,7 @@ def select(condlist, choicelist, default=0):
     for i, cond in enumerate(conds):
         if cond.dtype != numpy.bool_:
             raise TypeError(f"invalid entry {i} in condlist: should be boolean ndarray")
-    fill = choices[-1]                  # (before broadcasting: host data stays host data)
+    fill = _creation.asarray(default, device=device)    # NumPy's array: cast unsafely
     choices = _manipulation.broadcast_arrays(*choices)
     shape = conds[0].shape if choices[0].ndim == 0 else \
         _manipulation.broadcast_shapes(conds[0].shape, choices[0].shape)
