@@ -20,6 +20,7 @@ Three checks:
 import ast
 import contextlib
 import pathlib
+import warnings
 
 import numpy
 import pytest
@@ -147,14 +148,15 @@ def test_read_counter_counts():
                     reason="needs CUDA: torch's sync debug mode counts syncs on CUDA streams only "
                            "(on the CPU, test_common_path_reads_nothing_back checks on meta)")
 def test_common_path_has_no_cuda_sync():
-    program(torchnp)            # warm up: first calls may load kernels and allocate
     previous = torch.cuda.get_sync_debug_mode()
-    torch.cuda.set_sync_debug_mode("error")
-    try:
-        with torchnp.default_device("cuda"):
+    with torchnp.default_device("cuda"):
+        program(torchnp)        # warm up: first calls may load kernels and allocate
+        torch.cuda.synchronize()
+        torch.cuda.set_sync_debug_mode("error")
+        try:
             results = program(torchnp)
-    finally:
-        torch.cuda.set_sync_debug_mode(previous)
+        finally:
+            torch.cuda.set_sync_debug_mode(previous)
     assert all(r.tensor.device.type == "cuda" for r in results)
     _check_like_numpy(results, program(numpy))
 
@@ -171,6 +173,7 @@ HOST_MODULES = {
     "_bench.py": "benchmarks",
     "_demo.py": "the demo compares with NumPy",
     "_coverage.py": "reads NumPy's namespace",
+    "_core/_generated": "generated data tables, no code",
 }
 
 _METHOD_READS = {"item", "tolist", "cpu", "numpy"}
@@ -236,11 +239,11 @@ def unmarked_reads(path, source):
     or above it (the line above, and the block of comment lines it ends)."""
     lines = source.splitlines()
     tree = ast.parse(source)
-    span = _statement_lines(tree)
+    reads = [(node, kind) for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and (kind := _read_kind(node)) is not None]
+    span = _statement_lines(tree) if reads else {}
     found = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or (kind := _read_kind(node)) is None:
-            continue
+    for node, kind in reads:
         first, last = span.get(node.lineno, (node.lineno, node.end_lineno))
         text = lines[_above(lines, first):max(last, node.end_lineno)]
         if not any("# host-sync:" in ln or "# host-data:" in ln for ln in text):
@@ -251,7 +254,7 @@ def unmarked_reads(path, source):
 def _device_modules():
     for path in sorted(ROOT.rglob("*.py")):
         rel = path.relative_to(ROOT)
-        if rel.parts[0] in HOST_MODULES or rel.name in HOST_MODULES and len(rel.parts) == 1:
+        if any(rel.as_posix().startswith(name) for name in HOST_MODULES):
             continue
         yield rel, path.read_text()
 
@@ -289,3 +292,113 @@ _CHECKER_CASES = [
 @pytest.mark.parametrize("source, count", _CHECKER_CASES)
 def test_checker_finds_unmarked_reads(source, count):
     assert len(unmarked_reads("x.py", source)) == count
+
+
+# ----- every operator of the database on meta -----------------------------------------------------
+# Each entry's first samples that NumPy accepts, with their arrays on meta and meta as the default
+# device: the results are on meta with NumPy's shapes and dtypes, or the operator reads values
+# back by design and is listed here with the reason (one list, checked both ways, so a new read on
+# a common path fails here). The reads are NumPy's: results sized by values, Python results, and
+# checks of values NumPy raises or warns on.
+READS_BACK = {
+    "allclose": "a Python bool", "array_equal": "a Python bool", "array_equiv": "a Python bool",
+    "argwhere": "size", "nonzero": "size", "flatnonzero": "size", "extract": "size",
+    "compress": "size", "piecewise": "boolean masks", "trim_zeros": "size",
+    "unique": "size", "unique_all": "size", "unique_counts": "size", "unique_inverse": "size",
+    "unique_values": "size", "intersect1d": "size", "setdiff1d": "size", "setxor1d": "size",
+    "union1d": "size", "repeat": "size from the counts", "bincount": "size from the maximum",
+    "delete": "size from the indices", "insert": "size from the indices",
+    "mask_indices": "size", "histogram": "bin edges checked", "histogram2d": "bin edges checked",
+    "histogramdd": "bin edges checked", "histogram_bin_edges": "bin edges checked",
+    "digitize": "bins checked monotonic", "gradient": "uniform spacing decides the formula",
+    "average": "a zero sum of weights raises", "asarray_chkfinite": "finiteness checked",
+    "nanmax": "all-NaN warning", "nanmin": "all-NaN warning", "nanargmax": "all-NaN raises",
+    "nanargmin": "all-NaN raises", "nanmedian": "all-NaN warning",
+    "nanquantile": "all-NaN warning", "nanpercentile": "all-NaN warning",
+    "quantile": "quantile arrays checked in range", "percentile": "quantile arrays checked",
+    "take": "index bounds checked", "take_along_axis": "index bounds checked",
+    "choose": "index bounds checked", "ravel_multi_index": "index bounds checked",
+    "unravel_index": "index bounds checked",
+    "partition": "the database's wrapper indexes with kth (partition itself reads nothing)",
+    "argpartition": "the database's wrapper indexes with kth",
+    "emath.arccos": "result dtype by value", "emath.arcsin": "result dtype by value",
+    "emath.arctanh": "result dtype by value", "emath.log": "result dtype by value",
+    "emath.log10": "result dtype by value", "emath.log2": "result dtype by value",
+    "emath.logn": "result dtype by value", "emath.power": "result dtype by value",
+    "emath.sqrt": "result dtype by value", "linalg.eig": "real or complex by value",
+    "linalg.eigvals": "real or complex by value", "linalg.lstsq": "failure and rank",
+    "poly": "real or complex by value", "roots": "size", "polyfit": "rank warning",
+    "polydiv": "size", "polymul": "NumPy trims leading zeros (poly1d)",
+    "frombuffer": "a buffer is host memory",
+}
+
+_META_ERRORS = ("meta tensor", "no data", "register_meta")
+
+
+def _leaves(x):
+    if isinstance(x, (tuple, list)):
+        return [leaf for e in x for leaf in _leaves(e)]
+    return [x]
+
+
+def _meta_samples(op, limit=3):
+    from opinfo.core import call_quietly
+    dt = op.variant_dtypes()[0]
+    out = []
+    for s in op.sample_inputs(dt):
+        if s.tag is None:
+            expected, exc = call_quietly(op.ref, s.numpy_copy())
+            if exc is None:
+                out.append((s, expected))
+        if len(out) == limit:
+            break
+    return out
+
+
+def _run_on_meta(op, sample):
+    """torchnp's result on meta, or the exception that says it read a value back."""
+    m = sample.to("meta")
+    try:
+        with torchnp.default_device("meta"), warnings.catch_warnings(), \
+                numpy.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return op.op(*m.args, **m.kwargs), None
+    except (RuntimeError, NotImplementedError) as e:
+        if any(w in str(e) for w in _META_ERRORS):
+            return None, e
+        raise
+
+
+def _entries_by_name():
+    from opinfo import op_db
+    by_name = {}
+    for op in op_db:
+        by_name.setdefault(op.name, []).append(op)
+    return by_name
+
+
+_BY_NAME = _entries_by_name()
+
+
+@pytest.mark.parametrize("name", sorted(_BY_NAME))
+def test_operator_on_meta(name):
+    read = None
+    for op, (sample, expected) in [(op, s) for op in _BY_NAME[name] for s in _meta_samples(op)]:
+        got, read_error = _run_on_meta(op, sample)
+        if read_error is not None:
+            read = read or read_error
+            continue
+        got_leaves, want_leaves = _leaves(got), _leaves(expected)
+        assert len(got_leaves) == len(want_leaves), sample
+        for g, w in zip(got_leaves, want_leaves):
+            if isinstance(g, torchnp.ndarray):
+                assert g.tensor.device.type == "meta", f"{sample}: a result on {g.device}"
+                assert (g.dtype, g.shape) == (numpy.asarray(w).dtype, numpy.shape(w)), sample
+    if name in READS_BACK:
+        assert read is not None, f"{name} reads nothing back now: remove it from READS_BACK"
+    else:
+        assert read is None, f"{name} reads a value back on meta: {read}"
+
+
+def test_reads_back_names_operators():
+    assert not set(READS_BACK) - set(_BY_NAME)

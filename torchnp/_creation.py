@@ -680,7 +680,8 @@ def _linspace_python(start, stop, num, endpoint, retstep, dtype, axis, div, devi
     y = _linspace_result(y, dtype, requires_grad)
     if retstep:
         if div > 0:                                 # NumPy: the step is a scalar
-            step = convert.wrap(torch.tensor(step, dtype=torch.float64))
+            step = convert.wrap(torch.full((), step, dtype=torch.float64,
+                                           device=_target_device(device)))
         return y, step
     return y
 

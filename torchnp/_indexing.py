@@ -547,9 +547,10 @@ def triu_indices_from(arr, k=0):
 
 
 def _arrays_on_one_device(*args):
-    """The arrays among ``args`` are on one device (NumPy-style ValueError otherwise)."""
-    convert.on_one_device([x._t if isinstance(x, ndarray) else x for x in args
-                          if isinstance(x, (ndarray, torch.Tensor))])
+    """The one device of the arrays among ``args`` (None: no arrays); NumPy-style ValueError
+    when there are two."""
+    return convert.on_one_device([x._t if isinstance(x, ndarray) else x for x in args
+                                 if isinstance(x, (ndarray, torch.Tensor))])
 
 
 # ----- fill_diagonal, mask_indices ----------------------------------------------------------------
@@ -707,7 +708,7 @@ def select(condlist, choicelist, default=0):
         raise ValueError("list of cases must be same length as list of conditions")
     if len(condlist) == 0:
         raise ValueError("select with an empty condition list is not possible")
-    _arrays_on_one_device(*condlist, *choicelist, default)
+    device = _arrays_on_one_device(*condlist, *choicelist, default)
     choices = [c if type(c) in _PY_NUMBERS else _creation.asarray(c)
                for c in list(choicelist) + [default]]
     try:
@@ -718,10 +719,11 @@ def select(condlist, choicelist, default=0):
     for i, cond in enumerate(conds):
         if cond.dtype != numpy.bool_:
             raise TypeError(f"invalid entry {i} in condlist: should be boolean ndarray")
+    fill = _creation.asarray(default, device=device)    # NumPy's array: cast unsafely
     choices = _manipulation.broadcast_arrays(*choices)
     shape = conds[0].shape if choices[0].ndim == 0 else \
         _manipulation.broadcast_shapes(conds[0].shape, choices[0].shape)
-    result = _creation.full(shape, choices[-1], dt)
+    result = _creation.full(shape, fill, dt, device=device)
     for choice, cond in zip(choices[-2::-1], conds[::-1]):
         _manipulation.copyto(result, choice, where=cond)
     return result

@@ -19,7 +19,7 @@ from torchnp._core import reduction as _red
 from torchnp._core.convert import NoValue
 from torchnp._core.ndarray import ndarray
 from torchnp._creation import array, asanyarray, asarray, full_like, zeros_like
-from torchnp._indexing import where
+from torchnp._indexing import take, where
 from torchnp._logic import isneginf, isposinf
 from torchnp._sorting import argsort, searchsorted
 
@@ -801,8 +801,8 @@ def interp(x, xp, fp, left=None, right=None, period=None):
         if xp.shape[0] != fp.shape[0]:
             raise ValueError("fp and xp are not of the same length")
         x, xp = x % period, xp % period
-        order = argsort(xp)
-        xp, fp = xp[order], fp[order]
+        order = argsort(xp)         # in range: no bounds check (a read-back off the CPU)
+        xp, fp = take(xp, order, mode="clip"), take(fp, order, mode="clip")
         xp = _manipulation.concatenate((xp[-1:] - period, xp, xp[0:1] + period))
         fp = _manipulation.concatenate((fp[-1:], fp, fp[0:1]))
     if xp.ndim != 1 or fp.ndim != 1:
@@ -856,7 +856,9 @@ def _interp_real(x, xp, fp, left, right):
         res = full_like(x, fp[0])
     else:
         j = _u.minimum(_u.maximum(searchsorted(xp, x, side="right") - 1, 0), len(xp) - 2)
-        x0, x1, f0, f1 = xp[j], xp[j + 1], fp[j], fp[j + 1]
+        # j is in range: take without NumPy's bounds check, which reads j back from the device
+        x0, x1, f0, f1 = (take(v, k, mode="clip") for v, k in ((xp, j), (xp, j + 1), (fp, j),
+                                                               (fp, j + 1)))
         slope = (f1 - f0) / (x1 - x0)
         res = slope * (x - x0) + f0
         res = where(_u.isnan(res), slope * (x - x1) + f1, res)

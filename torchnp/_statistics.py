@@ -3,6 +3,7 @@ import math
 import numbers
 import warnings
 
+import numpy
 import torch
 
 from torchnp import _creation, _indexing, _logic, _manipulation, _math, _products, _sorting
@@ -617,10 +618,17 @@ def _weights_like(weights, t, axes):
     return w.reshape(tuple(s if ax in axes else 1 for ax, s in enumerate(t.shape)))
 
 
-def _check_quantiles(q, percent):
+def _check_quantiles(q, percent, host):
+    """NumPy's checks of the quantiles ``q`` (a tensor, divided by 100 already for percentiles);
+    ``host``: the quantiles as given when they are host data (checked there: no read-back)."""
     if q.ndim == 2 and q.numel() == 0:
         raise ValueError("zero-size array to reduction operation minimum which has no identity")
-    if not bool(((q >= 0) & (q <= 1)).all()):    # host-sync: NumPy checks the quantiles' values
+    if host is not None:
+        h = numpy.asarray(host, dtype=numpy.float64) / (100 if percent else 1)
+        inside = bool(((h >= 0) & (h <= 1)).all())     # host-data: NumPy data
+    else:
+        inside = bool(((q >= 0) & (q <= 1)).all())   # host-sync: NumPy checks the quantiles
+    if not inside:
         raise ValueError(_range_message(percent))
 
 
@@ -653,7 +661,7 @@ def _quantile(a, q, axis, out, method, keepdims, weights, percent, nan_omit):
         if not 0 <= (q / 100 if percent else q) <= 1:      # (on the host: no read-back)
             raise ValueError(_range_message(percent))
     else:
-        _check_quantiles(qt, percent)
+        _check_quantiles(qt, percent, None if isinstance(q, (ndarray, torch.Tensor)) else q)
     axes = axis
     w = None
     if weights is not None:

@@ -98,7 +98,8 @@ _add(["copy"], _graph_break("sorted() with symbolic keys (strides)"))
 _add(["copyto"], _graph_break("UntypedStorage.data_ptr() (an overlap check) is not traceable"))
 _add(["zeros", "ones", "full", "arange", "linspace", "eye", "identity"],
      _graph_break("the default-device ContextVar.get() is not traceable"))
-_add(["tri", "logspace", "fromfunction"],
+_add(["tri", "logspace", "fromfunction", "indices", "diag_indices_from", "tril_indices_from",
+      "triu_indices_from"],
      _graph_break("the default-device ContextVar.get() is not traceable"))
 _add(["partition", "argpartition"], _graph_break("an import inside the function body"))
 _add(["bartlett", "blackman", "hamming", "hanning", "kaiser"],
