@@ -4,10 +4,10 @@ torch kernels raise no IEEE flags, so the four NumPy errors are read off the val
 by NumPy's rules for each kind (``flags``): an infinity from finite inputs is a division by zero
 for a pole (``log(0)``, ``x / 0``, ``0 ** -1``) and an overflow otherwise; a NaN from inputs
 without one is an invalid operation; a zero or subnormal result from nonzero inputs of the
-functions that can underflow is an underflow (an exactly representable subnormal product or
-quotient or ``ldexp`` is not); integer division and remainder by zero divide by zero, and ``INT_MIN // -1``
-overflows. ``ufunc_call.call`` runs the check only while ``config.FP_CHECKS`` is set; each kind
-found costs a host sync.
+functions that can underflow is an underflow (an exactly representable subnormal product,
+quotient or ``ldexp`` is not); integer division and remainder by zero divide by zero, and
+``INT_MIN // -1`` overflows. ``ufunc_call.call`` runs the check only while ``config.FP_CHECKS``
+is set; each kind found costs a host sync.
 """
 import sys
 import warnings
