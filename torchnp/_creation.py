@@ -918,8 +918,9 @@ def array_contains(a, value):
 
 def to_numpy(a, dtype=None, copy=None):
     """``a.__array__(dtype, copy)``: a NumPy array; zero-copy for CPU arrays (writes through
-    either side are seen by the other; read-only for a read-only array), a host copy for other devices. ``copy=False`` raises
-    ValueError when a copy is needed (another device, lazy conjugation, a dtype change)."""
+    either side are seen by the other; read-only for a read-only array), a host copy for other
+    devices. ``copy=False`` raises ValueError when a copy is needed (another device, lazy
+    conjugation, a dtype change)."""
     t = a._t
     copied = False
     if t.requires_grad:

@@ -3,8 +3,9 @@
 torchnp implementation of :class:`numpy.memmap`. The array's tensor is the file's mapping:
 modes 'r+' and 'w+' map the file shared (writes reach the file), 'c' maps it privately
 (copy-on-write: writes stay in memory); mode 'r' gives a read-only array (a private mapping,
-as 'c'). Differences from NumPy (docs/differences.md): the offset must be a multiple of the itemsize (torch views whole elements); slices and other views of a memmap are
-plain ndarrays sharing its memory (NumPy keeps the memmap class for them).
+as 'c'). Differences from NumPy (docs/differences.md): the offset must be a multiple of the
+itemsize (torch views whole elements); slices and other views of a memmap are plain ndarrays
+sharing its memory (NumPy keeps the memmap class for them).
 """
 import os
 

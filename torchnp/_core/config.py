@@ -165,20 +165,30 @@ def reset_print_options(token):
 
 
 # ----- floating-point error handling --------------------------------------------------------------
+# The state is (modes, call, acting): ``modes`` is what ``geterr`` reports (NumPy's defaults until
+# set); ``acting`` holds the kinds set explicitly (``seterr``, ``errstate``) to a mode other than
+# 'ignore', or None. Only those are checked (``_core/fperror.py``): NumPy's default 'warn' stays
+# silent, since a check costs passes over the data and a host sync (docs/differences.md).
+# ``FP_CHECKS`` is the one test the ufunc fast paths make: whether a state that acts may be set.
 _ERR_KEYS = ("divide", "over", "under", "invalid")
 _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 _DEFAULT_ERR = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
-_err = contextvars.ContextVar("torchnp_errstate", default=(_DEFAULT_ERR, None))
+_err = contextvars.ContextVar("torchnp_errstate", default=(_DEFAULT_ERR, None, None))
+FP_CHECKS = False
+_acting_scopes = 0          # errstate blocks (and decorated calls) running with an acting state
 
 
 def _new_err(all=None, divide=None, over=None, under=None, invalid=None, call=_UNSET):
-    modes, old_call = _err.get()
+    modes, old_call, acting = _err.get()
     new = dict(modes)
+    given = set()
     if all is not None:
         new = dict.fromkeys(_ERR_KEYS, all)
+        given.update(_ERR_KEYS)
     for key, value in (("divide", divide), ("over", over), ("under", under), ("invalid", invalid)):
         if value is not None:
             new[key] = value
+            given.add(key)
     for value in new.values():
         if value not in _ERR_MODES:
             raise ValueError(f"invalid error mode {value!r}")
@@ -187,16 +197,45 @@ def _new_err(all=None, divide=None, over=None, under=None, invalid=None, call=_U
     elif call is not None and not callable(call):
         if not callable(getattr(call, "write", None)):
             raise TypeError("python object must be callable or have a callable write method")
-    return new, call
+    if len(given) == len(_ERR_KEYS) and new == _DEFAULT_ERR:
+        return new, call, None      # NumPy's defaults restored (``seterr(**old)``): silent again
+    explicit = given.union(acting or ())
+    acting = {k: new[k] for k in _ERR_KEYS if k in explicit and new[k] != "ignore"}
+    return new, call, acting or None
+
+
+def fp_acting():
+    """(modes to act on, callback): the kinds set explicitly to a mode other than 'ignore'."""
+    _, call, acting = _err.get()
+    return acting, call
+
+
+def _update_fp_checks():
+    global FP_CHECKS
+    FP_CHECKS = _acting_scopes > 0 or _err.get()[2] is not None
+
+
+def _enter_err(state):
+    global _acting_scopes
+    token = _err.set(state)
+    if state[2] is not None:
+        _acting_scopes += 1
+    _update_fp_checks()
+    return token
+
+
+def _exit_err(token, state):
+    global _acting_scopes
+    _err.reset(token)
+    if state[2] is not None:
+        _acting_scopes -= 1
+    _update_fp_checks()
 
 
 def geterr():
     """How floating-point errors are handled.
 
-    torchnp implementation of :func:`numpy.geterr`.
-
-    Differences from NumPy: the settings are stored and reported, but torch kernels do not signal
-    floating-point errors, so torchnp never warns or raises for them (docs/differences.md).
+    torchnp implementation of :func:`numpy.geterr`. Differences from NumPy: see ``seterr``.
     """
     return dict(_err.get()[0])
 
@@ -204,13 +243,20 @@ def geterr():
 def seterr(all=None, divide=None, over=None, under=None, invalid=None):
     """Set how floating-point errors are handled; returns the old settings.
 
-    torchnp implementation of :func:`numpy.seterr`.
+    torchnp implementation of :func:`numpy.seterr`. A kind given here is acted on by the ufuncs,
+    as NumPy does: 'raise' (FloatingPointError), 'warn' (RuntimeWarning), 'call' (the
+    ``seterrcall`` function, called as ``func(kind, flag)``), 'print' (to stderr), 'log' (the
+    ``seterrcall`` object's ``write``).
 
-    Differences from NumPy: the settings are stored and reported, but torch kernels do not signal
-    floating-point errors, so torchnp never warns or raises for them (docs/differences.md).
+    Differences from NumPy: only the kinds set explicitly (here or by ``errstate``) are acted on;
+    NumPy's default 'warn' stays silent, because a check costs passes over the data and a host
+    sync per ufunc call, and setting all four kinds to NumPy's defaults (``seterr(**old)``)
+    restores that silent default. The ufuncs are checked, not reductions or other functions
+    (docs/differences.md).
     """
     old = geterr()
     _err.set(_new_err(all, divide, over, under, invalid))
+    _update_fp_checks()
     return old
 
 
@@ -227,7 +273,7 @@ def seterrcall(func):
 
     torchnp implementation of :func:`numpy.seterrcall`.
     """
-    modes, old = _err.get()
+    old = _err.get()[1]
     _err.set(_new_err(call=func))
     return old
 
@@ -235,12 +281,10 @@ def seterrcall(func):
 class errstate:
     """Context manager (and decorator) for floating-point error handling.
 
-    torchnp implementation of :class:`numpy.errstate`.
-
-    Differences from NumPy: the settings are stored and reported by ``geterr``, but torch kernels
-    do not signal floating-point errors, so torchnp never warns or raises for them.
+    torchnp implementation of :class:`numpy.errstate`: the kinds it sets are acted on by the
+    ufuncs inside the block, as ``seterr`` describes (its differences from NumPy too).
     """
-    __slots__ = ("_call", "_all", "_divide", "_over", "_under", "_invalid", "_token")
+    __slots__ = ("_call", "_all", "_divide", "_over", "_under", "_invalid", "_token", "_state")
 
     def __init__(self, *, call=_UNSET, all=None, divide=None, over=None, under=None, invalid=None):
         self._token = None
@@ -251,24 +295,26 @@ class errstate:
         self._under = under
         self._invalid = invalid
 
-    def _state(self):
+    def _new_state(self):
         return _new_err(self._all, self._divide, self._over, self._under, self._invalid,
                         self._call)
 
     def __enter__(self):
         if self._token is not None:
             raise TypeError("Cannot enter `np.errstate` twice.")
-        self._token = _err.set(self._state())
+        self._state = self._new_state()
+        self._token = _enter_err(self._state)
 
     def __exit__(self, *exc_info):
-        _err.reset(self._token)
+        _exit_err(self._token, self._state)
 
     def __call__(self, func):
         @functools.wraps(func)
         def inner(*args, **kwargs):
-            token = _err.set(self._state())
+            state = self._new_state()
+            token = _enter_err(state)
             try:
                 return func(*args, **kwargs)
             finally:
-                _err.reset(token)
+                _exit_err(token, state)
         return inner

@@ -5,8 +5,14 @@ with the tensor (a weak reference's callback). Views made by ``convert.wrap_view
 paths that inline it) inherit the mark when they are made, as NumPy's views inherit the flag:
 a view made before its base was marked, and the base of a marked view, stay writeable.
 ``ANY`` is False while no tensor is marked, so a write path pays one module-attribute read.
+Under ``torch.compile`` nothing is marked or checked: traced tensors are not the eager ones, and
+Dynamo cannot keep ``id()`` of them across a graph break (docs/differences.md).
 """
 import weakref
+
+import torch
+
+_is_compiling = torch.compiler.is_compiling
 
 ANY = False         # whether some tensor is marked: the one test the write paths make first
 _MARKED = {}        # id(tensor) -> weak reference to that tensor
@@ -15,12 +21,14 @@ _LOCKED = set()     # ids of marked tensors whose memory is not writeable (a rea
 
 def is_marked(t):
     """Whether tensor ``t`` belongs to a read-only array."""
-    return ANY and id(t) in _MARKED
+    return ANY and not _is_compiling() and id(t) in _MARKED
 
 
 def mark(t, locked=False):
     """Make the arrays of tensor ``t`` read-only; ``locked``: for good (memory not writeable)."""
     global ANY
+    if _is_compiling():
+        return
     key = id(t)
     if key not in _MARKED:
         _MARKED[key] = weakref.ref(t, lambda _, key=key: _forget(key))
@@ -32,6 +40,8 @@ def mark(t, locked=False):
 def unmark(t):
     """Make the arrays of tensor ``t`` writeable again."""
     global ANY
+    if _is_compiling():
+        return
     key = id(t)
     _MARKED.pop(key, None)          # the weak reference goes too, and with it its callback
     _LOCKED.discard(key)
@@ -39,12 +49,12 @@ def unmark(t):
 
 
 def is_locked(t):
-    return ANY and id(t) in _LOCKED
+    return ANY and not _is_compiling() and id(t) in _LOCKED
 
 
 def inherit(view, base):
     """Mark tensor ``view`` when it views the tensor ``base`` of a read-only array."""
-    if id(base) in _MARKED:
+    if is_marked(base):
         mark(view)
 
 

@@ -9,6 +9,7 @@ a dict lookup, the kernel and the wrap.
 import torch
 
 from torchnp import _kernels
+from torchnp._core import config as _config
 from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core import readonly
@@ -161,7 +162,7 @@ class ufunc:
             t2 = x1
         else:
             loop = None
-        if loop is not None:
+        if loop is not None and not _config.FP_CHECKS:     # errstate checks: the general path
             try:
                 if loop.cast:
                     c1, c2 = loop.casts
@@ -194,8 +195,8 @@ class ufunc:
         t1 = x1._t
         if x1._scalar and t1.ndim == 0:
             return self._call2(x1, x2)
-        if readonly.ANY and readonly.is_marked(t1):     # NumPy's error, from the general path
-            return _ufunc_call.call(self, (x1, x2), x1, {})
+        if _config.FP_CHECKS or (readonly.ANY and readonly.is_marked(t1)):
+            return _ufunc_call.call(self, (x1, x2), x1, {})     # errstate checks, NumPy's error
         if type(x2) is ndarray:
             kernel = self._inplace[x1._dt][x2._dt]
             if kernel is not None:
@@ -221,7 +222,7 @@ class ufunc:
     def _call1(self, x):
         if type(x) is ndarray:
             loop = self._fast[x._dt]
-            if loop is not None:
+            if loop is not None and not _config.FP_CHECKS:
                 t = x._t
                 c = loop.casts[0]
                 try:

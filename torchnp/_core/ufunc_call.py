@@ -11,6 +11,7 @@ import torch
 from torchnp._core import config
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import fperror
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
@@ -114,6 +115,8 @@ def call(uf, args, out, kwargs):
         res = loop.kernel(*ts)
         if nout == 1:
             res = (res,)
+        if config.FP_CHECKS and not uf.signature:       # an explicit errstate (before out=)
+            fperror.check(name, ts, res, where_t)
         if axes is not None:
             res = tuple(_cores_back(r, ax) for r, ax in zip(res, axes[nin:]))
         return _finish(uf, res, outs, where_t, casting, loop)     # where= can broadcast: memory
