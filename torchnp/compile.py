@@ -45,6 +45,20 @@ def _teach_dynamo():
     substitute = torch.compiler.substitute_in_graph
     substitute(config.default_float_dtype, skip_signature_check=True)(_traced_float)
     substitute(config.current_device, skip_signature_check=True)(_traced_device)
+    from torch._dynamo.variables.builtin import BuiltinVariable
+    if not hasattr(BuiltinVariable, "call_matmul"):
+        BuiltinVariable.call_matmul = _call_matmul
+
+
+def _call_matmul(self, tx, a, b):
+    # torch: Dynamo (2.13) traces +, -, *, ... on objects of a Python class through their
+    # methods, but has no handler for `@`: without this, `a @ b` on ndarrays is a graph break.
+    from torch._dynamo.variables import UserDefinedObjectVariable
+    if isinstance(a, UserDefinedObjectVariable):
+        return a.call_method(tx, "__matmul__", [b], {})
+    if isinstance(b, UserDefinedObjectVariable):
+        return b.call_method(tx, "__rmatmul__", [a], {})
+    return None
 
 
 def _traced_float():
