@@ -35,6 +35,19 @@ def unsigned_bits(r, dt):
     return r if r.dtype is dt else r.view(dt)
 
 
+def same_storage(t1, t2):
+    """Whether tensors ``t1`` and ``t2`` use one storage (True where torch cannot say: callers
+    then copy, the cautious choice).
+
+    torch: the tensors ``torch.func`` transforms (grad, vmap) pass in have no storage to read
+    ("Cannot access storage of TensorWrapper").
+    """
+    try:
+        return t1.untyped_storage().data_ptr() == t2.untyped_storage().data_ptr()
+    except NotImplementedError:
+        return True
+
+
 def flip(t, dims):
     """``t.flip(dims)`` for every dtype (torch: no uint16/32/64 flip kernels; bits only move)."""
     return unsigned_bits(signed_bits(t).flip(dims), t.dtype)

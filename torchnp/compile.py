@@ -4,13 +4,16 @@ torchnp extension (DESIGN §3.8). Dynamo traces torchnp's Python code like any o
 argument is an object holding a tensor, which Dynamo lifts into a graph input (a new call with new
 values but the same shapes reuses the compiled graph), and ndarrays made inside are rebuilt
 around the graph's outputs. What Dynamo cannot trace on its own is taught here, once, on the first
-``compile``: the default float dtype and device, which torchnp keeps in context variables.
+``compile``: the default float dtype and device, which torchnp keeps in context variables; the
+storage checks before overlapping copies; NumPy arrays and scalars, which Dynamo holds as tensors;
+and ``@`` on objects of a Python class. Eager code is untouched: a substitute runs only in tracing.
 """
 import functools
 
 import torch
 
-from torchnp._core import config
+from torchnp import _kernels
+from torchnp._core import config, convert
 
 
 def compile(fn=None, /, **torch_compile_kwargs):  # noqa: A001  (torch.compile's name, on purpose)
@@ -45,6 +48,8 @@ def _teach_dynamo():
     substitute = torch.compiler.substitute_in_graph
     substitute(config.default_float_dtype, skip_signature_check=True)(_traced_float)
     substitute(config.current_device, skip_signature_check=True)(_traced_device)
+    substitute(_kernels.same_storage)(_traced_same_storage)
+    substitute(convert._numpy_to_tensor)(_traced_numpy_to_tensor)
     from torch._dynamo.variables.builtin import BuiltinVariable
     if not hasattr(BuiltinVariable, "call_matmul"):
         BuiltinVariable.call_matmul = _call_matmul
@@ -67,3 +72,13 @@ def _traced_float():
 
 def _traced_device():
     return config.traced_device
+
+
+def _traced_same_storage(t1, t2):
+    # storage pointers are not traceable: the cautious answer, after which callers copy (the
+    # compiler fuses that copy into its consumer)
+    return True
+
+
+def _traced_numpy_to_tensor(x):
+    return torch.as_tensor(x), False        # Dynamo holds NumPy arrays and scalars as tensors

@@ -378,8 +378,6 @@ def numpy_to_tensor(x):
 
 def _numpy_to_tensor(x):
     """(CPU tensor, copied) for NumPy array ``x``; zero-copy when torch can view its memory."""
-    if torch.compiler.is_compiling():
-        return torch.as_tensor(x), False     # Dynamo holds NumPy arrays and scalars as tensors
     x0 = x
     dt = x.dtype
     if dt.byteorder not in "=|":

@@ -28,8 +28,6 @@ from torchnp._core import dtypes as _dtypes
 from torchnp._core import promotion
 from torchnp._core.ndarray import ndarray
 
-_is_compiling = torch.compiler.is_compiling
-
 _new = object.__new__
 _wrap = convert.wrap
 _wrap_dt = convert.wrap_dt
@@ -150,7 +148,7 @@ def _getitem_general(a, key):
     dims, idx = ix.adv_dims, ix.broadcast_indices()
     rest = [d for d in range(view.ndim) if d not in dims]
     r = view.permute(dims + rest)[tuple(idx)]
-    if r._base is not None:       # a traceable test (data_ptr is not): a view can only be of t
+    if _k.same_storage(r, t):
         r = r.clone()                            # torch: 0-d index tensors may select a view
     return _wrap(ix.to_result_layout(r))
 
@@ -680,9 +678,7 @@ def _broadcast_value(vt, shape, advanced=False):
 
 def _no_overlap(vt, t):
     """``vt``, copied when it shares memory with ``t`` (NumPy buffers overlapping assignments)."""
-    if _is_compiling():           # storage pointers are not traceable; the compiler fuses the copy
-        return vt.clone()
-    if vt.device == t.device and vt.untyped_storage().data_ptr() == t.untyped_storage().data_ptr():
+    if vt.device == t.device and _k.same_storage(vt, t):
         return vt.clone()
     return vt
 
