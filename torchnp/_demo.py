@@ -38,6 +38,34 @@ def train(np, x, y, w1, w2, steps=300, learning_rate=1e-6, step_fn=None):
     return float(losses[0]), float(losses[-1])
 
 
+def train_autograd(x, y, w1, w2, steps=300, learning_rate=1e-6, functional=False):
+    """``train`` with torchnp arrays and the gradients from autograd instead of the hand-written
+    backward pass: ``loss.backward()``, or ``torchnp.value_and_grad`` when ``functional``.
+    Return ((first loss, last loss), (w1, w2)), the trained weights."""
+    w1 = torchnp.array(w1, requires_grad=not functional)
+    w2 = torchnp.array(w2, requires_grad=not functional)
+
+    def loss_fn(w1, w2):
+        y_pred = torchnp.maximum(x.dot(w1), 0).dot(w2)
+        return torchnp.square(y_pred - y).sum()
+
+    value_and_grad = torchnp.value_and_grad(loss_fn, argnums=(0, 1))
+    losses = []
+    for _ in range(steps):
+        if functional:
+            loss, (grad_w1, grad_w2) = value_and_grad(w1, w2)
+        else:
+            loss = loss_fn(w1, w2)
+            loss.backward()
+            grad_w1, grad_w2 = w1.grad, w2.grad
+            w1.grad = w2.grad = None
+        losses.append(loss.detach())
+        with torchnp.no_grad():
+            w1 -= learning_rate * grad_w1
+            w2 -= learning_rate * grad_w2
+    return (float(losses[0]), float(losses[-1])), (w1.detach(), w2.detach())
+
+
 def torchnp_step(x, y, w1, w2, learning_rate):
     """``step`` written with torchnp: the function ``torchnp.compile`` compiles."""
     return step(torchnp, x, y, w1, w2, learning_rate)
