@@ -11,6 +11,8 @@ import torch
 
 import torchnp
 
+WARM_RUNS = 3
+
 
 def step(np, x, y, w1, w2, learning_rate):
     """One step of gradient descent, backward pass by hand; return (new w1, new w2, loss)."""
@@ -66,6 +68,27 @@ def train_autograd(x, y, w1, w2, steps=300, learning_rate=1e-6, functional=False
     return (float(losses[0]), float(losses[-1])), (w1.detach(), w2.detach())
 
 
+def main(steps=300):
+    rng = numpy.random.default_rng(0)
+    n, d_in, hidden, d_out = 64, 1000, 100, 10
+    data = [rng.standard_normal(shape) for shape in
+            ((n, d_in), (n, d_out), (d_in, hidden), (hidden, d_out))]
+    print(f"a two-layer network, {steps} steps of the same NumPy-style loop; times: the first run "
+          f"(start-up, compilation) and the median of {WARM_RUNS} warm runs")
+    warm, finals = {}, {}
+    for name, run in _variants(data, steps):
+        first, (loss0, loss1) = _timed(run)
+        warm[name] = statistics.median(_timed(run)[0] for _ in range(WARM_RUNS))
+        finals[name] = loss1
+        print(f"{name:24s} loss {loss0:14.6f} -> {loss1:12.6f}   first {first * 1e3:9.1f} ms   "
+              f"warm {warm[name] * 1e3:8.1f} ms")
+    rel = max(abs(v - finals["numpy"]) / abs(finals["numpy"]) for v in finals.values())
+    print(f"final losses agree to a relative {rel:.1e}")
+    fastest = min(warm, key=warm.get)
+    print(f"fastest warm: {fastest} ({warm['numpy'] / warm[fastest]:.2f}x NumPy)")
+    return 0 if rel < 1e-9 else 1
+
+
 def torchnp_step(x, y, w1, w2, learning_rate):
     """``step`` written with torchnp: the function ``torchnp.compile`` compiles."""
     return step(torchnp, x, y, w1, w2, learning_rate)
@@ -96,24 +119,3 @@ def _timed(run):
     if torch.cuda.is_available():
         torch.cuda.synchronize()
     return time.perf_counter() - start, result
-
-
-def main(steps=300, repeats=3):
-    rng = numpy.random.default_rng(0)
-    n, d_in, hidden, d_out = 64, 1000, 100, 10
-    data = [rng.standard_normal(shape) for shape in
-            ((n, d_in), (n, d_out), (d_in, hidden), (hidden, d_out))]
-    print(f"a two-layer network, {steps} steps of the same NumPy-style loop; times: the first run "
-          f"(start-up, compilation) and the median of {repeats} warm runs")
-    warm, finals = {}, {}
-    for name, run in _variants(data, steps):
-        first, (loss0, loss1) = _timed(run)
-        warm[name] = statistics.median(_timed(run)[0] for _ in range(repeats))
-        finals[name] = loss1
-        print(f"{name:24s} loss {loss0:14.6f} -> {loss1:12.6f}   first {first * 1e3:9.1f} ms   "
-              f"warm {warm[name] * 1e3:8.1f} ms")
-    rel = max(abs(v - finals["numpy"]) / abs(finals["numpy"]) for v in finals.values())
-    print(f"final losses agree to a relative {rel:.1e}")
-    fastest = min(warm, key=warm.get)
-    print(f"fastest warm: {fastest} ({warm['numpy'] / warm[fastest]:.2f}x NumPy)")
-    return 0 if rel < 1e-9 else 1
