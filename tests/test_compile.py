@@ -66,6 +66,14 @@ def basic_indexing(xp, a, b):
     return c[1:, 1:3], c[::-1]
 
 
+def integer_indexing(xp, a, b):
+    i = (xp.abs(b[:, 0]) * 3).astype(xp.int64) % a.shape[0]
+    c = a.copy()
+    c[i[:2]] = 0.0
+    c[[1, -1], 1:] += 1.0
+    return a[i] + 1, c, a[:, [0, 2]], a[i[:, None], i[None, :3] % a.shape[1]]
+
+
 def mask_write(xp, a, b):
     c = a.copy()
     c[c < 0] = 0.0
@@ -151,6 +159,7 @@ CASES = [
     (reductions_with_axis, _data((5, 4), (3, 4, 2)), 0, ""),
     (broadcasting, _data((5, 3), (4, 3)), 0, ""),
     (basic_indexing, _data((5, 4), (5, 4)), 0, ""),
+    (integer_indexing, _data((5, 4), (6, 4)), 0, ""),
     (mask_write, _data((5, 4), (5, 4)), 0, ""),
     (mask_read, _data((5, 4), (5, 4)), 1,
      "a boolean selection's length depends on the data (nonzero): Dynamo gives up the frame; "

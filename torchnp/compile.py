@@ -6,6 +6,7 @@ values but the same shapes reuses the compiled graph), and ndarrays made inside 
 around the graph's outputs. What Dynamo cannot trace on its own is taught here, once, on the first
 ``compile``: the default float dtype and device, which torchnp keeps in context variables; the
 storage checks before overlapping copies; NumPy arrays and scalars, which Dynamo holds as tensors;
+list indices; index bounds (checked by torch's kernels in the graph instead of read on the host);
 and ``@`` on objects of a Python class. Eager code is untouched: a substitute runs only in tracing.
 """
 import functools
@@ -13,7 +14,7 @@ import functools
 import torch
 
 from torchnp import _kernels
-from torchnp._core import config, convert
+from torchnp._core import config, convert, indexing
 
 
 def compile(fn=None, /, **torch_compile_kwargs):  # noqa: A001  (torch.compile's name, on purpose)
@@ -50,6 +51,8 @@ def _teach_dynamo():
     substitute(config.current_device, skip_signature_check=True)(_traced_device)
     substitute(_kernels.same_storage)(_traced_same_storage)
     substitute(convert._numpy_to_tensor)(_traced_numpy_to_tensor)
+    substitute(indexing._check_bounds)(_traced_check_bounds)
+    substitute(indexing._classify_sequence)(_traced_classify_sequence)
     from torch._dynamo.variables.builtin import BuiltinVariable
     if not hasattr(BuiltinVariable, "call_matmul"):
         BuiltinVariable.call_matmul = _call_matmul
@@ -82,3 +85,18 @@ def _traced_same_storage(t1, t2):
 
 def _traced_numpy_to_tensor(x):
     return torch.as_tensor(x), False        # Dynamo holds NumPy arrays and scalars as tensors
+
+
+def _traced_check_bounds(idx, sizes, axes):
+    return None          # a host read; in a compiled graph torch's indexing kernels check bounds
+
+
+def _traced_classify_sequence(k, device):
+    # a list key (``a[:, [0, 2]]``) is a constant to Dynamo, which cannot run NumPy's parse
+    if convert._holds_arrays(k):
+        t = convert.on_device(k, device)
+    else:
+        t = convert._traced_literal(k, None).to(device)
+        if t.numel() == 0 and t.is_floating_point():
+            t = t.long()                        # an empty list is an empty integer index
+    return indexing._classify_array(t, indexing._INVALID_INDEX)
