@@ -248,8 +248,6 @@ def _host_to_tensor(a, dtype, copy):
         fresh = ta in _PY_SCALAR_TYPES or isinstance(a, (numpy.generic, list, tuple))
         if not fresh and hasattr(a, "__dlpack__") and not hasattr(a, "__array__"):
             return _check_tensor(torch.from_dlpack(a)), False
-    if fresh and torch.compiler.is_compiling():
-        return _traced_literal(a, dtype), True
     np_dtype = None if dtype is None else _dtypes.to_numpy_dtype(dtype)
     # NumPy parses Python data (nested sequences, scalars, buffers, __array__ objects): its
     # inference (bool < int < float < complex, big ints as uint64), ragged-sequence errors and
@@ -395,21 +393,6 @@ def _numpy_to_tensor(x):
     if dt.char in "qQ":        # torch: from_numpy rejects longlong, the same type as long here
         x = x.view(_dtypes.NUMPY_OF_TORCH[_dtypes.TORCH_OF_NUMPY[dt]])
     return torch.from_numpy(x), x is not x0
-
-
-_WIDER = {torch.float32: torch.float64, torch.complex64: torch.complex128}
-
-
-def _traced_literal(a, dtype):
-    """Python numbers or (nested) sequences of them as a tensor, in code Dynamo traces: it routes
-    ``numpy.asarray`` to its own NumPy, which lacks NumPy 2's ``copy=``. NumPy's inference
-    (bool, int64, float64, complex128); torch's errors for ragged or too-big input."""
-    if dtype is None:
-        t = torch.tensor(a)
-        dtype = _WIDER.get(t.dtype)
-        if dtype is None:
-            return t
-    return torch.tensor(a, dtype=dtype)
 
 
 def _holds_arrays(seq):
