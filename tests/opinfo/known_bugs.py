@@ -84,7 +84,7 @@ def _graph_break(why):
 
 
 _add(["clip"], _graph_break("Dynamo cannot trace a hasattr call on a symbolic int"))
-_add(["nanmax", "nanmin", "trim_zeros", "take", "take_along_axis", "choose"],
+_add(["nanmax", "nanmin", "trim_zeros", "choose"],
      _graph_break("a guard on data (a host read: all-NaN check, index bounds, trimmed length)"))
 _add(["compress", "extract"], _graph_break("a result shape that depends on the data (nonzero)"))
 _add(["nanmedian", "nanquantile", "nanpercentile", "nanargmax", "nanargmin"],
