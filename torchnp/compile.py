@@ -6,8 +6,9 @@ values but the same shapes reuses the compiled graph), and ndarrays made inside 
 around the graph's outputs. What Dynamo cannot trace on its own is taught here, once, on the first
 ``compile``: the default float dtype and device, which torchnp keeps in context variables; the
 storage checks before overlapping copies; NumPy arrays and scalars, which Dynamo holds as tensors;
-Python lists and numbers made into arrays; list indices; index bounds (checked by torch's kernels in the graph instead of read on the host);
-and ``@`` on objects of a Python class. Eager code is untouched: a substitute runs only in tracing.
+Python lists and numbers made into arrays; list indices; index bounds (checked by torch's kernels
+in the graph instead of read on the host); and ``@`` on objects of a Python class. Eager code is
+untouched: a substitute runs only while Dynamo traces (docs/design-notes.md).
 """
 import functools
 
