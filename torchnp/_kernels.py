@@ -48,6 +48,25 @@ def same_storage(t1, t2):
         return True
 
 
+def host_numpy(t):
+    """``t.numpy()`` for a CPU tensor, also inside ``torch.func.grad`` (printing, ``__array__``).
+
+    torch: the wrapper tensors of grad and jacrev have no storage ("Cannot access data pointer");
+    the plain tensor each wraps holds the same values. vmap's batched tensors hold the values of
+    every call at once and keep raising (``torchnp.vmap`` says why).
+    """
+    try:
+        return t.numpy()                # host-sync: the caller's NumPy copy (printing, __array__)
+    except RuntimeError:
+        functorch = torch._C._functorch
+        if not functorch.is_gradtrackingtensor(t):
+            raise
+        while functorch.is_gradtrackingtensor(t):
+            t = functorch.get_unwrapped(t)
+        with torch._C._DisableFuncTorch():      # else detach() wraps its result again
+            return t.detach().numpy()   # host-sync: as above
+
+
 def flip(t, dims):
     """``t.flip(dims)`` for every dtype (torch: no uint16/32/64 flip kernels; bits only move)."""
     return unsigned_bits(signed_bits(t).flip(dims), t.dtype)
