@@ -365,7 +365,7 @@ def test_compile_matches_eager(op, dtype, device):
 
         ts = tuple(s.args[i].tensor for i in positions)
         eager = f(*ts)
-        compiled = torch.compile(f, backend=COMPILE_BACKEND, fullgraph=True)(*ts)
+        compiled = torchnp.compile(f, backend=COMPILE_BACKEND, fullgraph=True)(*ts)
         assert len(compiled) == len(eager)
         for c, e in zip(compiled, eager):
             assert c.dtype == e.dtype and c.shape == e.shape

@@ -612,7 +612,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     delta = t_stop - t_start
     # torch: arange has no complex kernel; the real one, cast, gives the same values.
     try:
-        y = torch.arange(0, num, dtype=dt.to_real(), device=dev).to(dt)
+        y = torch.arange(0, num, dtype=_dtypes.real_dtype(dt), device=dev).to(dt)
     except RuntimeError as err:
         raise convert.allocation_error((num,), dt, err) or err from None
     y = y.reshape((-1,) + (1,) * delta.ndim)

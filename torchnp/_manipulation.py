@@ -129,7 +129,7 @@ def _reshape(a, shape, order="C", copy=None):
         r = _reshape_tensor(t, shape, order)
     except RuntimeError as err:         # NumPy copies in the input's shape, then views the copy
         raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
-    if r._is_view() or r is t:
+    if r._base is not None or r is t:    # a view (not _is_view(): a compile graph break)
         return _view_of(r, a)
     if copy is False:
         raise ValueError("Unable to avoid creating a copy while reshaping.")
@@ -270,7 +270,7 @@ def ndarray_flatten(a, order="C"):
     t = _axes_in_order(a._t, order)
     try:
         r = t.reshape(-1)
-        return _wrap_array(r.clone() if r is t or r._is_view() else r)
+        return _wrap_array(r.clone() if r is t or r._base is not None else r)
     except RuntimeError as err:
         raise convert.allocation_error((t.numel(),), t.dtype, err) or err from None
 

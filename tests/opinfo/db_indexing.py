@@ -141,7 +141,5 @@ op_db_indexing += [
     OpInfo("unravel_index", dtypes=_INTEGERS, samples=s_unravel_index, xfails=_NO_COMPILE),
     OpInfo("ravel_multi_index", dtypes=_INTEGERS, samples=s_ravel_multi_index,
            xfails=_NO_COMPILE),
-    OpInfo("select", dtypes=ALL, samples=s_select, xfails=[XFail(
-        "copyto(where=) checks overlap with UntypedStorage.data_ptr(), which is not traceable",
-        variants=["compile"])]),
+    OpInfo("select", dtypes=ALL, samples=s_select),
 ]

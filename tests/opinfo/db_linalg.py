@@ -607,8 +607,7 @@ op_db_linalg = [
                errors=[ErrorInput(SampleInput(np.eye(2), 1.5), TypeError, exact_message=True),
                        ErrorInput(SampleInput(np.ones((2, 3)), 2), LinAlgError)]),
     LinalgInfo("linalg.tensorsolve", samples=s_tensorsolve, supports_grad=True),
-    LinalgInfo("linalg.tensorinv", samples=s_tensorinv, supports_grad=True, xfails=[_graph_break(
-        "ndarray.reshape: a torch.* call returns a non-Tensor mid-graph (as reshape's)")]),
+    LinalgInfo("linalg.tensorinv", samples=s_tensorinv, supports_grad=True),
     LinalgInfo("linalg.cholesky", samples=s_cholesky, errors=SQUARE_ERRORS, supports_grad=True),
     LinalgInfo("linalg.eig", samples=s_eig, errors=SQUARE_ERRORS, parts=compare_eig,
                xfails=[_singular_stride0("float64"), _EIG_HOST_READ]),

@@ -84,7 +84,7 @@ def _graph_break(why):
 
 
 _add(["clip"], _graph_break("Dynamo cannot trace a hasattr call on a symbolic int"))
-_add(["nanmax", "nanmin", "trim_zeros", "take", "take_along_axis", "choose"],
+_add(["nanmax", "nanmin", "trim_zeros", "choose"],
      _graph_break("a guard on data (a host read: all-NaN check, index bounds, trimmed length)"))
 _add(["compress", "extract"], _graph_break("a result shape that depends on the data (nonzero)"))
 _add(["nanmedian", "nanquantile", "nanpercentile", "nanargmax", "nanargmin"],
@@ -92,18 +92,14 @@ _add(["nanmedian", "nanquantile", "nanpercentile", "nanargmax", "nanargmin"],
 _add(["reshape", "swapaxes", "moveaxis", "roll", "rollaxis", "broadcast_shapes",
       "diag_indices", "tril_indices", "triu_indices"],
      _graph_break("a torch.* call returns a non-tensor (a shape or Python ints) mid-graph"))
-_add(["repeat", "delete", "insert", "full_like", "array", "asarray", "ascontiguousarray",
-      "asanyarray"], _graph_break("a TypeError when Dynamo makes the fake-tensor call"))
+_add(["repeat", "delete", "insert"],
+     _graph_break("a TypeError when Dynamo makes the fake-tensor call"))
 _add(["copy"], _graph_break("sorted() with symbolic keys (strides)"))
-_add(["copyto"], _graph_break("UntypedStorage.data_ptr() (an overlap check) is not traceable"))
-_add(["zeros", "ones", "full", "arange", "linspace", "eye", "identity"],
-     _graph_break("the default-device ContextVar.get() is not traceable"))
-_add(["tri", "logspace", "fromfunction", "indices", "diag_indices_from", "tril_indices_from",
-      "triu_indices_from"],
-     _graph_break("the default-device ContextVar.get() is not traceable"))
+_add(["arange", "linspace", "tri", "logspace"],
+     _graph_break("a length given as a 0-d array is read on the host (operator.index, float)"))
 _add(["partition", "argpartition"], _graph_break("an import inside the function body"))
 _add(["bartlett", "blackman", "hamming", "hanning", "kaiser"],
-     _graph_break("the default-device ContextVar.get() is not traceable (windows create arrays)"))
+     _graph_break("the length, computed with NumPy scalars (tensors to Dynamo), is a host read"))
 _add(["polymul", "polydiv", "roots", "poly", "polyfit"],
      _graph_break("a host read NumPy's result depends on: poly1d's trimmed leading zeros, "
                   "the remainder's length, the nonzero coefficients, whether eigenvalues are "
