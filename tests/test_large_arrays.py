@@ -6,14 +6,18 @@ import operator
 import os
 import subprocess
 import sys
+import warnings
 
 import numpy
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import torchnp as np
 from torchnp._core import elision
-from tests.helpers import assert_matches_numpy
+from torchnp._core import ufunc as _ufunc
+from helpers import assert_matches_numpy
 
 N = 2**16                      # 512 KiB of float64: above NumPy's 256 KiB elision threshold
 _THP_ENABLED = "/sys/kernel/mm/transparent_hugepage/enabled"
@@ -192,3 +196,50 @@ def test_elision_stays_out_of_compiled_code():
     torch.testing.assert_close(f(t1, t2), torch.from_numpy(na * 2.0 - nb))
     torch.testing.assert_close(t1, torch.from_numpy(na))
     torch._dynamo.reset()
+
+
+# ----- random expressions with elision on every size ---------------------------------------------
+
+_DTYPES = ["float64", "float32", "int64", "int32", "int8", "uint8", "bool", "complex128"]
+_SHAPES = [(), (3,), (2, 3), (2, 1), (1, 3)]
+_LEAVES = st.sampled_from(["a", "b", "c", "2", "2.5", "True", "-3"])
+
+
+def _expressions():
+    return st.recursive(_LEAVES, lambda inner: st.builds(
+        "({} {} {})".format, inner, st.sampled_from(["+", "-", "*", "/", "&", "|", "^", "**"]),
+        inner), max_leaves=8)
+
+
+def _outcome(lib, expr, names):
+    with warnings.catch_warnings(), numpy.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            return eval(expr, {}, names), None      # noqa: S307 (our own generated expression)
+        except Exception as e:                       # noqa: BLE001 (NumPy's class is compared)
+            return None, type(e)
+
+
+@pytest.mark.skipif(not elision.ENABLED, reason="elision is off on this Python version")
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(dtypes=st.lists(st.sampled_from(_DTYPES), min_size=3, max_size=3),
+       shapes=st.lists(st.sampled_from(_SHAPES), min_size=3, max_size=3), expr=_expressions())
+def test_expressions_with_elision_on_any_size_match_numpy(dtypes, shapes, expr):
+    """Every temporary elidable (threshold 0): the result and every named array as NumPy's."""
+    rng = numpy.random.default_rng(0)
+    host = {n: numpy.asarray(rng.integers(-3, 4, s) + 0.5 * (d[0] in "fc")).astype(d)
+            for n, d, s in zip("abc", dtypes, shapes)}
+    ours = {n: np.asarray(v.copy()) for n, v in host.items()}
+    old = _ufunc._ELIDE_BYTES
+    _ufunc._ELIDE_BYTES = 0
+    try:
+        got, got_error = _outcome(np, expr, ours)
+    finally:
+        _ufunc._ELIDE_BYTES = old
+    expected, error = _outcome(numpy, expr, host)
+    assert got_error is error or (error is not None and got_error is not None
+                                  and issubclass(error, got_error)), (expr, got_error, error)
+    if error is None:
+        assert_matches_numpy(got, expected, rtol=1e-6 if "float32" in dtypes else 1e-12)
+    for n in "abc":
+        assert_matches_numpy(ours[n], host[n])
