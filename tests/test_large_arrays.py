@@ -243,3 +243,29 @@ def test_expressions_with_elision_on_any_size_match_numpy(dtypes, shapes, expr):
         assert_matches_numpy(got, expected, rtol=1e-6 if "float32" in dtypes else 1e-12)
     for n in "abc":
         assert_matches_numpy(ours[n], host[n])
+
+
+# ----- a[int array] through index_select -----------------------------------------------------------
+
+@pytest.mark.parametrize("key_dtype", ["int64", "int32", "int16", "int8"])
+@pytest.mark.parametrize("shape", [(N,), (N // 64, 64)])
+def test_gather_with_a_1d_key_matches_numpy(key_dtype, shape):
+    rng = numpy.random.default_rng(0)
+    na = rng.random(shape)
+    a = np.asarray(na.copy())
+    top = min(shape[0], numpy.iinfo(key_dtype).max)
+    for key in (rng.integers(0, top, 1000), rng.integers(-top, top, 1000), numpy.array([], int)):
+        key = key.astype(key_dtype)
+        assert_matches_numpy(a[np.asarray(key)], na[key])
+    for bad in (numpy.array([top + shape[0]]), numpy.array([-shape[0] - 1])):
+        with pytest.raises(IndexError):
+            na[bad]
+        with pytest.raises(IndexError):
+            a[np.asarray(bad)]
+
+
+def test_gather_from_a_0d_array_raises_as_numpy():
+    with pytest.raises(IndexError):
+        numpy.array(5.0)[numpy.array([0])]
+    with pytest.raises(IndexError):
+        np.array(5.0)[np.asarray([0])]
