@@ -245,7 +245,7 @@ def test_expressions_with_elision_on_any_size_match_numpy(dtypes, shapes, expr):
         assert_matches_numpy(ours[n], host[n])
 
 
-# ----- a[int array] through index_select -----------------------------------------------------------
+# ----- a[int array] through index_select ---------------------------------------------------------
 
 @pytest.mark.parametrize("key_dtype", ["int64", "int32", "int16", "int8"])
 @pytest.mark.parametrize("shape", [(N,), (N // 64, 64)])
