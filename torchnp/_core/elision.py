@@ -34,7 +34,7 @@ _STORAGE_USES = 2
 _BINARY_OP = dis.opmap.get("BINARY_OP")
 _OPERATORS = set()          # code objects of the ndarray operators that may elide
 # torch kernels whose ``out=`` may be one of their inputs (elementwise, TensorIterator)
-_OUT_KERNELS = frozenset((torch.add, torch.sub, torch.mul, torch.div, torch.pow,
+OUT_KERNELS = frozenset((torch.add, torch.sub, torch.mul, torch.div, torch.pow,
                           torch.bitwise_and, torch.bitwise_or, torch.bitwise_xor))
 _storage_uses = torch._C._storage_Use_Count
 
@@ -49,7 +49,7 @@ def binary(loop, x1, x2, t1, t2):
     (``ufunc._call2`` calls this only when one of them has ``TEMP_REFS`` references and ``t1``
     has ``MIN_BYTES``, so the result has too; ``t1`` is ``x2``'s tensor when ``x1`` is a Python
     scalar)."""
-    if loop.kernel in _OUT_KERNELS:
+    if loop.kernel in OUT_KERNELS:
         dt = loop.out_dt
         if _is_temporary(x1, dt):
             target, other = t1, t2

@@ -122,6 +122,12 @@ class ufunc:
                     e = entries[d1]
                     if e is not None and e.kernel is kernel and not e.cast and e.out_dt is d1:
                         self._inplace_s[py][d1] = ScalarLoop(inplace, None, d1, e.lo, e.hi)
+        if fast and nin == 2:           # after _inplace, which reads the loops' compute dtypes
+            for d1 in dts:
+                for d2 in dts:
+                    loop = _fused_cast_loop(self._fast[d1][d2], d1, d2)
+                    if loop is not None:
+                        self._fast[d1][d2] = loop
         _BY_NAME.setdefault(name, self)     # the table's ufunc, not a later one of that name
 
     def __repr__(self):
@@ -307,6 +313,21 @@ def _inplace_loop(loop, kernel, dt1, dt2):
         return loop.compute_dts == (dt1, dt1) and torch.promote_types(dt1, dt2) is dt1
     except RuntimeError:        # torch: no promotion of uint16/32/64 with other dtypes
         return False
+
+
+def _fused_cast_loop(loop, dt1, dt2):
+    """For mixed input dtypes ``dt1``, ``dt2``: ``loop`` without its input casts, where its kernel
+    is an elementwise torch function that promotes the two dtypes to NumPy's loop dtype itself,
+    casting element by element instead of copying an operand first (``int32 + float64``), else
+    None. (The fast table only; ``compute_dts`` then names the inputs' own dtypes.)"""
+    if loop is None or not loop.cast or loop.kernel not in _elision.OUT_KERNELS:
+        return None
+    cdt = loop.compute_dts[0]
+    if loop.compute_dts[1] is not cdt or loop.out_dt is not cdt \
+            or dt1 in _kernels.FEW_KERNELS or dt2 in _kernels.FEW_KERNELS \
+            or torch.promote_types(dt1, dt2) is not cdt:
+        return None
+    return Loop((dt1, dt2), (loop.in_dts[0], loop.in_dts[1], cdt), 2, loop.kernel, (dt1, dt2))
 
 
 def _apart(t1, t2):
