@@ -13,8 +13,8 @@ def main(argv=None):
                        help="large arrays instead: torchnp vs NumPy and torch")
     bench.add_argument("--sizes", action="store_true",
                        help="sweep array sizes; draw docs/bench-sizes.png")
-    bench.add_argument("--max-size", type=float, default=1e8,
-                       help="largest array of --sizes, in elements")
+    bench.add_argument("--max-size", type=float, default=None,
+                       help="largest array of --sizes, in elements (1e8; 1e6 with --quick)")
     cov = sub.add_parser("coverage", help="which NumPy callables torchnp implements")
     cov.add_argument("--markdown", action="store_true", help="write docs/coverage.md")
     sub.add_parser("info", help="versions and devices")
@@ -27,7 +27,8 @@ def main(argv=None):
         return _bench_throughput.main(quick=args.quick)
     if args.command == "bench" and args.sizes:
         from torchnp import _bench_sizes
-        return _bench_sizes.main(quick=args.quick, max_size=int(args.max_size))
+        max_size = None if args.max_size is None else int(args.max_size)
+        return _bench_sizes.main(quick=args.quick, max_size=max_size)
     if args.command == "bench":
         from torchnp import _bench
         return _bench.main(quick=args.quick)

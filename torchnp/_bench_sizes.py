@@ -139,8 +139,11 @@ def plot(results, path):
     fig.savefig(path, dpi=80)
 
 
-def main(quick=False, max_size=10**8):
-    results = sweep(max_size if not quick else min(max_size, 10**6), 3 if quick else 5)
+def main(quick=False, max_size=None):
+    """``max_size`` None: 1e8 elements, 1e6 with ``quick``."""
+    if max_size is None:
+        max_size = 10**6 if quick else 10**8
+    results = sweep(max_size, 3 if quick else 5)
     print(render(results))
     path = os.path.join("docs", "bench-sizes.png")
     try:
