@@ -133,7 +133,8 @@ def plot(results, path):
         ax.grid(True, which="major", alpha=0.3)
     axes[0].set_ylabel("ns per element")
     axes[0].legend(fontsize=8)
-    fig.suptitle(f"float64, {torch.get_num_threads()} threads: time per element (lower is "
+    threads = torch.get_num_threads()
+    fig.suptitle(f"float64, {threads} thread{'s' * (threads > 1)}: time per element (lower is "
                  "better)", fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=80)
