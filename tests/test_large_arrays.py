@@ -269,3 +269,31 @@ def test_gather_from_a_0d_array_raises_as_numpy():
         numpy.array(5.0)[numpy.array([0])]
     with pytest.raises(IndexError):
         np.array(5.0)[np.asarray([0])]
+
+
+# ----- mixed dtypes: casts fused into torch's kernels -------------------------------------------
+
+_MIXED = ["bool", "int8", "uint8", "int16", "int32", "int64", "float16", "float32", "float64",
+          "complex64", "complex128"]
+
+
+@pytest.mark.parametrize("shapes", [((3,), (3,)), ((3,), ()), ((), (3,))])
+@pytest.mark.parametrize("op", ["add", "subtract", "multiply", "divide", "bitwise_and"])
+def test_mixed_dtype_operands_match_numpy_with_0d_arrays_too(op, shapes):
+    """torch leaves a 0-d operand of the same category out of promotion; NumPy 2 does not."""
+    for d1 in _MIXED:
+        for d2 in _MIXED:
+            n1 = numpy.asarray(numpy.arange(1, 4).reshape(shapes[0] or (3,))[:1].reshape(-1)
+                               if shapes[0] == () else numpy.arange(1, 4)).astype(d1)
+            n1 = n1.reshape(()) if shapes[0] == () else n1
+            n2 = numpy.asarray(numpy.full(shapes[1], 2)).astype(d2)
+            with warnings.catch_warnings(), numpy.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                try:
+                    expected = getattr(numpy, op)(n1, n2)
+                except TypeError:
+                    with pytest.raises(TypeError):
+                        getattr(np, op)(np.asarray(n1), np.asarray(n2))
+                    continue
+                got = getattr(np, op)(np.asarray(n1), np.asarray(n2))
+            assert_matches_numpy(got, expected, rtol=1e-3 if "float16" in (d1, d2) else 1e-6)

@@ -327,7 +327,20 @@ def _fused_cast_loop(loop, dt1, dt2):
             or dt1 in _kernels.FEW_KERNELS or dt2 in _kernels.FEW_KERNELS \
             or torch.promote_types(dt1, dt2) is not cdt:
         return None
+    # torch: a 0-d operand does not take part in promotion unless its category (bool, integer,
+    # float, complex) is higher; so only operands of two categories, the higher one's dtype the
+    # result (float32 with a 0-d float64 is float32 in torch, float64 in NumPy).
+    # A 0-d complex operand gives a complex of the other's size (float16 with a 0-d complex64
+    # is complex32): complex and float16 stay with their casts.
+    hi, lo = (dt1, dt2) if _category(dt1) > _category(dt2) else (dt2, dt1)
+    if _category(hi) == _category(lo) or cdt is not hi or hi.is_complex \
+            or torch.float16 in (dt1, dt2):
+        return None
     return Loop((dt1, dt2), (loop.in_dts[0], loop.in_dts[1], cdt), 2, loop.kernel, (dt1, dt2))
+
+
+def _category(dt):
+    return 3 if dt.is_complex else 2 if dt.is_floating_point else 0 if dt is torch.bool else 1
 
 
 def _apart(t1, t2):
