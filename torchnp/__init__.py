@@ -3,6 +3,15 @@
 ``import torchnp as np`` and NumPy code runs on torch tensors: on the CPU by default, on a GPU with
 ``device="cuda"``, differentiable with autograd, compilable with ``torch.compile``.
 """
+# ----- transparent huge pages (before anything allocates a torch tensor) --------------------------
+# torch's CPU allocator reads THP_MEM_ALLOC_ENABLE once, at its first allocation; with it, a fresh
+# large result is first touched at NumPy's speed (docs/design-notes.md, "Large arrays").
+# TORCHNP_THP=0 opts out; a value the user set wins.
+import os as _os
+if _os.environ.get("TORCHNP_THP", "1") != "0":
+    _os.environ.setdefault("THP_MEM_ALLOC_ENABLE", "1")
+del _os
+
 # Explicit re-exports, one block per NumPy reference chapter. The class comes from the core; its
 # methods and operators are attached by ``_array_methods``, imported last (see the end).
 from torchnp._core.ndarray import ndarray

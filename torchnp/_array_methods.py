@@ -14,6 +14,7 @@ from torchnp import _printing
 from torchnp import _math_ufuncs as _u
 from torchnp import _products, _sorting, _statistics
 from torchnp._core import convert
+from torchnp._core import elision as _elision
 from torchnp._core import indexing as _ix
 from torchnp._core.ndarray import ndarray
 
@@ -73,6 +74,12 @@ def __neg__(self): return _u.negative._call1(self)
 def __pos__(self): return _u.positive._call1(self)
 def __abs__(self): return _u.absolute._call1(self)
 def __invert__(self): return _u.invert._call1(self)
+
+
+# the operators that may compute into a large temporary operand (_core/elision.py)
+_elision.register_operators(__add__, __radd__, __sub__, __rsub__, __mul__, __rmul__, __truediv__,
+                            __rtruediv__, __pow__, __rpow__, __and__, __rand__, __or__, __ror__,
+                            __xor__, __rxor__)
 
 
 # ----- protocol and argument adapters: nothing but re-spelt arguments ----------------------------

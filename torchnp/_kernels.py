@@ -595,6 +595,17 @@ def complex_extreme(t, dim, keepdim, largest):
     return res if keepdim else res.squeeze(dim)
 
 
+def take_rows(t, idx):
+    """``t[idx]`` for a 1-d integer tensor ``idx`` on the CPU and ``t`` at least 1-d."""
+    # torch: advanced indexing is 2-4x slower than index_select on the CPU (1e7 float64 at one
+    # thread, and 3x3 alike); index_select refuses negative and int8/int16 indices (those take
+    # t[idx], which raises for what NumPy refuses).
+    try:
+        return torch.index_select(t, 0, idx)
+    except (IndexError, RuntimeError):
+        return t[idx]
+
+
 # --- the scalar fast path: kernels taking (tensor, Python scalar) -----------------------------------
 
 def scalar_kernels(forward, reverse=None, dtypes=None):

@@ -83,15 +83,18 @@ def getitem(a, key):
             # CPU mask, which the device rule refuses (the slow path raises its error).
             t = a._t
             fast = t.is_cpu or kt.device == t.device
+            rows = False
         else:
             # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
             # (no host sync), and refuses an index on another device; the slow path words NumPy's
             # IndexError and the device rule's ValueError. Other devices check first.
             fast = key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
                 and a._t.is_cpu
+            # a 1-d key: index_select, eagerly (compiled, it could not fall back on negatives)
+            rows = fast and kt.ndim == 1 and a._t.ndim != 0 and not _is_compiling()
         if fast:
-            try:
-                r = a._t[kt]                    # host-sync for a mask: torch sizes the result
+            try:                                # host-sync for a mask: torch sizes the result
+                r = _k.take_rows(a._t, kt) if rows else a._t[kt]
             except (IndexError, RuntimeError, NotImplementedError):    # (a meta mask)
                 return _getitem_slow(a, key)
             res = _new(ndarray)                 # convert.wrap_dt inlined

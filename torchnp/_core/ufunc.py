@@ -6,11 +6,14 @@ where torch lacks a kernel for them, see ``_kernels.widen``), the kernel, and th
 Loops are resolved once, at construction, into dicts keyed by input torch dtypes, so a call costs
 a dict lookup, the kernel and the wrap.
 """
+import sys
+
 import torch
 
 from torchnp import _kernels
 from torchnp._core import config as _config
 from torchnp._core import dtypes as _dtypes
+from torchnp._core import elision as _elision
 from torchnp._core import promotion
 from torchnp._core import readonly
 from torchnp._core import ufunc_call as _ufunc_call
@@ -121,6 +124,12 @@ class ufunc:
                     e = entries[d1]
                     if e is not None and e.kernel is kernel and not e.cast and e.out_dt is d1:
                         self._inplace_s[py][d1] = ScalarLoop(inplace, None, d1, e.lo, e.hi)
+        if fast and nin == 2:           # after _inplace, which reads the loops' compute dtypes
+            for d1 in dts:
+                for d2 in dts:
+                    loop = _fused_cast_loop(self._fast[d1][d2], d1, d2)
+                    if loop is not None:
+                        self._fast[d1][d2] = loop
         _BY_NAME.setdefault(name, self)     # the table's ufunc, not a later one of that name
 
     def __repr__(self):
@@ -170,7 +179,13 @@ class ufunc:
                         t1 = t1.to(c1)
                     if c2 is not None:
                         t2 = t2.to(c2)
-                t = loop.kernel(t1, t2)
+                    t = loop.kernel(t1, t2)
+                elif (_ELIDE and not _is_dynamo() and (_getrefcount(x1) == _TEMP
+                                                       or _getrefcount(x2) == _TEMP)
+                        and t1.nbytes >= _ELIDE_BYTES):
+                    t = _elision.binary(loop, x1, x2, t1, t2)     # a*2.0 - b: into a*2.0
+                else:
+                    t = loop.kernel(t1, t2)
             except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
                 return _ufunc_call.call(self, (x1, x2), None, {})
             res = _new(ndarray)         # convert.wrap_dt inlined: a frame is ~3% of a + b
@@ -304,12 +319,45 @@ def _inplace_loop(loop, kernel, dt1, dt2):
         return False
 
 
+def _fused_cast_loop(loop, dt1, dt2):
+    """For mixed input dtypes ``dt1``, ``dt2``: ``loop`` without its input casts, where its kernel
+    is an elementwise torch function that promotes the two dtypes to NumPy's loop dtype itself,
+    casting element by element instead of copying an operand first (``int32 + float64``), else
+    None. (The fast table only; ``compute_dts`` then names the inputs' own dtypes.)"""
+    if loop is None or not loop.cast or loop.kernel not in _elision.OUT_KERNELS:
+        return None
+    cdt = loop.compute_dts[0]
+    if loop.compute_dts[1] is not cdt or loop.out_dt is not cdt \
+            or dt1 in _kernels.FEW_KERNELS or dt2 in _kernels.FEW_KERNELS \
+            or torch.promote_types(dt1, dt2) is not cdt:
+        return None
+    # torch: a 0-d operand does not take part in promotion unless its category (bool, integer,
+    # float, complex) is higher; so only operands of two categories, the higher one's dtype the
+    # result (float32 with a 0-d float64 is float32 in torch, float64 in NumPy).
+    # A 0-d complex operand gives a complex of the other's size (float16 with a 0-d complex64
+    # is complex32): complex and float16 stay with their casts.
+    hi, lo = (dt1, dt2) if _category(dt1) > _category(dt2) else (dt2, dt1)
+    if _category(hi) == _category(lo) or cdt is not hi or hi.is_complex \
+            or torch.float16 in (dt1, dt2):
+        return None
+    return Loop((dt1, dt2), (loop.in_dts[0], loop.in_dts[1], cdt), 2, loop.kernel, (dt1, dt2))
+
+
+def _category(dt):
+    return 3 if dt.is_complex else 2 if dt.is_floating_point else 0 if dt is torch.bool else 1
+
+
 def _apart(t1, t2):
     """Whether tensors ``t1`` and ``t2`` are on different storages."""
     return not _kernels.same_storage(t1, t2)
 
 
 _is_compiling = torch.compiler.is_compiling
+_is_dynamo = torch.compiler.is_dynamo_compiling     # ~40 ns; is_compiling ~200 ns
+_getrefcount = sys.getrefcount
+_ELIDE = _elision.ENABLED
+_TEMP = _elision.TEMP_REFS
+_ELIDE_BYTES = _elision.MIN_BYTES
 
 
 def _by_dtype(loops):
