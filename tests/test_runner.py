@@ -5,7 +5,7 @@ The scripts are of different kinds: array math and printing, linear algebra, see
 numbers (NumPy's and torchnp's generators draw different streams from one seed, so that script
 prints only what does not depend on the stream), ``from numpy import ...`` with a helper module
 of the script's directory, ``from numpy import *``, NumPy submodules torchnp lacks
-(``numpy.polynomial``, ``numpy.typing``: served by NumPy itself, and said so), and a name torchnp
+(``numpy.ma``, ``numpy.typing``: served by NumPy itself, and said so), and a name torchnp
 lacks (an error naming it).
 """
 import os
@@ -54,13 +54,14 @@ def _with_numpy(script):
 
 
 @pytest.mark.parametrize("script", ["array_math", "linalg_solve", "random_seeded",
-                                    "from_imports", "star_import", "polynomial_fallback"])
+                                    "from_imports", "star_import", "polynomial_package",
+                                    "masked_fallback"])
 def test_scripts_print_what_numpy_prints(script, in_process, capsys):
     path = os.path.join(SCRIPTS, f"{script}.py")
     assert in_process.run(path, []) == 0
     out = capsys.readouterr()
     assert in_process.first_difference(_with_numpy(path), out.out, 1e-6, 1e-12) is None
-    served = {"polynomial_fallback": "numpy.polynomial", "star_import": "numpy.typing"}
+    served = {"masked_fallback": "numpy.ma", "star_import": "numpy.typing"}
     if script in served:
         assert f"served by NumPy itself (torchnp has no counterpart): {served[script]}" in out.err
     else:

@@ -10,7 +10,7 @@ finder is asked, and ``sys.modules["numpy"]`` must stay NumPy for the libraries.
 
 The script sees a stand-in module named ``numpy`` over torchnp's namespace (and one per
 submodule), so that a name torchnp lacks fails with an error saying which name; NumPy submodules
-torchnp has no counterpart of (``numpy.polynomial``, ``numpy.ma``, ``numpy.typing``, ...) are
+torchnp has no counterpart of (``numpy.ma``, ``numpy.typing``, ``numpy.strings``, ...) are
 served by NumPy itself, and the run says so on stderr when it ends.
 
 Not covered: ``importlib.import_module("numpy")`` and ``__import__`` called through another
@@ -34,8 +34,7 @@ import numpy
 import torchnp
 
 # NumPy submodules torchnp has no counterpart of: the script gets NumPy's own (noted on stderr)
-NUMPY_SERVED = ("char", "core", "ctypeslib", "f2py", "ma", "polynomial", "rec", "strings",
-                "typing")
+NUMPY_SERVED = ("char", "core", "ctypeslib", "f2py", "ma", "rec", "strings", "typing")
 _TORCHNP_DIR = os.path.dirname(os.path.abspath(torchnp.__file__))
 
 
