@@ -116,9 +116,15 @@ def test_open_memmap_reads_and_writes_as_numpy(tmp_path, mode):
     path = tmp_path / "a.npy"
     numpy.save(path, host)
     m = TF.open_memmap(path, mode=mode)
-    assert_matches_numpy(m, F.open_memmap(path, mode="r"))
-    m[0, 0] = 123.0
-    del m
+    expected = F.open_memmap(path, mode=mode)
+    assert_matches_numpy(m, expected)
+    assert m.flags.writeable == expected.flags.writeable == (mode != "r")
+    if mode == "r":                  # a read-only map, as NumPy's
+        raises_like_numpy(lambda: expected.__setitem__((0, 0), 123.0),
+                          lambda: m.__setitem__((0, 0), 123.0))
+    else:
+        m[0, 0] = 123.0
+    del m, expected
     assert (numpy.load(path)[0, 0] == 123.0) == (mode == "r+")
 
 

@@ -66,7 +66,10 @@ def ndarray_dlpack_device(self):
 _MIRRORS = {"numpy": "torchnp", "numpy.linalg": "torchnp.linalg", "numpy.fft": "torchnp.fft",
             "numpy.lib.scimath": "torchnp.emath",
             "numpy.lib.stride_tricks": "torchnp.lib.stride_tricks",
-            "numpy.lib.array_utils": "torchnp.lib.array_utils"}
+            "numpy.lib.array_utils": "torchnp.lib.array_utils",
+            **{f"numpy.polynomial.{m}": f"torchnp.polynomial.{m}" for m in (
+                "polynomial", "chebyshev", "legendre", "hermite", "hermite_e", "laguerre",
+                "polyutils")}}
 _OURS = {}                  # NumPy function -> torchnp's function of its name, or None
 
 

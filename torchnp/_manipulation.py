@@ -359,6 +359,8 @@ def ndarray_T(a):
     b = a._base
     res._base = a if b is None else b
     res._scalar = False
+    if readonly.ANY:
+        readonly.inherit(res._t, t)
     return res
 
 
