@@ -159,7 +159,7 @@ def _data(*shapes):
     return [rng.standard_normal(s) for s in shapes]
 
 
-# (case, NumPy inputs, graph breaks under Dynamo's default config and why, if any)
+# (case, NumPy inputs, graph breaks under torchnp.compile and why, if any)
 CASES = [
     (elementwise_chain, _data((5, 4), (5, 4)), 0, ""),
     (reductions_with_axis, _data((5, 4), (3, 4, 2)), 0, ""),
@@ -167,12 +167,10 @@ CASES = [
     (basic_indexing, _data((5, 4), (5, 4)), 0, ""),
     (integer_indexing, _data((5, 4), (6, 4)), 0, ""),
     (mask_write, _data((5, 4), (5, 4)), 0, ""),
-    (mask_read, _data((5, 4), (5, 4)), 1,
-     "a boolean selection's length depends on the data (nonzero): Dynamo gives up the frame; "
-     "with capture_dynamic_output_shape_ops it traces (test_mask_reads_trace_...)"),
-    (mask_update, _data((5, 4), (5, 4)), 2,
-     "a[m] *= 2 is a boolean selection (above) and then an assignment of an array whose length "
-     "must equal the mask's count: a host read (NumPy's ValueError otherwise)"),
+    (mask_read, _data((5, 4), (5, 4)), 0, ""),
+    (mask_update, _data((5, 4), (5, 4)), 1,
+     "a[m] *= 2 assigns an array whose length must equal the mask's count, which NumPy checks "
+     "(its ValueError otherwise): the count is read on the host (Tensor.item())"),
     (reshape_views, _data((5, 6), (3, 4)), 0, ""),
     (matmul, _data((3, 4), (5, 4)), 0, ""),
     (where, _data((5, 4), (5, 4)), 0, ""),
@@ -235,8 +233,8 @@ def test_compiled_equals_eager_and_numpy_without_recompiling(case, arrays, break
 
 @pytest.mark.slow
 def test_mask_reads_trace_with_dynamic_output_shapes():
-    """The honest count above is Dynamo's default; with its switch for data-dependent output
-    shapes, a boolean selection is one graph whose length follows the data without recompiling."""
+    """With Dynamo's switch for data-dependent output shapes (which torchnp.compile turns on), a
+    boolean selection is one graph whose length follows the data without recompiling."""
     torch._dynamo.reset()
     counter = CompileCounterWithBackend(COMPILE_BACKEND)
     with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):

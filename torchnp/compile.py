@@ -55,6 +55,9 @@ def _teach_dynamo():
     substitute(convert._host_to_tensor)(_traced_host_to_tensor)
     substitute(indexing._check_bounds)(_traced_check_bounds)
     substitute(indexing._classify_sequence)(_traced_classify_sequence)
+    # data-dependent sizes (a[mask], nonzero) trace into the graph instead of breaking it
+    # (process-wide: Dynamo reads its config when it traces)
+    torch._dynamo.config.capture_dynamic_output_shape_ops = True
     from torch._dynamo.variables.builtin import BuiltinVariable
     if not hasattr(BuiltinVariable, "call_matmul"):
         BuiltinVariable.call_matmul = _call_matmul
