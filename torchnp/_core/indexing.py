@@ -486,6 +486,9 @@ def _setitem_slow(a, key, value):
         if vt.ndim > 1:
             raise TypeError("NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
                             f"input, input has {vt.ndim} dimensions")
+        if _is_compiling():     # the count is data to Dynamo: torch's index_put checks it
+            _k.index_put_(t, (mask,), _no_overlap(vt, t))
+            return
         count = int(mask.sum())                    # host-sync: the size of a boolean selection
         if vt.shape[0] != count and vt.shape[0] != 1:
             raise ValueError(f"NumPy boolean array indexing assignment cannot assign {vt.shape[0]} "
