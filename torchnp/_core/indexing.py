@@ -30,7 +30,7 @@ from torchnp._core import readonly
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
-_is_compiling = torch.compiler.is_compiling
+_is_dynamo = torch.compiler.is_dynamo_compiling     # ~40 ns; is_compiling ~110 ns
 _wrap = convert.wrap
 _wrap_dt = convert.wrap_dt
 _wrap_view = convert.wrap_view
@@ -91,7 +91,7 @@ def getitem(a, key):
             fast = key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
                 and a._t.is_cpu
             # a 1-d key: index_select, eagerly (compiled, it could not fall back on negatives)
-            rows = fast and kt.ndim == 1 and a._t.ndim != 0 and not _is_compiling()
+            rows = fast and kt.ndim == 1 and a._t.ndim != 0 and not _is_dynamo()
         if fast:
             try:                                # host-sync for a mask: torch sizes the result
                 r = _k.take_rows(a._t, kt) if rows else a._t[kt]
@@ -131,7 +131,7 @@ def _getitem_int_list(a, key):
         if type(k) is not int:
             return _getitem_slow(a, key)
     try:
-        r = t[key if _is_compiling() else _k.int64_of_ints(key)]    # Dynamo: no frombuffer
+        r = t[key if _is_dynamo() else _k.int64_of_ints(key)]    # Dynamo: no frombuffer
     except (IndexError, RuntimeError, OverflowError):   # out of bounds, 0-d, beyond int64
         return _getitem_slow(a, key)
     return _wrap_dt(r, a._dt)
@@ -486,7 +486,7 @@ def _setitem_slow(a, key, value):
         if vt.ndim > 1:
             raise TypeError("NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
                             f"input, input has {vt.ndim} dimensions")
-        if _is_compiling():     # the count is data to Dynamo: torch's index_put checks it
+        if _is_dynamo():     # the count is data to Dynamo: torch's index_put checks it
             _k.index_put_(t, (mask,), _no_overlap(vt, t))
             return
         count = int(mask.sum())                    # host-sync: the size of a boolean selection
