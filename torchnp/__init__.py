@@ -3,14 +3,11 @@
 ``import torchnp as np`` and NumPy code runs on torch tensors: on the CPU by default, on a GPU with
 ``device="cuda"``, differentiable with autograd, compilable with ``torch.compile``.
 """
-# ----- transparent huge pages (before anything allocates a torch tensor) --------------------------
-# torch's CPU allocator reads THP_MEM_ALLOC_ENABLE once, at its first allocation; with it, a fresh
-# large result is first touched at NumPy's speed (docs/design-notes.md, "Large arrays").
-# TORCHNP_THP=0 opts out; a value the user set wins.
-import os as _os
-if _os.environ.get("TORCHNP_THP", "1") != "0":
-    _os.environ.setdefault("THP_MEM_ALLOC_ENABLE", "1")
-del _os
+# ----- memory settings (before anything allocates a torch tensor) --------------------------------
+# Huge pages for torch's CPU blocks and glibc's malloc keeping freed large blocks: a large result
+# is then first touched at NumPy's speed or not faulted at all (docs/design-notes.md, "Large
+# arrays"). TORCHNP_THP=0 and TORCHNP_MALLOC=0 opt out.
+from torchnp._core import memory as _memory  # noqa: F401
 
 # Explicit re-exports, one block per NumPy reference chapter. The class comes from the core; its
 # methods and operators are attached by ``_array_methods``, imported last (see the end).
