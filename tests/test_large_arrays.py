@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import torchnp as np
 from torchnp._core import elision
+from torchnp._core import memory
 from torchnp._core import ufunc as _ufunc
 from helpers import assert_matches_numpy
 
@@ -72,6 +73,129 @@ def test_huge_pages_opt_out_and_user_setting():
     if _thp_mode() == "madvise":        # with 'always' the kernel gives huge pages anyway
         assert huge == 0
     assert _probe(THP_MEM_ALLOC_ENABLE="0")[0] == "0"       # the user's value wins
+
+
+_HEAP_PROBE = """
+import torchnp
+from torchnp._core import memory
+a = torchnp.ones(2**23)         # 64 MiB: glibc would mmap it by default
+addr = a.tensor.data_ptr()
+where = "none"
+for line in open("/proc/self/maps"):
+    fields = line.split()
+    lo, hi = (int(x, 16) for x in fields[0].split("-"))
+    if lo <= addr < hi:
+        where = fields[5] if len(fields) > 5 else "anonymous"
+print(memory.KEEPS_FREED_BLOCKS, where)
+"""
+
+
+def _heap_probe(**env):
+    environ = {k: v for k, v in os.environ.items() if k != "TORCHNP_MALLOC"}
+    environ.update(env)
+    out = subprocess.run([sys.executable, "-c", _HEAP_PROBE], env=environ, capture_output=True,
+                         text=True, check=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    keeps, where = out.stdout.split()
+    return keeps == "True", where
+
+
+def _glibc():
+    try:
+        return os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc")
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+@pytest.mark.skipif(not _glibc(), reason="the setting is glibc's mallopt")
+def test_large_blocks_come_from_the_heap_and_opt_out():
+    """With the setting a 64 MiB array lies in the [heap] mapping, where freed blocks are reused;
+    with TORCHNP_MALLOC=0 it gets a mapping of its own, as glibc does by default."""
+    assert _heap_probe() == (True, "[heap]")
+    keeps, where = _heap_probe(TORCHNP_MALLOC="0")
+    assert not keeps and where != "[heap]"
+
+
+def test_freed_large_blocks_are_reused():
+    first = np.ones(2**23)
+    address = first.tensor.data_ptr()
+    del first
+    again = np.zeros(2**23)
+    assert again.tensor.data_ptr() == address or not memory.KEEPS_FREED_BLOCKS
+    assert float(again.sum()) == 0.0
+
+
+# ----- sort and argmax of large 1-d arrays (radix keys, block extremes) --------------------------
+
+def _large_samples(dtype, n, seed):
+    """1-d samples with ties, both zeros, NaNs of both signs, infinities (floats), extremes."""
+    rng = numpy.random.default_rng(seed)
+    if numpy.dtype(dtype).kind == "b":
+        return rng.random(n) < 0.001
+    if numpy.dtype(dtype).kind in "iu":
+        info = numpy.iinfo(dtype)
+        x = rng.integers(info.min, info.max, n, dtype=dtype, endpoint=True)
+        x[rng.integers(0, n, 20)] = info.max
+        x[rng.integers(0, n, 20)] = info.min
+        return x
+    x = (rng.standard_normal(n) * 100).astype(dtype)
+    x[rng.integers(0, n, 200)] = 0.0
+    x[rng.integers(0, n, 200)] = -0.0
+    x[rng.integers(0, n, 50)] = x[7]                            # ties
+    x[rng.integers(0, n, 5)] = numpy.inf
+    x[rng.integers(0, n, 5)] = -numpy.inf
+    if seed % 2:
+        x[rng.integers(0, n, 5)] = numpy.nan
+        x[rng.integers(0, n, 5)] = -numpy.nan
+    return x
+
+
+_LARGE_N = (2**13, 2**16, 2**16 + 4097, 300_001)
+
+
+@pytest.mark.parametrize("n", _LARGE_N)
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16"])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_large_sorts_match_numpys_stable_sort_bit_for_bit(dtype, n, seed):
+    x = _large_samples(dtype, n, seed)
+    want = numpy.sort(x, kind="stable")
+    got = numpy.asarray(np.sort(np.asarray(x)))
+    assert got.dtype == want.dtype
+    assert (got.view(f"u{x.itemsize}") == want.view(f"u{x.itemsize}")).all()    # -0.0, NaNs
+    assert (numpy.asarray(np.argsort(np.asarray(x))) == numpy.argsort(x, kind="stable")).all()
+    inplace = np.asarray(x.copy())
+    inplace.sort()
+    assert (numpy.asarray(inplace).view(f"u{x.itemsize}") == want.view(f"u{x.itemsize}")).all()
+
+
+def test_large_sort_gradient_flows_to_the_input():
+    x = numpy.random.default_rng(0).standard_normal(2**14)
+    a = np.asarray(x, requires_grad=True)
+    (np.sort(a) * np.arange(float(x.size))).sum().backward()
+    assert (numpy.asarray(a.grad) == numpy.argsort(numpy.argsort(x)).astype(float)).all()
+
+
+@pytest.mark.parametrize("n", _LARGE_N)
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "int64", "int8", "uint8",
+                                   "uint32", "bool"])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_large_argmax_argmin_match_numpy(dtype, n, seed):
+    x = _large_samples(dtype, n, seed)
+    a = np.asarray(x)
+    for got, want in ((a.argmax(), x.argmax()), (a.argmin(), x.argmin()),
+                      (np.argmax(a[::-1]), x[::-1].argmax()),
+                      (np.argmin(a.reshape(-1, 1), axis=None), x.argmin())):
+        assert got.dtype == numpy.int64 and int(got) == want
+
+
+@pytest.mark.parametrize("where", [0, 4095, 4096, 2**16 - 1, 2**16, 2**16 + 4096])
+def test_large_argmax_finds_the_first_extreme_or_nan_at_block_edges(where):
+    n = 2**16 + 4097
+    for fill in (numpy.nan, 5.0):
+        x = numpy.zeros(n)
+        x[where] = fill
+        x[n - 1] = fill                      # a later equal extreme, in the partial last block
+        assert int(np.argmax(np.asarray(x))) == x.argmax() == where
+        assert int(np.argmin(np.asarray(-x))) == (-x).argmin() == where
 
 
 # ----- temporary elision --------------------------------------------------------------------------
