@@ -129,8 +129,23 @@ def _time(fn):
     return time.perf_counter() - start
 
 
+SETTLE_S = 0.2
+
+
+def _settle(fn):
+    start = time.perf_counter()
+    while time.perf_counter() - start < SETTLE_S:
+        fn()
+
+
 def measure(n, repeats, dtypes=("float64", "float32")):
-    """Rows of (workload, dtype, torchnp s, numpy s, torch s): medians of alternated repeats."""
+    """Rows of (workload, dtype, torchnp s, numpy s, torch s): medians of alternated repeats.
+
+    With more than one thread each timed call follows untimed calls of the same implementation
+    for ``SETTLE_S``: after a call, a library's idle threads spin-wait (NumPy's OpenBLAS for about
+    0.1 s), and on a 2-core machine they would take a core from the other library's next call
+    (measured: a torch 1024 matmul right after NumPy's took 2.3x as long)."""
+    settle = torch.get_num_threads() > 1
     rows = []
     for dt in dtypes:
         for name, *fns in workloads(numpy.dtype(dt), n):
@@ -139,6 +154,8 @@ def measure(n, repeats, dtypes=("float64", "float32")):
             times = [[], [], []]
             for _ in range(repeats):
                 for sink, f in zip(times, fns):
+                    if settle:
+                        _settle(f)
                     sink.append(_time(f))
             rows.append((name, dt, *(statistics.median(ts) for ts in times)))
     return rows
