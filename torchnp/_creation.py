@@ -250,7 +250,14 @@ def copy(a, order="K", subok=False):
 def ndarray_copy(a, order="C"):
     """``a.copy(order)``: :func:`copy` with the method's default order, 'C' (also for None); a
     scalar's copy is a scalar, as in NumPy."""
-    res = copy(a, "C" if order is None else order)
+    if order == "C" or order is None:      # copy()'s checks skipped: ~2 us of a 3x3 copy
+        try:
+            res = _wrap_array(a._t.clone(memory_format=torch.contiguous_format))
+        except RuntimeError as err:
+            raise convert.allocation_error(tuple(a._t.shape), a._t.dtype, err) or err from None
+        res._scalar = a._scalar
+        return res
+    res = copy(a, order)
     res._scalar = a._scalar
     return res
 

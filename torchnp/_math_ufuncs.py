@@ -18,6 +18,7 @@ INTEGER = _dtypes.INTEGER_DTYPES
 SIGNED = _dtypes.SIGNED_DTYPES
 UNSIGNED = _dtypes.UNSIGNED_DTYPES
 FLOAT = _dtypes.FLOAT_DTYPES
+CLAMPS = REAL - k.FEW_KERNELS          # torch.clamp with a Python scalar: not uint16/32/64
 
 
 # ----- operators: fast paths for Python scalars and in-place operators
@@ -101,9 +102,11 @@ right_shift = ufunc("right_shift", torch.bitwise_right_shift, loops=k.right_shif
                     doc="Shift the bits of an integer to the right.")
 maximum = ufunc("maximum", torch.maximum,
                 loops={torch.uint64: k.maximum_u64, COMPLEX: k.maximum_complex},
+                scalar=k.scalar_kernels(k.maximum_scalar, k.maximum_scalar, CLAMPS),
                 doc="Element-wise maximum of array elements.")
 minimum = ufunc("minimum", torch.minimum,
                 loops={torch.uint64: k.minimum_u64, COMPLEX: k.minimum_complex},
+                scalar=k.scalar_kernels(k.minimum_scalar, k.minimum_scalar, CLAMPS),
                 doc="Element-wise minimum of array elements.")
 fmax = ufunc("fmax", torch.fmax, loops={torch.uint64: k.maximum_u64, COMPLEX: k.fmax_complex,
                                         FLOAT: k.fmax_float, torch.float16: k.fmax_half},

@@ -96,7 +96,9 @@ class ufunc:
         # The fast path's view of the strong loops: dt1 -> dt2 -> Loop (unary: dt -> Loop), None
         # where there is none. Complete over the torchnp dtypes, so the fast path indexes it
         # without .get (~250 instructions a lookup).
-        fast = nout == 1 and not signature
+        # matmul's kernel checks its core dimensions itself (NumPy's messages), so ``a @ b``
+        # takes the fast path too; the other gufuncs go through the general path
+        fast = nout == 1 and (not signature or name == "matmul")
         dts = _dtypes.ALL_TORCH_DTYPES
         if nin == 1:
             self._fast = {d: self._loops.get((d,)) if fast else None for d in dts}
