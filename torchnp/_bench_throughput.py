@@ -26,8 +26,8 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # ----- whole programs: the same NumPy code for numpy and torchnp, a torch transcription ----------
 
 def _train_torch(x, y, w1, w2, steps=300, learning_rate=1e-6):
-    """``_demo.train`` written against torch."""
-    w1, w2 = w1.clone(), w2.clone()
+    """``_demo.train`` written against torch, operation for operation (the copy of ``grad_h``
+    and the new weights included)."""
     losses = []
     for _ in range(steps):
         h = x.mm(w1)
@@ -36,11 +36,11 @@ def _train_torch(x, y, w1, w2, steps=300, learning_rate=1e-6):
         losses.append((y_pred - y).square().sum())
         grad_y_pred = 2.0 * (y_pred - y)
         grad_w2 = h_relu.T.mm(grad_y_pred)
-        grad_h = grad_y_pred.mm(w2.T)
+        grad_h_relu = grad_y_pred.mm(w2.T)
+        grad_h = grad_h_relu.clone()
         grad_h[h < 0] = 0
         grad_w1 = x.T.mm(grad_h)
-        w1 -= learning_rate * grad_w1
-        w2 -= learning_rate * grad_w2
+        w1, w2 = w1 - learning_rate * grad_w1, w2 - learning_rate * grad_w2
     return float(losses[0]), float(losses[-1])
 
 
