@@ -280,6 +280,24 @@ def test_lstsq_rcond(rcond):
                          rtol=1e-8, atol=1e-10)
 
 
+@pytest.mark.parametrize("rcond", [numpy.float64(0.5), numpy.array(1e-3), numpy.int64(-1)])
+def test_lstsq_rcond_as_numpy_scalar_or_0d_array(rcond):
+    a = numpy.vstack([numpy.diag([4.0, 1.0, 1e-3]), numpy.ones((1, 3))])
+    b = numpy.arange(4.0)
+    tnp_rcond = torchnp.asarray(rcond) if isinstance(rcond, numpy.ndarray) else rcond
+    assert_matches_numpy(la.lstsq(T(a), T(b), tnp_rcond), numpy.linalg.lstsq(a, b, rcond),
+                         rtol=1e-8, atol=1e-10)
+
+
+@pytest.mark.parametrize("rcond", [1j, numpy.array([0.1, 0.2])])
+def test_lstsq_bad_rcond_raises_numpys_error(rcond):
+    a, b = numpy.ones((3, 2)), numpy.ones(3)
+    with pytest.raises(Exception) as want:
+        numpy.linalg.lstsq(a, b, rcond)
+    with pytest.raises(want.type):
+        la.lstsq(T(a), T(b), torchnp.asarray(rcond) if isinstance(rcond, numpy.ndarray) else rcond)
+
+
 # ----- norms --------------------------------------------------------------------------------------
 
 VECTOR_ORDS = [None, 2, 1, -1, 0, numpy.inf, -numpy.inf, 3, 0.5, -2.5]

@@ -375,7 +375,9 @@ def lstsq(a, b, rcond=None):
     dt = result_dtype(ta, tb)
     if rcond is None:
         rcond = torch.finfo(dt).eps * max(n, m)
-    elif rcond < 0:         # gelsd: machine precision
+    elif type(rcond) is not float and type(rcond) is not int:
+        rcond = _rcond_value(rcond)
+    if rcond < 0:           # gelsd: machine precision
         rcond = torch.finfo(dt).eps
     ta, tb = as_dtype(ta, dt), as_dtype(tb, dt)
     u, s, vh = lapack(LSTSQ_NOT_CONVERGED, torch.linalg.svd, ta, full_matrices=False)
@@ -394,6 +396,17 @@ def lstsq(a, b, rcond=None):
     else:
         resids = s.new_zeros((0,))
     return _wrap(x[:, 0] if vector else x), _wrap(resids), _wrap(rank), _wrap(s)
+
+
+def _rcond_value(rcond):
+    """An array or NumPy scalar ``rcond`` as a Python float, with NumPy's errors."""
+    t = convert.as_tensor(rcond)
+    if t.dtype.is_complex:
+        raise TypeError("float() argument must be a string or a real number, not 'complex'")
+    if t.numel() != 1:
+        raise ValueError("The truth value of an array with more than one element is ambiguous. "
+                         "Use a.any() or a.all()")
+    return t.item()     # host-sync: a Python value, as NumPy's
 
 
 # ----- products of many matrices ------------------------------------------------------------------
