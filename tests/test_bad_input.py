@@ -420,10 +420,6 @@ KNOWN_MISMATCHES = {
                       "third coefficient is zero up to rounding (1e-16, compared with atol=0); "
                       "torch's SVD and LAPACK's gelsd round differently (tests/test_polynomial.py "
                       "compares rank-deficient fits with a tolerance)",
-    "polynomial.hermite.hermweight-x-bool": "NumPy's ndarray ** 2 is numpy.square (bool -> "
-                                            "int8, so exp gives float16); torchnp's ** is "
-                                            "numpy.power (bool -> int64, float64): a core "
-                                            "operator difference, not hermweight's",
     "unique_values-x-complex": "deliberate (docs/differences.md, set routines): unique_values "
                                "returns the values sorted; NumPy's (hash table) order is "
                                "unspecified",

@@ -281,6 +281,11 @@ def test_operators():
         (lambda: a + b, lambda: ta + tb),
         (lambda: a.astype(float) @ b, lambda: ta.astype(float) @ tb),
         (lambda: numpy.ones((5, 2, 3)) @ b, lambda: torchnp.ones((5, 2, 3)) @ tb),
+        # an array's ** 2 is square (bool -> int8); a scalar's, ** 3 and ** 2.0 are power (int64)
+        (lambda: (a > 0) ** 2, lambda: (ta > 0) ** 2), (lambda: (a > 0) ** 3, lambda: (ta > 0) ** 3),
+        (lambda: (a > 0) ** 2.0, lambda: (ta > 0) ** 2.0),
+        (lambda: (a > 0)[0, 0] ** 2, lambda: (ta > 0)[0, 0] ** 2),
+        (lambda: numpy.array(True) ** 2, lambda: torchnp.asarray(True) ** 2),
     ]
     for np_call, tnp_call in pairs:
         _check(np_call, tnp_call)

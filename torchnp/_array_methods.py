@@ -9,6 +9,8 @@ fast entry. Functions assigned as methods keep constant defaults (None, str, int
 builds a method's defaults without a source and fails on other objects (docs/design-notes.md).
 ``tests/test_array_methods.py`` pins the table below against the chapters.
 """
+import torch
+
 from torchnp import _complex, _creation, _indexing, _interop, _io, _logic, _manipulation, _math
 from torchnp import _printing
 from torchnp import _math_ufuncs as _u
@@ -17,6 +19,8 @@ from torchnp._core import convert
 from torchnp._core import elision as _elision
 from torchnp._core import indexing as _ix
 from torchnp._core.ndarray import ndarray
+
+_BOOL = torch.bool
 
 
 # ----- operators: each is its ufunc's fast entry (a call saved against ``ufunc.__call__``) -------
@@ -43,7 +47,13 @@ def __divmod__(self, other): return _u.divmod._call2(self, other)
 def __rdivmod__(self, other): return _u.divmod._call2(other, self)
 def __pow__(self, other, mod=None):
     # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
-    return _u.power._call2(self, other) if mod is None else NotImplemented
+    if mod is not None:
+        return NotImplemented
+    if type(other) is int and other == 2 and self._dt is _BOOL and \
+            not (self._scalar and self._t.ndim == 0):
+        # an array's ** 2 is NumPy's square: bool -> int8 (a NumPy scalar's is power: int64)
+        return _u.square._call1(self)
+    return _u.power._call2(self, other)
 def __rpow__(self, other): return _u.power._call2(other, self)
 def __ipow__(self, other): return _u.power._inplace2(self, other)
 def __matmul__(self, other): return _u.matmul._call2(self, other)
