@@ -290,3 +290,37 @@ def test_torchnp_functions_never_see_array_function():
         assert len(calls) == 1
     finally:
         torchnp.ndarray.__array_function__ = original
+
+
+class _RefusesUfuncs:
+    """NEP 13: an operand that opts out of ufuncs and answers the reflected operators itself."""
+    __array_ufunc__ = None
+
+    def __radd__(self, other):
+        return "radd"
+
+    def __rmatmul__(self, other):
+        return "rmatmul"
+
+    def __gt__(self, other):
+        return "gt"
+
+
+@pytest.mark.parametrize("expr", ["x + o", "x @ o", "x < o", "x == o", "x - o", "np.add(x, o)",
+                                  "np.add(x, 1, out=o)", "y += o", "x * [o]"])
+def test_operand_with_array_ufunc_none_gets_its_reflected_operator(expr):
+    """NumPy's binary operators return NotImplemented for such an operand; ufunc calls and
+    in-place operators raise TypeError (the same class and message in both libraries)."""
+    def run(lib, x):
+        scope = {"np": lib, "x": x, "y": x.copy(), "o": _RefusesUfuncs()}
+        try:
+            exec(expr, scope)
+            return ("ok", repr(scope.get("y")) if expr.startswith("y") else None)
+        except Exception as err:                # noqa: BLE001 (compared with NumPy's)
+            return (type(err), str(err) if "ufunc" in str(err) else None)
+    want = run(np, np.arange(3.0))
+    got = run(torchnp, torchnp.arange(3.0))
+    assert got == want
+    if expr in ("x + o", "x @ o", "x < o"):
+        scope = {"x": torchnp.arange(3.0), "o": _RefusesUfuncs()}
+        assert eval(expr, scope) == {"x + o": "radd", "x @ o": "rmatmul", "x < o": "gt"}[expr]

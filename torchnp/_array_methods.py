@@ -18,6 +18,7 @@ from torchnp import _products, _sorting, _statistics
 from torchnp._core import convert
 from torchnp._core import elision as _elision
 from torchnp._core import indexing as _ix
+from torchnp._core import ufunc_call as _ufunc_call
 from torchnp._core.ndarray import ndarray
 
 _BOOL = torch.bool
@@ -86,6 +87,13 @@ def __abs__(self): return _u.absolute._call1(self)
 def __invert__(self): return _u.invert._call1(self)
 
 
+# the binary operators, which defer to an operand with __array_ufunc__ = None (NEP 13; the
+# in-place ones raise NumPy's TypeError instead)
+_ufunc_call.register_operators(
+    __add__, __radd__, __sub__, __rsub__, __mul__, __rmul__, __truediv__, __rtruediv__,
+    __floordiv__, __rfloordiv__, __mod__, __rmod__, __divmod__, __rdivmod__, __pow__, __rpow__,
+    __matmul__, __rmatmul__, __and__, __rand__, __or__, __ror__, __xor__, __rxor__, __lshift__,
+    __rlshift__, __rshift__, __rrshift__, __eq__, __ne__, __lt__, __le__, __gt__, __ge__)
 # the operators that may compute into a large temporary operand (_core/elision.py)
 _elision.register_operators(__add__, __radd__, __sub__, __rsub__, __mul__, __rmul__, __truediv__,
                             __rtruediv__, __pow__, __rpow__, __and__, __rand__, __or__, __ror__,

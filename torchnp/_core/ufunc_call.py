@@ -6,6 +6,8 @@ here. The steps, in NumPy's order: parse the arguments, convert the inputs (Pyth
 select the loop (from the generated tables, or from ``dtype=`` / ``signature=``), check casting,
 check broadcasting, run the kernel, apply ``where=`` and write ``out=``.
 """
+import sys
+
 import torch
 
 from torchnp._core import config
@@ -29,11 +31,39 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
+OPERATORS = set()       # code objects of the ndarray's binary operators (register_operators)
+
+
+def register_operators(*functions):
+    """The ndarray's binary operators ``functions``: they return NotImplemented for an operand
+    whose class sets ``__array_ufunc__ = None``, as NumPy's do (NEP 13)."""
+    OPERATORS.update(f.__code__ for f in functions)
+
+
+def _refuses_ufuncs(x):
+    return type(x) is not ndarray and getattr(type(x), "__array_ufunc__", 0) is None
+
+
+def _defer(x):
+    """NotImplemented where a binary ndarray operator called, so Python tries ``x``'s reflected
+    method; else (a ufunc call, an in-place operator) the TypeError NumPy's ufuncs raise."""
+    frame = sys._getframe(2)
+    for _ in range(2):              # call <- _call2 <- the operator
+        if frame is None:
+            break
+        if frame.f_code in OPERATORS:
+            return NotImplemented
+        frame = frame.f_back
+    raise TypeError(f"operand '{type(x).__name__}' does not support ufuncs "
+                    "(__array_ufunc__=None)")
 
 
 def call(uf, args, out, kwargs):
     """``uf(*args, out=out, **kwargs)`` for everything the fast path does not take."""
     nin, nout, name = uf.nin, uf.nout, uf.__name__
+    for x in args if out is None else args + (out if type(out) is tuple else (out,)):
+        if _refuses_ufuncs(x):
+            return _defer(x)
     nargs = len(args)
     if nargs < nin or nargs > nin + nout:
         raise TypeError(f"{name}() takes from {nin} to {nin + nout} positional arguments but "
