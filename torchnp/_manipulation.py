@@ -794,18 +794,17 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind")
                     break
                 ts.append(x._t)
             else:
-                if dt not in _k.FEW_KERNELS:
-                    try:
-                        r = torch.cat(ts, axis) if axis else torch.cat(ts)   # (dim=: ~0.1 us)
-                    except (RuntimeError, IndexError):
-                        pass
-                    else:
-                        res = _new(ndarray)                 # convert.wrap_array inlined
-                        res._t = r
-                        res._dt = dt
-                        res._base = None
-                        res._scalar = False
-                        return res
+                try:
+                    r = torch.cat(ts, axis) if axis else torch.cat(ts)   # (dim=: ~0.1 us)
+                except (RuntimeError, IndexError):
+                    pass
+                else:
+                    res = _new(ndarray)                 # convert.wrap_array inlined
+                    res._t = r
+                    res._dt = dt
+                    res._base = None
+                    res._scalar = False
+                    return res
     return _concat_tensors(_tensors(arrays), axis, out, dtype, casting)
 
 
