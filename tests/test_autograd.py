@@ -6,6 +6,8 @@ the demo's network trained with autograd.
 NumPy has no gradients, so the oracle is NumPy arithmetic: analytic derivatives written with
 NumPy, central differences of the same function run by NumPy, and NumPy's hand-written backprop.
 """
+import io
+
 import numpy
 import pytest
 
@@ -41,6 +43,10 @@ CREATION = {
     "identity": lambda m, **k: m.identity(2, **k),
     "tri": lambda m, **k: m.tri(3, **k),
     "fromiter": lambda m, **k: m.fromiter(iter([1.0, 2.0]), float, **k),
+    "loadtxt": lambda m, **k: m.loadtxt(io.StringIO("1 2\n3 4"), **k),
+    "genfromtxt": lambda m, **k: m.genfromtxt(io.StringIO("1,2\n3,"), delimiter=",", **k),
+    "frombuffer": lambda m, **k: m.frombuffer(numpy.arange(3.0).tobytes(), **k),
+    "fromstring": lambda m, **k: m.fromstring("1 2 3", sep=" ", **k),
 }
 
 
@@ -53,6 +59,16 @@ def test_creation_requires_grad(name):
     (a * 2).sum().backward()
     assert_matches_numpy(a.grad, numpy.full(expected.shape, 2.0))
     assert not CREATION[name](torchnp).requires_grad
+
+
+def test_fromfile_requires_grad(tmp_path):
+    numpy.arange(4.0).tofile(tmp_path / "x.bin")
+    a = torchnp.fromfile(tmp_path / "x.bin", requires_grad=True)
+    assert a.requires_grad
+    (a * 3).sum().backward()
+    assert_matches_numpy(a.grad, numpy.full(4, 3.0))
+    with pytest.raises(TypeError, match="floating point and complex"):
+        torchnp.fromfile(tmp_path / "x.bin", dtype=numpy.int64, requires_grad=True)
 
 
 @pytest.mark.parametrize("make", [lambda: torchnp.arange(3, requires_grad=True),

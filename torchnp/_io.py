@@ -51,11 +51,12 @@ def _numeric(dtype):
     return np_dt
 
 
-def _result(host, device=None):
+def _result(host, device=None, requires_grad=False):
     """NumPy's fresh result as an array (its memory becomes the tensor's) on ``device``, or on
     the default device."""
     t = convert.numpy_to_tensor(host)
-    return asarray(t, device=device if device is not None else config.current_device())
+    return asarray(t, device=device if device is not None else config.current_device(),
+                   requires_grad=requires_grad)
 
 
 def _host(a):
@@ -425,16 +426,17 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
 
 def loadtxt(fname, dtype=float, comments="#", delimiter=None, converters=None, skiprows=0,
             usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *,
-            quotechar=None, like=None, device=None):
+            quotechar=None, like=None, device=None, requires_grad=False):
     """Load data from a text file (numeric columns).
 
     torchnp implementation of :func:`numpy.loadtxt`: NumPy parses the text. ``dtype=float`` is the
-    default float dtype; structured dtypes raise TypeError. ``device=`` is a torchnp extension.
+    default float dtype; structured dtypes raise TypeError. ``device=`` and ``requires_grad=``
+    are torchnp extensions.
     """
     _check_like(like)
     host = numpy.loadtxt(fname, _numeric(dtype), comments, delimiter, converters, skiprows,
                          usecols, unpack, ndmin, encoding, max_rows, quotechar=quotechar)
-    return _result(host, device)
+    return _result(host, device, requires_grad)
 
 
 def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", footer="",
@@ -461,13 +463,13 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
                deletechars=" !#$%&'()*+,-./:;<=>?@[\\]^{|}~",
                replace_space="_", autostrip=False, case_sensitive=True, defaultfmt="f%i",
                unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None,
-               encoding=None, *, ndmin=0, like=None, device=None):
+               encoding=None, *, ndmin=0, like=None, device=None, requires_grad=False):
     """Load data from a text file, with missing values handled as specified (numeric columns).
 
     torchnp implementation of :func:`numpy.genfromtxt`: NumPy parses the text; missing values are
     nan (or ``filling_values``). Structured results (``names=``, a structured or per-column
-    ``dtype``) raise TypeError; ``usemask=True`` raises NotImplementedError. ``device=`` is a
-    torchnp extension.
+    ``dtype``) raise TypeError; ``usemask=True`` raises NotImplementedError. ``device=`` and
+    ``requires_grad=`` are torchnp extensions.
     """
     _check_like(like)
     _check_genfromtxt(names, usemask)
@@ -476,7 +478,7 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
         skip_footer, converters, missing_values, filling_values, usecols, names, excludelist,
         deletechars, replace_space, autostrip, case_sensitive, defaultfmt, unpack, usemask, loose,
         invalid_raise, max_rows, encoding, ndmin=ndmin)
-    return _result(host, device)
+    return _result(host, device, requires_grad)
 
 
 def fromregex(file, regexp, dtype, encoding=None):
@@ -497,38 +499,44 @@ def fromregex(file, regexp, dtype, encoding=None):
 
 # ----- raw data ----------------------------------------------------------------------------------
 
-def fromfile(file, dtype=None, count=-1, sep="", offset=0, *, like=None, device=None):
+def fromfile(file, dtype=None, count=-1, sep="", offset=0, *, like=None, device=None,
+             requires_grad=False):
     """Construct an array from data in a text or binary file.
 
     torchnp implementation of :func:`numpy.fromfile`: NumPy reads the file into the memory that
-    becomes the tensor's. ``dtype=None`` is the default float dtype; ``device=`` is a torchnp
-    extension.
+    becomes the tensor's. ``dtype=None`` is the default float dtype; ``device=`` and
+    ``requires_grad=`` are torchnp extensions.
     """
     _check_like(like)
-    return _result(numpy.fromfile(file, _numeric(dtype), count, sep, offset), device)
+    return _result(numpy.fromfile(file, _numeric(dtype), count, sep, offset), device,
+                   requires_grad)
 
 
-def frombuffer(buffer, dtype=None, count=-1, offset=0, *, like=None, device=None):
+def frombuffer(buffer, dtype=None, count=-1, offset=0, *, like=None, device=None,
+               requires_grad=False):
     """Interpret a buffer as a 1-dimensional array.
 
     torchnp implementation of :func:`numpy.frombuffer`. The result shares the buffer's memory,
     read-only when the buffer is (``bytes``), as NumPy's. ``dtype=None`` is the default float
-    dtype; ``device=`` is a torchnp extension.
+    dtype; ``device=`` and ``requires_grad=`` are torchnp extensions.
     """
     _check_like(like)
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer)
-    return _result(numpy.frombuffer(buffer, _numeric(dtype), count, offset), device)
+    return _result(numpy.frombuffer(buffer, _numeric(dtype), count, offset), device,
+                   requires_grad)
 
 
-def fromstring(string, dtype=float, count=-1, *, sep="", like=None, device=None):
+def fromstring(string, dtype=float, count=-1, *, sep="", like=None, device=None,
+               requires_grad=False):
     """A new 1-D array initialized from text data in a string.
 
     torchnp implementation of :func:`numpy.fromstring` (NumPy parses the text). ``dtype=float``
-    is the default float dtype; ``device=`` is a torchnp extension.
+    is the default float dtype; ``device=`` and ``requires_grad=`` are torchnp extensions.
     """
     _check_like(like)
-    return _result(numpy.fromstring(string, _numeric(dtype), count, sep=sep), device)
+    return _result(numpy.fromstring(string, _numeric(dtype), count, sep=sep), device,
+                   requires_grad)
 
 
 # ----- the ndarray's methods ---------------------------------------------------------------------
