@@ -449,6 +449,9 @@ def _parse(t, key):
 
 # ----- __setitem__ --------------------------------------------------------------------------------
 
+_BOOL = torch.bool
+
+
 def setitem(a, key, value):
     """``a[key] = value`` with NumPy's casting, broadcasting and errors; writes reach the base."""
     if a._scalar and a._t.ndim == 0:          # convert.is_scalar_like inlined
@@ -458,11 +461,16 @@ def setitem(a, key, value):
     tk = type(key)
     tv = type(value)
     dt = a._dt
-    if (tv is float or tv is int or tv is bool) and dt is not torch.uint64 and \
-            (tk is int or (tk is slice and key.step is None)):
+    if (tv is float or tv is int or tv is bool) and dt is not torch.uint64:
         try:
-            a._t[key] = _scalar_value(value, dt)     # its errors too: the slow path orders them
-            return
+            if tk is int or (tk is slice and key.step is None):
+                a._t[key] = _scalar_value(value, dt)     # its errors too: the slow path orders them
+                return
+            if tk is ndarray and key._dt is _BOOL and dt not in _k.FEW_KERNELS:
+                t = a._t            # a[a < 0] = 0: a full mask (~3 us less than the slow path)
+                if key._t.shape == t.shape and t.ndim:
+                    t.masked_fill_(key._t, _scalar_value(value, dt))
+                    return
         except (IndexError, TypeError, ValueError, RuntimeError, OverflowError):
             pass                                           # NumPy's error from the slow path
     try:
