@@ -99,14 +99,7 @@ def _heap_probe(**env):
     return keeps == "True", where
 
 
-def _glibc():
-    try:
-        return os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc")
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-@pytest.mark.skipif(not _glibc(), reason="the setting is glibc's mallopt")
+@pytest.mark.skipif(not memory._is_glibc(), reason="the setting is glibc's mallopt")
 def test_large_blocks_come_from_the_heap_and_opt_out():
     """With the setting a 64 MiB array lies in the [heap] mapping, where freed blocks are reused;
     with TORCHNP_MALLOC=0 it gets a mapping of its own, as glibc does by default."""

@@ -50,7 +50,7 @@ def __pow__(self, other, mod=None):
     # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
     if mod is not None:
         return NotImplemented
-    if type(other) is int and other == 2 and self._dt is _BOOL and \
+    if self._dt is _BOOL and type(other) is int and other == 2 and \
             not (self._scalar and self._t.ndim == 0):
         # an array's ** 2 is NumPy's square: bool -> int8 (a NumPy scalar's is power: int64)
         return _u.square._call1(self)

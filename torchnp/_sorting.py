@@ -66,8 +66,7 @@ _RADIX_FLOATS = (torch.float16, torch.float32, torch.float64)
 def _sorts_by_radix(t):
     """True for a large 1-D float tensor on the CPU: torch sorts 1-D integers by radix, 2-4x faster
     than its float sort (and than NumPy's), so sorting the floats' integer keys pays."""
-    return t.ndim == 1 and t.dtype in _RADIX_FLOATS and t.numel() >= _RADIX_MIN and \
-        t.device.type == "cpu"
+    return t.ndim == 1 and t.is_cpu and t.dtype in _RADIX_FLOATS and t.numel() >= _RADIX_MIN
 
 
 def _radix_argsort(t):
