@@ -6,6 +6,7 @@ where torch lacks a kernel for them, see ``_kernels.widen``), the kernel, and th
 Loops are resolved once, at construction, into dicts keyed by input torch dtypes, so a call costs
 a dict lookup, the kernel and the wrap.
 """
+import os
 import sys
 
 import torch
@@ -143,9 +144,9 @@ class ufunc:
         if not kwargs and not args:
             if x2 is not _NOARG:
                 if self.nin == 2:
-                    return self._call2(x1, x2)
+                    return self._call2(x1, x2) if _is_dynamo() else call2(self, x1, x2)
             elif x1 is not _NOARG and self.nin == 1:
-                return self._call1(x1)
+                return self._call1(x1) if _is_dynamo() else call1(self, x1)
         args = tuple(x for x in (x1, x2) if x is not _NOARG) + args
         return _ufunc_call.call(self, args, kwargs.pop("out", None), kwargs)
 
@@ -185,7 +186,7 @@ class ufunc:
                 elif (_ELIDE and not _is_dynamo() and (_getrefcount(x1) == _TEMP
                                                        or _getrefcount(x2) == _TEMP)
                         and t1.nbytes >= _ELIDE_BYTES):
-                    t = _elision.binary(loop, x1, x2, t1, t2)     # a*2.0 - b: into a*2.0
+                    t = _elision.binary(loop, x1, x2, t1, t2, 1)  # a*2.0 - b: into a*2.0
                 else:
                     t = loop.kernel(t1, t2)
             except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
@@ -419,3 +420,26 @@ def array_ufunc(np_ufunc, method, inputs, kwargs):
     if func is None:
         return NotImplemented
     return func(*inputs, **kwargs)
+
+
+def _load_speedups():
+    """The C twins of the fast paths (``_speedups.c``), set up; None where the extension was not
+    built (no C compiler at install) or ``TORCHNP_SPEEDUPS=0`` asks for the Python code."""
+    if os.environ.get("TORCHNP_SPEEDUPS") == "0":
+        return None
+    try:
+        from torchnp._core import _speedups
+    except ImportError:
+        return None
+    _speedups.setup(ndarray, Loop, ScalarLoop, _config, readonly, _ufunc_call.call,
+                    _elision.binary, _ELIDE, _ELIDE_BYTES)
+    return _speedups
+
+
+# The fast paths as functions of (ufunc, operands), which the operators and ``__call__`` call
+# unless Dynamo traces (it cannot trace C; is_dynamo_compiling costs ~40 ns): C where built, else
+# the methods above.
+SPEEDUPS = _load_speedups()
+call2 = ufunc._call2 if SPEEDUPS is None else SPEEDUPS.call2
+call1 = ufunc._call1 if SPEEDUPS is None else SPEEDUPS.call1
+inplace2 = ufunc._inplace2 if SPEEDUPS is None else SPEEDUPS.inplace2

@@ -1,0 +1,148 @@
+"""The C fast paths (``torchnp/_core/_speedups.c``) against the Python methods they stand for:
+the same result (value, dtype, scalarness, the same object for in-place), the same exception and
+the same warnings, for every ufunc on operands of every dtype and every kind the fast paths sort
+out. The operator database compares the operators (which take the C paths) with NumPy; the
+Python methods run while Dynamo traces and where the extension is not built."""
+import shutil
+import sysconfig
+import warnings
+
+import numpy
+import pytest
+
+import torchnp as np
+from torchnp._core import dtypes, ufunc
+from torchnp._core.ufunc import ufunc as ufunc_class
+
+speedups = ufunc.SPEEDUPS
+pytestmark = pytest.mark.skipif(speedups is None, reason="the C extension is not built here "
+                                "(no C compiler at install, or TORCHNP_SPEEDUPS=0)")
+
+_NUMPY_DTYPES = [numpy.dtype(dtypes.NUMPY_OF_TORCH[dt].name) for dt in dtypes.ALL_TORCH_DTYPES]
+
+
+def _arrays():
+    """One small array of each dtype (with a zero, for the division warnings), a 0-d "scalar"
+    result, a view and a broadcasting row."""
+    out = [np.asarray(numpy.array([0, 1, 3]).astype(d)) for d in _NUMPY_DTYPES]
+    out.append(np.float64(2.5) * 1)                       # a computed 0-d array: NumPy's scalar
+    out.append(np.arange(6.0).reshape(2, 3)[:, 1:])       # a view
+    out.append(np.arange(4).reshape(4, 1))                # broadcasts against (3,)
+    return out
+
+
+# what the fast paths sort out besides arrays: Python scalars of each type (in and out of the
+# integer loops' ranges), a bool, NumPy data, a list, None
+_OTHERS = [2, -1, 2**70, 2.5, 1j, True, numpy.float32(1.5), numpy.arange(3), [1, 2, 3], None]
+
+
+def _outcome(f, *args):
+    """What ``f(*args)`` does: ('ok', value, dtype, scalar flag, warnings) or ('raises', type,
+    warnings)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            res = f(*args)
+        except Exception as e:              # noqa: BLE001 (the class is what is compared)
+            return ("raises", type(e), [w.category for w in caught])
+    seen = [w.category for w in caught]
+    if isinstance(res, tuple):
+        return ("ok", tuple(_value(r) for r in res), seen)
+    return ("ok", _value(res), seen)
+
+
+def _value(res):
+    if res is NotImplemented or not isinstance(res, np.ndarray):
+        return res
+    return (res.tensor.numpy().tolist(), res.dtype, res._scalar, res._base is None)
+
+
+def _same(a, b):
+    """Whether two outcomes agree (NaNs equal)."""
+    return repr(a) == repr(b)
+
+
+def _pairs():
+    arrays = _arrays()
+    for x in arrays:
+        for y in arrays + _OTHERS:
+            yield x, y
+            yield y, x
+
+
+_BINARY = sorted(n for n, u in ufunc._BY_NAME.items() if u.nin == 2 and u.nout == 1)
+_UNARY = sorted(n for n, u in ufunc._BY_NAME.items() if u.nin == 1 and u.nout == 1)
+
+
+@pytest.mark.parametrize("name", _BINARY)
+def test_call2_matches_the_python_method(name):
+    uf = ufunc._BY_NAME[name]
+    for x1, x2 in _pairs():
+        want = _outcome(ufunc_class._call2, uf, x1, x2)
+        got = _outcome(speedups.call2, uf, x1, x2)
+        assert _same(got, want), (name, x1, x2, got, want)
+
+
+@pytest.mark.parametrize("name", _UNARY)
+def test_call1_matches_the_python_method(name):
+    uf = ufunc._BY_NAME[name]
+    for x in _arrays() + _OTHERS:
+        want = _outcome(ufunc_class._call1, uf, x)
+        got = _outcome(speedups.call1, uf, x)
+        assert _same(got, want), (name, x, got, want)
+
+
+def _copy(x):
+    if isinstance(x, np.ndarray):
+        c = x.copy()
+        c._scalar = x._scalar
+        return c
+    return x
+
+
+def _shared_views():
+    """Pairs of views of one fresh storage: apart, dense overlap, the same array, strided
+    overlap (torch's in-place kernel would read what it has written; NumPy buffers)."""
+    def views(i):
+        base = np.arange(200.0)
+        return [(base[:100], base[100:]), (base[:150], base[50:]), (base, base),
+                (base[2::2], base[:-2:2])][i]
+    return [lambda i=i: views(i) for i in range(4)]
+
+
+def _copies(x1, x2):
+    return lambda: (_copy(x1), _copy(x2))
+
+
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "divide", "floor_divide",
+                                  "remainder", "power", "bitwise_and", "left_shift", "matmul"])
+def test_inplace2_matches_the_python_method(name):
+    uf = ufunc._BY_NAME[name]
+    makers = [_copies(x1, x2) for x1, x2 in _pairs() if isinstance(x1, np.ndarray)]
+    for make in makers + _shared_views():
+        outcomes = []
+        for f in (ufunc_class._inplace2, speedups.inplace2):
+            x1, x2 = make()
+            res = _outcome(f, uf, x1, x2)
+            if res[0] == "ok" and res[1] == _value(x1):
+                res = res[:1] + ("x1",) + res[2:]
+            outcomes.append((res, _value(x1)))
+        assert _same(*outcomes), (name, make(), outcomes)
+
+
+def test_errstate_takes_the_general_path():
+    a = np.asarray([1.0, 0.0])
+    with np.errstate(divide="raise"):
+        with pytest.raises(FloatingPointError):
+            speedups.call2(np.true_divide, a, a * 0)
+        with pytest.raises(FloatingPointError):
+            speedups.call1(np.log, a * 0)
+        with pytest.raises(FloatingPointError):
+            speedups.inplace2(np.true_divide, a, 0.0)
+
+
+def test_the_extension_is_built_where_a_compiler_is():
+    """A fresh install with a C compiler builds it (an optional extension would otherwise fail
+    silently and leave every call slower)."""
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    assert speedups is not None or shutil.which(compiler) is None

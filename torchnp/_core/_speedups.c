@@ -1,0 +1,499 @@
+/* The ufunc fast paths of torchnp/_core/ufunc.py, in C: ``ufunc._call2``, ``_call1`` and
+ * ``_inplace2`` for the cases they take (ndarray operands or one Python scalar, a loop in the fast
+ * tables, no errstate checks). Everything else goes to the Python code, which stays the
+ * specification: what this file does is exactly what those methods do, minus the interpreter.
+ * Each Python frame saved is ~0.1 us of a ~1.5 us call (docs/design-notes.md, "C fast paths").
+ *
+ * The ndarray, Loop and ScalarLoop classes keep their Python ``__slots__``; ``setup`` reads each
+ * slot's offset from its member descriptor once, so a slot read here is one load. Nothing is
+ * cached across calls that Python code may change: the ufunc's tables and the config flags are
+ * read on each call.
+ *
+ * Never called while Dynamo traces: the Python callers test torch.compiler.is_dynamo_compiling()
+ * first and take the Python methods, which Dynamo can trace.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+#define SLOT(obj, off) (*(PyObject **)((char *)(obj) + (off)))
+
+static PyTypeObject *ndarray_type, *loop_type, *scalar_loop_type;
+static Py_ssize_t nd_t, nd_dt, nd_base, nd_scalar;            /* ndarray slots */
+static Py_ssize_t lp_kernel, lp_cast, lp_casts, lp_out_dt;    /* Loop slots */
+static Py_ssize_t sl_kernel, sl_cast, sl_casts, sl_out_dt, sl_lo, sl_hi;  /* ScalarLoop */
+static PyObject *config_module, *readonly_module;
+/* Python functions: ufunc_call.call, elision.binary */
+static PyObject *general_call, *elision_binary;
+static int elide_enabled;
+static Py_ssize_t elide_min_bytes;
+static PyObject *s_fast, *s_fast_s, *s_fast_rs, *s_inplace, *s_inplace_s, *s_fp_checks,
+    *s_any, *s_to, *s_nbytes, *s_ndim, *s_base, *s_inplace2;
+
+/* ``sys.getrefcount`` of a temporary operand, less getrefcount's own reference: the caller's
+ * evaluation stack, the operator's parameter and the operator's stack slot for this call (C
+ * functions borrow their arguments). ufunc.py's _TEMP counts one more: ``_call2``'s parameter. */
+#define TEMP_REFS 3
+/* The Python frames between elision.binary and the operator method: none (this C call makes no
+ * frame). From ufunc._call2 it is one. */
+#define ELISION_DEPTH 0
+
+static Py_ssize_t
+slot_offset(PyObject *type, const char *name)
+{
+    PyObject *d = PyObject_GetAttrString(type, name);
+    if (d == NULL)
+        return -1;
+    if (!Py_IS_TYPE(d, &PyMemberDescr_Type)
+            || ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX) {
+        PyErr_Format(PyExc_TypeError, "%R.%s is not an object slot", type, name);
+        Py_DECREF(d);
+        return -1;
+    }
+    Py_ssize_t offset = ((PyMemberDescrObject *)d)->d_member->offset;
+    Py_DECREF(d);
+    return offset;
+}
+
+static int
+intern(PyObject **s, const char *text)
+{
+    *s = PyUnicode_InternFromString(text);
+    return *s == NULL ? -1 : 0;
+}
+
+static PyObject *
+setup(PyObject *module, PyObject *args)
+{
+    PyObject *nd, *lp, *sl;
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOpn", &PyType_Type, &nd, &PyType_Type, &lp,
+                          &PyType_Type, &sl, &config_module, &readonly_module, &general_call,
+                          &elision_binary, &elide_enabled, &elide_min_bytes))
+        return NULL;
+    Py_INCREF(config_module);
+    Py_INCREF(readonly_module);
+    Py_INCREF(general_call);
+    Py_INCREF(elision_binary);
+    Py_INCREF(nd);
+    Py_INCREF(lp);
+    Py_INCREF(sl);
+    ndarray_type = (PyTypeObject *)nd;
+    loop_type = (PyTypeObject *)lp;
+    scalar_loop_type = (PyTypeObject *)sl;
+    if ((nd_t = slot_offset(nd, "_t")) < 0 || (nd_dt = slot_offset(nd, "_dt")) < 0
+            || (nd_base = slot_offset(nd, "_base")) < 0
+            || (nd_scalar = slot_offset(nd, "_scalar")) < 0
+            || (lp_kernel = slot_offset(lp, "kernel")) < 0
+            || (lp_cast = slot_offset(lp, "cast")) < 0
+            || (lp_casts = slot_offset(lp, "casts")) < 0
+            || (lp_out_dt = slot_offset(lp, "out_dt")) < 0
+            || (sl_kernel = slot_offset(sl, "kernel")) < 0
+            || (sl_cast = slot_offset(sl, "cast")) < 0
+            || (sl_casts = slot_offset(sl, "casts")) < 0
+            || (sl_out_dt = slot_offset(sl, "out_dt")) < 0
+            || (sl_lo = slot_offset(sl, "lo")) < 0 || (sl_hi = slot_offset(sl, "hi")) < 0)
+        return NULL;
+    if (intern(&s_fast, "_fast") || intern(&s_fast_s, "_fast_s")
+            || intern(&s_fast_rs, "_fast_rs") || intern(&s_inplace, "_inplace")
+            || intern(&s_inplace_s, "_inplace_s") || intern(&s_fp_checks, "FP_CHECKS")
+            || intern(&s_any, "ANY") || intern(&s_to, "to") || intern(&s_nbytes, "nbytes")
+            || intern(&s_ndim, "ndim") || intern(&s_base, "_base")
+            || intern(&s_inplace2, "_inplace2"))
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+/* Whether module attribute ``name`` is true: 1, 0, or -1 with an exception set. */
+static int
+flag(PyObject *module, PyObject *name)
+{
+    PyObject *value = PyObject_GetAttr(module, name);
+    if (value == NULL)
+        return -1;
+    int set = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    return set;
+}
+
+/* ``table[key]`` (a borrowed reference), or NULL with no exception where it has none. */
+static PyObject *
+lookup(PyObject *table, PyObject *key)
+{
+    if (table == NULL || !PyDict_CheckExact(table))
+        return NULL;
+    PyObject *value = PyDict_GetItemWithError(table, key);
+    if (value == NULL)
+        PyErr_Clear();      /* an unhashable key: the general path raises NumPy's error */
+    return value;
+}
+
+/* ``uf.<name>[key1][key2]`` (borrowed), or NULL with no exception where any step fails. */
+static PyObject *
+table2(PyObject *uf, PyObject *name, PyObject *key1, PyObject *key2)
+{
+    PyObject *outer = PyObject_GetAttr(uf, name);
+    if (outer == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *value = lookup(lookup(outer, key1), key2);
+    Py_DECREF(outer);      /* the ufunc's dict keeps the tables alive */
+    return value == Py_None ? NULL : value;
+}
+
+/* Whether Python scalar ``x`` lies in the ScalarLoop's [lo, hi] (None: any): 1, 0 or -1. */
+static int
+in_range(PyObject *loop, PyObject *x)
+{
+    PyObject *lo = SLOT(loop, sl_lo), *hi = SLOT(loop, sl_hi);
+    if (lo == NULL || hi == NULL)
+        return 0;
+    if (lo == Py_None)
+        return 1;
+    int ok = PyObject_RichCompareBool(lo, x, Py_LE);
+    if (ok == 1)
+        ok = PyObject_RichCompareBool(x, hi, Py_LE);
+    return ok;
+}
+
+/* ``t.to(dt)`` (a new reference), stealing ``t``. */
+static PyObject *
+cast(PyObject *t, PyObject *dt)
+{
+    PyObject *args[2] = {t, dt};
+    PyObject *res = PyObject_VectorcallMethod(s_to, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                              NULL);
+    Py_DECREF(t);
+    return res;
+}
+
+/* A new ndarray around tensor ``t`` (stolen) of dtype ``dt``: a computed result, no base. */
+static PyObject *
+wrap(PyObject *t, PyObject *dt)
+{
+    PyObject *res = ndarray_type->tp_alloc(ndarray_type, 0);
+    if (res == NULL) {
+        Py_DECREF(t);
+        return NULL;
+    }
+    SLOT(res, nd_t) = t;
+    Py_INCREF(dt);
+    SLOT(res, nd_dt) = dt;
+    Py_INCREF(Py_None);
+    SLOT(res, nd_base) = Py_None;
+    Py_INCREF(Py_True);
+    SLOT(res, nd_scalar) = Py_True;
+    return res;
+}
+
+/* ``ufunc_call.call(uf, args, out, {})``: NumPy's general path. */
+static PyObject *
+general(PyObject *uf, PyObject *args, PyObject *out)
+{
+    if (args == NULL)
+        return NULL;
+    PyObject *kwargs = PyDict_New();
+    if (kwargs == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyObject *call[4] = {uf, args, out, kwargs};
+    PyObject *res = PyObject_Vectorcall(general_call, call, 4, NULL);
+    Py_DECREF(args);
+    Py_DECREF(kwargs);
+    return res;
+}
+
+/* Whether the raised exception is a RuntimeError, which the general path turns into NumPy's
+ * error (shapes, devices, memory); then it is cleared. */
+static int
+clear_runtime_error(void)
+{
+    if (!PyErr_ExceptionMatches(PyExc_RuntimeError))
+        return 0;
+    PyErr_Clear();
+    return 1;
+}
+
+/* Whether tensor ``t`` holds at least elision's MIN_BYTES: 1, 0 or -1. */
+static int
+large(PyObject *t)
+{
+    PyObject *n = PyObject_GetAttr(t, s_nbytes);
+    if (n == NULL)
+        return -1;
+    Py_ssize_t bytes = PyLong_AsSsize_t(n);
+    Py_DECREF(n);
+    if (bytes == -1 && PyErr_Occurred())
+        return -1;
+    return bytes >= elide_min_bytes;
+}
+
+/* ufunc._call2(uf, x1, x2) */
+static PyObject *
+call2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "call2(ufunc, x1, x2)");
+        return NULL;
+    }
+    PyObject *uf = args[0], *x1 = args[1], *x2 = args[2];
+    PyObject *loop = NULL, *t1, *t2;
+    int scalar_loop = 0;
+    if (Py_IS_TYPE(x1, ndarray_type)) {
+        t1 = SLOT(x1, nd_t);
+        if (Py_IS_TYPE(x2, ndarray_type)) {
+            t2 = SLOT(x2, nd_t);
+            if (t1 != NULL && t2 != NULL)
+                loop = table2(uf, s_fast, SLOT(x1, nd_dt), SLOT(x2, nd_dt));
+        }
+        else {                              /* a Python scalar on the right */
+            t2 = x2;
+            if (t1 != NULL)
+                loop = table2(uf, s_fast_s, (PyObject *)Py_TYPE(x2), SLOT(x1, nd_dt));
+            scalar_loop = 1;
+        }
+    }
+    else if (Py_IS_TYPE(x2, ndarray_type)) {  /* a Python scalar on the left: taken second */
+        t1 = SLOT(x2, nd_t);
+        t2 = x1;
+        if (t1 != NULL)
+            loop = table2(uf, s_fast_rs, (PyObject *)Py_TYPE(x1), SLOT(x2, nd_dt));
+        scalar_loop = 1;
+    }
+    if (loop == NULL)
+        return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+    if (!Py_IS_TYPE(loop, scalar_loop ? scalar_loop_type : loop_type))
+        return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+    Py_ssize_t o_kernel = scalar_loop ? sl_kernel : lp_kernel;
+    Py_ssize_t o_cast = scalar_loop ? sl_cast : lp_cast;
+    Py_ssize_t o_casts = scalar_loop ? sl_casts : lp_casts;
+    Py_ssize_t o_out_dt = scalar_loop ? sl_out_dt : lp_out_dt;
+    PyObject *kernel = SLOT(loop, o_kernel), *out_dt = SLOT(loop, o_out_dt);
+    PyObject *needs_cast = SLOT(loop, o_cast), *casts = SLOT(loop, o_casts);
+    if (kernel == NULL || out_dt == NULL || needs_cast == NULL || casts == NULL)
+        return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+    if (scalar_loop) {
+        int ok = in_range(loop, t2);
+        if (ok < 0)
+            return NULL;
+        if (!ok)
+            return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+    }
+    int fp_checks = flag(config_module, s_fp_checks);
+    if (fp_checks < 0)
+        return NULL;
+    if (fp_checks)
+        return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+
+    PyObject *t;
+    Py_INCREF(t1);          /* held, as ufunc._call2's locals hold them (elision counts them) */
+    Py_INCREF(t2);
+    if (needs_cast == Py_True) {
+        if (!PyTuple_CheckExact(casts) || PyTuple_GET_SIZE(casts) != 2) {
+            Py_DECREF(t1);
+            Py_DECREF(t2);
+            return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+        }
+        PyObject *c1 = PyTuple_GET_ITEM(casts, 0), *c2 = PyTuple_GET_ITEM(casts, 1);
+        if (c1 != Py_None && (t1 = cast(t1, c1)) == NULL) {
+            Py_DECREF(t2);
+            goto kernel_failed;
+        }
+        if (c2 != Py_None && (t2 = cast(t2, c2)) == NULL) {
+            Py_DECREF(t1);
+            goto kernel_failed;
+        }
+        PyObject *kargs[2] = {t1, t2};
+        t = PyObject_Vectorcall(kernel, kargs, 2, NULL);
+    }
+    else {
+        int temporary = elide_enabled && (Py_REFCNT(x1) == TEMP_REFS
+                                          || Py_REFCNT(x2) == TEMP_REFS);
+        if (temporary && (temporary = large(t1)) < 0) {
+            Py_DECREF(t1);
+            Py_DECREF(t2);
+            return NULL;
+        }
+        if (temporary) {        /* a*2.0 - b: into a*2.0 */
+            PyObject *depth = PyLong_FromLong(ELISION_DEPTH);
+            PyObject *eargs[6] = {loop, x1, x2, t1, t2, depth};
+            t = depth == NULL ? NULL : PyObject_Vectorcall(elision_binary, eargs, 6, NULL);
+            Py_XDECREF(depth);
+        }
+        else {
+            PyObject *kargs[2] = {t1, t2};
+            t = PyObject_Vectorcall(kernel, kargs, 2, NULL);
+        }
+    }
+    Py_DECREF(t1);
+    Py_DECREF(t2);
+    if (t != NULL)
+        return wrap(t, out_dt);
+kernel_failed:
+    if (clear_runtime_error())
+        return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
+    return NULL;
+}
+
+/* ufunc._call1(uf, x) */
+static PyObject *
+call1(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "call1(ufunc, x)");
+        return NULL;
+    }
+    PyObject *uf = args[0], *x = args[1];
+    PyObject *loop = NULL, *t = NULL;
+    if (Py_IS_TYPE(x, ndarray_type) && (t = SLOT(x, nd_t)) != NULL) {
+        PyObject *fast = PyObject_GetAttr(uf, s_fast);
+        if (fast == NULL)
+            PyErr_Clear();
+        else {
+            loop = lookup(fast, SLOT(x, nd_dt));
+            Py_DECREF(fast);
+        }
+    }
+    if (loop == NULL || !Py_IS_TYPE(loop, loop_type))
+        return general(uf, PyTuple_Pack(1, x), Py_None);
+    PyObject *kernel = SLOT(loop, lp_kernel), *out_dt = SLOT(loop, lp_out_dt);
+    PyObject *casts = SLOT(loop, lp_casts);
+    if (kernel == NULL || out_dt == NULL || casts == NULL || !PyTuple_CheckExact(casts)
+            || PyTuple_GET_SIZE(casts) < 1)
+        return general(uf, PyTuple_Pack(1, x), Py_None);
+    int fp_checks = flag(config_module, s_fp_checks);
+    if (fp_checks < 0)
+        return NULL;
+    if (fp_checks)
+        return general(uf, PyTuple_Pack(1, x), Py_None);
+    PyObject *c = PyTuple_GET_ITEM(casts, 0);
+    Py_INCREF(t);
+    if (c != Py_None && (t = cast(t, c)) == NULL)
+        goto failed;
+    PyObject *res = PyObject_Vectorcall(kernel, &t, 1, NULL);
+    Py_DECREF(t);
+    if (res != NULL)
+        return wrap(res, out_dt);
+failed:
+    if (clear_runtime_error())
+        return general(uf, PyTuple_Pack(1, x), Py_None);
+    return NULL;
+}
+
+/* ``uf._inplace2(x1, x2)``, the Python method: it takes what this file leaves. */
+static PyObject *
+python_inplace2(PyObject *uf, PyObject *x1, PyObject *x2)
+{
+    PyObject *args[3] = {uf, x1, x2};
+    return PyObject_VectorcallMethod(s_inplace2, args, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
+/* Whether tensor ``t`` views another (``t._base is not None``): 1, 0 or -1. */
+static int
+is_view(PyObject *t)
+{
+    PyObject *base = PyObject_GetAttr(t, s_base);
+    if (base == NULL)
+        return -1;
+    int view = base != Py_None;
+    Py_DECREF(base);
+    return view;
+}
+
+/* ufunc._inplace2(uf, x1, x2): ``x1 op= x2`` with torch's in-place kernel, for ndarray ``x1``
+ * that is not a 0-d "scalar", no errstate checks, no read-only marks anywhere, and ``x2`` an
+ * ndarray (the same tensor, or neither a view) or a Python scalar in range. */
+static PyObject *
+inplace2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "inplace2(ufunc, x1, x2)");
+        return NULL;
+    }
+    PyObject *uf = args[0], *x1 = args[1], *x2 = args[2];
+    if (!Py_IS_TYPE(x1, ndarray_type))
+        return python_inplace2(uf, x1, x2);
+    PyObject *t1 = SLOT(x1, nd_t), *is_scalar = SLOT(x1, nd_scalar);
+    if (t1 == NULL || is_scalar == NULL)
+        return python_inplace2(uf, x1, x2);
+    if (is_scalar == Py_True) {             /* a 0-d "scalar" rebinds: the Python method */
+        PyObject *ndim = PyObject_GetAttr(t1, s_ndim);
+        if (ndim == NULL)
+            return NULL;
+        long n = PyLong_AsLong(ndim);
+        Py_DECREF(ndim);
+        if (n == -1 && PyErr_Occurred())
+            return NULL;
+        if (n == 0)
+            return python_inplace2(uf, x1, x2);
+    }
+    int stop = flag(config_module, s_fp_checks);
+    if (stop == 0)
+        stop = flag(readonly_module, s_any);
+    if (stop < 0)
+        return NULL;
+    if (stop)
+        return python_inplace2(uf, x1, x2);
+
+    PyObject *kernel, *t2;
+    if (Py_IS_TYPE(x2, ndarray_type)) {
+        t2 = SLOT(x2, nd_t);
+        kernel = t2 == NULL ? NULL : table2(uf, s_inplace, SLOT(x1, nd_dt), SLOT(x2, nd_dt));
+        if (kernel == NULL)
+            return python_inplace2(uf, x1, x2);
+        if (t2 != t1) {
+            int view = is_view(t1);
+            if (view == 0)
+                view = is_view(t2);
+            if (view < 0)
+                return NULL;
+            if (view)           /* views of one storage: the Python method checks for overlap */
+                return python_inplace2(uf, x1, x2);
+        }
+    }
+    else {
+        t2 = x2;
+        PyObject *sl = table2(uf, s_inplace_s, (PyObject *)Py_TYPE(x2), SLOT(x1, nd_dt));
+        if (sl == NULL || !Py_IS_TYPE(sl, scalar_loop_type)
+                || (kernel = SLOT(sl, sl_kernel)) == NULL)
+            return python_inplace2(uf, x1, x2);
+        int ok = in_range(sl, x2);
+        if (ok < 0)
+            return NULL;
+        if (!ok)
+            return python_inplace2(uf, x1, x2);
+    }
+    PyObject *kargs[2] = {t1, t2};
+    PyObject *res = PyObject_Vectorcall(kernel, kargs, 2, NULL);
+    if (res == NULL) {
+        if (clear_runtime_error())      /* shapes, read-only, overlap: NumPy's error or result */
+            return general(uf, PyTuple_Pack(2, x1, x2), x1);
+        return NULL;
+    }
+    Py_DECREF(res);
+    Py_INCREF(x1);
+    return x1;
+}
+
+static PyMethodDef methods[] = {
+    {"setup", setup, METH_VARARGS,
+     "setup(ndarray, Loop, ScalarLoop, config, readonly, general_call, elision_binary, "
+     "elide, elide_min_bytes): the classes and modules the fast paths read."},
+    {"call2", (PyCFunction)(void (*)(void))call2, METH_FASTCALL, "ufunc._call2(uf, x1, x2)"},
+    {"call1", (PyCFunction)(void (*)(void))call1, METH_FASTCALL, "ufunc._call1(uf, x)"},
+    {"inplace2", (PyCFunction)(void (*)(void))inplace2, METH_FASTCALL,
+     "ufunc._inplace2(uf, x1, x2)"},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT, "torchnp._core._speedups",
+    "The ufunc fast paths in C (see the comment at the top of _speedups.c).", -1, methods
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&speedups_module);
+}
