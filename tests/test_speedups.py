@@ -3,7 +3,10 @@ the same result (value, dtype, scalarness, the same object for in-place), the sa
 the same warnings, for every ufunc on operands of every dtype and every kind the fast paths sort
 out. The operator database compares the operators (which take the C paths) with NumPy; the
 Python methods run while Dynamo traces and where the extension is not built."""
+import os
 import shutil
+import subprocess
+import sys
 import sysconfig
 import warnings
 
@@ -146,3 +149,22 @@ def test_the_extension_is_built_where_a_compiler_is():
     silently and leave every call slower)."""
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     assert speedups is not None or shutil.which(compiler) is None
+
+
+def _outcomes(**env):
+    environ = dict(os.environ, **env)
+    script = os.path.join(os.path.dirname(__file__), "speedups_outcomes.py")
+    return subprocess.run([sys.executable, script], env=environ, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+
+
+def test_operators_and_ufunc_calls_match_the_python_build():
+    """Every operator (the number slots), in-place operator and short ufunc call (the call slot)
+    on arrays of each kind against ten other kinds of operand, NEP 13's opt-out included: the
+    same lines with the C extension and with TORCHNP_SPEEDUPS=0."""
+    fast = _outcomes()
+    python = _outcomes(TORCHNP_SPEEDUPS="0")
+    assert len(fast) == len(python) > 10000
+    differ = [(f, p) for f, p in zip(fast, python) if f != p]
+    assert not differ, differ[:5]
+    assert any("Refuser.__radd__" in line for line in fast)

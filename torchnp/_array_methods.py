@@ -23,6 +23,7 @@ from torchnp._core.ndarray import ndarray
 from torchnp._core.ufunc import call1 as _f1
 from torchnp._core.ufunc import call2 as _f2
 from torchnp._core.ufunc import inplace2 as _fi
+from torchnp._core.ufunc import SPEEDUPS as _SPEEDUPS
 from torchnp._core.ufunc import ufunc as _ufunc
 
 _BOOL = torch.bool
@@ -331,3 +332,16 @@ ndarray.clip      = clip
 ndarray.conj      = conj
 ndarray.conjugate = conjugate
 ndarray.put       = put
+
+# Last, as assigning an operator resets its slot: the operator slots call the C fast paths
+# directly, saving the Python operator's frame (``_speedups.c``; the operators above stay for
+# Dynamo, explicit calls and the Python-only build).
+if _SPEEDUPS is not None:
+    _SPEEDUPS.install_slots({
+        "__add__": _u.add, "__sub__": _u.subtract, "__mul__": _u.multiply,
+        "__truediv__": _u.true_divide, "__floordiv__": _u.floor_divide, "__mod__": _u.remainder,
+        "__and__": _u.bitwise_and, "__or__": _u.bitwise_or, "__xor__": _u.bitwise_xor,
+        "__lshift__": _u.left_shift, "__rshift__": _u.right_shift, "__matmul__": _u.matmul,
+        "__neg__": _u.negative, "__pos__": _u.positive, "__abs__": _u.absolute,
+        "__invert__": _u.invert, "__lt__": _u.less, "__le__": _u.less_equal, "__eq__": _u.equal,
+        "__ne__": _u.not_equal, "__gt__": _u.greater, "__ge__": _u.greater_equal})

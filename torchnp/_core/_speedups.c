@@ -30,13 +30,11 @@ static Py_ssize_t elide_min_bytes;
 static PyObject *s_fast, *s_fast_s, *s_fast_rs, *s_inplace, *s_inplace_s, *s_fp_checks,
     *s_any, *s_to, *s_nbytes, *s_ndim, *s_base, *s_inplace2;
 
-/* ``sys.getrefcount`` of a temporary operand, less getrefcount's own reference: the caller's
- * evaluation stack, the operator's parameter and the operator's stack slot for this call (C
- * functions borrow their arguments). ufunc.py's _TEMP counts one more: ``_call2``'s parameter. */
-#define TEMP_REFS 3
-/* The Python frames between elision.binary and the operator method: none (this C call makes no
- * frame). From ufunc._call2 it is one. */
-#define ELISION_DEPTH 0
+/* The references to a temporary operand (elision.HELD_BY_OPERATOR, HELD_BY_SLOT): from an
+ * operator method, the caller's evaluation stack, the operator's parameter and the operator's
+ * stack slot for this call (C functions borrow their arguments); from a number slot, the stack. */
+#define HELD_BY_OPERATOR 3
+#define HELD_BY_SLOT 1
 
 static Py_ssize_t
 slot_offset(PyObject *type, const char *name)
@@ -229,15 +227,12 @@ large(PyObject *t)
     return bytes >= elide_min_bytes;
 }
 
-/* ufunc._call2(uf, x1, x2) */
+/* ufunc._call2(uf, x1, x2). ``held`` and ``frames``: elision's view of the caller, as its
+ * ``binary`` takes them (HELD_BY_OPERATOR and 1 from an operator method, HELD_BY_SLOT and 0 from
+ * the number slots below). */
 static PyObject *
-call2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+binary(PyObject *uf, PyObject *x1, PyObject *x2, int held, int frames)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "call2(ufunc, x1, x2)");
-        return NULL;
-    }
-    PyObject *uf = args[0], *x1 = args[1], *x2 = args[2];
     PyObject *loop = NULL, *t1, *t2;
     int scalar_loop = 0;
     if (Py_IS_TYPE(x1, ndarray_type)) {
@@ -308,18 +303,19 @@ call2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         t = PyObject_Vectorcall(kernel, kargs, 2, NULL);
     }
     else {
-        int temporary = elide_enabled && (Py_REFCNT(x1) == TEMP_REFS
-                                          || Py_REFCNT(x2) == TEMP_REFS);
+        int temporary = elide_enabled && (Py_REFCNT(x1) == held || Py_REFCNT(x2) == held);
         if (temporary && (temporary = large(t1)) < 0) {
             Py_DECREF(t1);
             Py_DECREF(t2);
             return NULL;
         }
         if (temporary) {        /* a*2.0 - b: into a*2.0 */
-            PyObject *depth = PyLong_FromLong(ELISION_DEPTH);
-            PyObject *eargs[6] = {loop, x1, x2, t1, t2, depth};
-            t = depth == NULL ? NULL : PyObject_Vectorcall(elision_binary, eargs, 6, NULL);
-            Py_XDECREF(depth);
+            PyObject *h = PyLong_FromLong(held), *f = PyLong_FromLong(frames);
+            PyObject *eargs[7] = {loop, x1, x2, t1, t2, h, f};
+            t = h == NULL || f == NULL ? NULL
+                : PyObject_Vectorcall(elision_binary, eargs, 7, NULL);
+            Py_XDECREF(h);
+            Py_XDECREF(f);
         }
         else {
             PyObject *kargs[2] = {t1, t2};
@@ -336,15 +332,20 @@ kernel_failed:
     return NULL;
 }
 
-/* ufunc._call1(uf, x) */
 static PyObject *
-call1(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+call2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 2) {
-        PyErr_SetString(PyExc_TypeError, "call1(ufunc, x)");
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "call2(ufunc, x1, x2)");
         return NULL;
     }
-    PyObject *uf = args[0], *x = args[1];
+    return binary(args[0], args[1], args[2], HELD_BY_OPERATOR, 1);
+}
+
+/* ufunc._call1(uf, x) */
+static PyObject *
+unary(PyObject *uf, PyObject *x)
+{
     PyObject *loop = NULL, *t = NULL;
     if (Py_IS_TYPE(x, ndarray_type) && (t = SLOT(x, nd_t)) != NULL) {
         PyObject *fast = PyObject_GetAttr(uf, s_fast);
@@ -381,6 +382,16 @@ failed:
     return NULL;
 }
 
+static PyObject *
+call1(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "call1(ufunc, x)");
+        return NULL;
+    }
+    return unary(args[0], args[1]);
+}
+
 /* ``uf._inplace2(x1, x2)``, the Python method: it takes what this file leaves. */
 static PyObject *
 python_inplace2(PyObject *uf, PyObject *x1, PyObject *x2)
@@ -405,13 +416,8 @@ is_view(PyObject *t)
  * that is not a 0-d "scalar", no errstate checks, no read-only marks anywhere, and ``x2`` an
  * ndarray (the same tensor, or neither a view) or a Python scalar in range. */
 static PyObject *
-inplace2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+inplace(PyObject *uf, PyObject *x1, PyObject *x2)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "inplace2(ufunc, x1, x2)");
-        return NULL;
-    }
-    PyObject *uf = args[0], *x1 = args[1], *x2 = args[2];
     if (!Py_IS_TYPE(x1, ndarray_type))
         return python_inplace2(uf, x1, x2);
     PyObject *t1 = SLOT(x1, nd_t), *is_scalar = SLOT(x1, nd_scalar);
@@ -476,6 +482,232 @@ inplace2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return x1;
 }
 
+static PyObject *
+inplace2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "inplace2(ufunc, x1, x2)");
+        return NULL;
+    }
+    return inplace(args[0], args[1], args[2]);
+}
+
+/* ----- the ndarray's number and comparison slots ---------------------------------------------
+ * ``a + b`` calls the type's nb_add slot. For a Python class that slot looks ``__add__`` up and
+ * calls it, a Python frame (~0.2 us); ``install_slots`` points the slots straight at the fast
+ * paths above. The class keeps its Python operators: Dynamo, explicit ``a.__add__(b)`` and the
+ * subclasses (memmap) use them, and assigning one again resets its slot to CPython's lookup. A
+ * slot is called for the reflected form too (``2.0 - a`` is nb_subtract(2.0, a)), which is the
+ * same ufunc call. ``**`` (its third argument, bool ** 2) and divmod (two results) keep theirs.
+ */
+enum { ADD, SUB, MUL, TDIV, FDIV, MOD, AND, OR, XOR, LSHIFT, RSHIFT, MATMUL, NEG, POS, ABS, INV,
+       LT, LE, EQ, NE, GT, GE, NSLOTS };
+static const char *const slot_names[NSLOTS] = {
+    "__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__and__",
+    "__or__", "__xor__", "__lshift__", "__rshift__", "__matmul__", "__neg__", "__pos__",
+    "__abs__", "__invert__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+static PyObject *slot_ufuncs[NSLOTS];
+static PyObject *s_array_ufunc;
+
+/* Whether ``x``'s class sets ``__array_ufunc__ = None`` (NEP 13): then the operator returns
+ * NotImplemented, as ufunc_call._defer makes the Python operators do. 1, 0 or -1. */
+static int
+refuses_ufuncs(PyObject *x)
+{
+    if (Py_IS_TYPE(x, ndarray_type) || PyFloat_CheckExact(x) || PyLong_CheckExact(x)
+            || PyComplex_CheckExact(x) || PyBool_Check(x))
+        return 0;
+    PyObject *attr = PyObject_GetAttr((PyObject *)Py_TYPE(x), s_array_ufunc);
+    if (attr == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return -1;
+        PyErr_Clear();
+        return 0;
+    }
+    Py_DECREF(attr);
+    return attr == Py_None;
+}
+
+static PyObject *
+binary_slot(int op, PyObject *v, PyObject *w)
+{
+    int refuses = refuses_ufuncs(Py_IS_TYPE(v, ndarray_type) ? w : v);
+    if (refuses < 0)
+        return NULL;
+    if (refuses)
+        Py_RETURN_NOTIMPLEMENTED;
+    return binary(slot_ufuncs[op], v, w, HELD_BY_SLOT, 0);
+}
+
+static PyObject *
+inplace_slot(int op, PyObject *v, PyObject *w)
+{
+    return inplace(slot_ufuncs[op], v, w);
+}
+
+#define BINARY_SLOTS(NAME, OP) \
+    static PyObject *NAME(PyObject *v, PyObject *w) { return binary_slot(OP, v, w); } \
+    static PyObject *NAME##_inplace(PyObject *v, PyObject *w) { return inplace_slot(OP, v, w); }
+BINARY_SLOTS(slot_add, ADD)
+BINARY_SLOTS(slot_sub, SUB)
+BINARY_SLOTS(slot_mul, MUL)
+BINARY_SLOTS(slot_tdiv, TDIV)
+BINARY_SLOTS(slot_fdiv, FDIV)
+BINARY_SLOTS(slot_mod, MOD)
+BINARY_SLOTS(slot_and, AND)
+BINARY_SLOTS(slot_or, OR)
+BINARY_SLOTS(slot_xor, XOR)
+BINARY_SLOTS(slot_lshift, LSHIFT)
+BINARY_SLOTS(slot_rshift, RSHIFT)
+BINARY_SLOTS(slot_matmul, MATMUL)
+
+static PyObject *slot_neg(PyObject *x) { return unary(slot_ufuncs[NEG], x); }
+static PyObject *slot_pos(PyObject *x) { return unary(slot_ufuncs[POS], x); }
+static PyObject *slot_abs(PyObject *x) { return unary(slot_ufuncs[ABS], x); }
+static PyObject *slot_inv(PyObject *x) { return unary(slot_ufuncs[INV], x); }
+
+/* tp_richcompare(self, other, op): ``self`` is the ndarray whose slot Python calls (for
+ * ``2 < a`` it calls a's with Py_GT), as it calls ``a.__gt__(2)``. */
+static PyObject *
+slot_compare(PyObject *self, PyObject *other, int op)
+{
+    static const int index[6] = {LT, LE, EQ, NE, GT, GE};    /* Py_LT .. Py_GE */
+    if (op < 0 || op > 5) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    int refuses = refuses_ufuncs(other);
+    if (refuses < 0)
+        return NULL;
+    if (refuses)
+        Py_RETURN_NOTIMPLEMENTED;
+    return binary(slot_ufuncs[index[op]], self, other, HELD_BY_SLOT, 0);
+}
+
+static PyObject *
+install_slots(PyObject *module, PyObject *ufuncs)
+{
+    if (!PyDict_Check(ufuncs)) {
+        PyErr_SetString(PyExc_TypeError, "install_slots({'__add__': ufunc, ...})");
+        return NULL;
+    }
+    PyTypeObject *type = ndarray_type;
+    if (type == NULL || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE) || type->tp_as_number == NULL) {
+        PyErr_SetString(PyExc_TypeError, "install_slots: call setup first");
+        return NULL;
+    }
+    if (intern(&s_array_ufunc, "__array_ufunc__"))
+        return NULL;
+    for (int i = 0; i < NSLOTS; i++) {
+        PyObject *uf = PyDict_GetItemString(ufuncs, slot_names[i]);
+        if (uf == NULL) {
+            PyErr_Format(PyExc_KeyError, "install_slots: no ufunc for %s", slot_names[i]);
+            return NULL;
+        }
+        Py_INCREF(uf);
+        Py_XSETREF(slot_ufuncs[i], uf);
+    }
+    PyNumberMethods *nb = type->tp_as_number;
+    nb->nb_add = slot_add;
+    nb->nb_inplace_add = slot_add_inplace;
+    nb->nb_subtract = slot_sub;
+    nb->nb_inplace_subtract = slot_sub_inplace;
+    nb->nb_multiply = slot_mul;
+    nb->nb_inplace_multiply = slot_mul_inplace;
+    nb->nb_true_divide = slot_tdiv;
+    nb->nb_inplace_true_divide = slot_tdiv_inplace;
+    nb->nb_floor_divide = slot_fdiv;
+    nb->nb_inplace_floor_divide = slot_fdiv_inplace;
+    nb->nb_remainder = slot_mod;
+    nb->nb_inplace_remainder = slot_mod_inplace;
+    nb->nb_and = slot_and;
+    nb->nb_inplace_and = slot_and_inplace;
+    nb->nb_or = slot_or;
+    nb->nb_inplace_or = slot_or_inplace;
+    nb->nb_xor = slot_xor;
+    nb->nb_inplace_xor = slot_xor_inplace;
+    nb->nb_lshift = slot_lshift;
+    nb->nb_inplace_lshift = slot_lshift_inplace;
+    nb->nb_rshift = slot_rshift;
+    nb->nb_inplace_rshift = slot_rshift_inplace;
+    nb->nb_matrix_multiply = slot_matmul;
+    nb->nb_inplace_matrix_multiply = slot_matmul_inplace;
+    nb->nb_negative = slot_neg;
+    nb->nb_positive = slot_pos;
+    nb->nb_absolute = slot_abs;
+    nb->nb_invert = slot_inv;
+    type->tp_richcompare = slot_compare;
+    PyType_Modified(type);
+    Py_RETURN_NONE;
+}
+
+/* ----- the ufunc class's call slot -----------------------------------------------------------
+ * ``np.add(a, b)`` calls the ufunc class's tp_call, which for a Python class looks ``__call__``
+ * up and runs it. ``install_call`` points tp_call at the fast paths for one or two positional
+ * operands (NumPy's ufunc calls never elide temporaries: NO_ELISION) and hands every other call
+ * to the Python ``__call__``, which Dynamo also traces.
+ */
+#define NO_ELISION (-1)
+static PyTypeObject *ufunc_type;
+static PyObject *ufunc_python_call, *s_nin;
+
+static PyObject *
+ufunc_call(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    if ((kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0) && (n == 1 || n == 2)
+            && Py_IS_TYPE(self, ufunc_type)) {
+        PyObject *nin = PyObject_GetAttr(self, s_nin);
+        if (nin == NULL)
+            return NULL;
+        long k = PyLong_AsLong(nin);
+        Py_DECREF(nin);
+        if (k == -1 && PyErr_Occurred())
+            return NULL;
+        if (n == 2 && k == 2)
+            return binary(self, PyTuple_GET_ITEM(args, 0), PyTuple_GET_ITEM(args, 1),
+                          NO_ELISION, 0);
+        if (n == 1 && k == 1)
+            return unary(self, PyTuple_GET_ITEM(args, 0));
+    }
+    PyObject *full = PyTuple_New(n + 1);          /* (self, *args) for the Python __call__ */
+    if (full == NULL)
+        return NULL;
+    Py_INCREF(self);
+    PyTuple_SET_ITEM(full, 0, self);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyTuple_GET_ITEM(args, i);
+        Py_INCREF(x);
+        PyTuple_SET_ITEM(full, i + 1, x);
+    }
+    PyObject *res = PyObject_Call(ufunc_python_call, full, kwargs);
+    Py_DECREF(full);
+    return res;
+}
+
+static PyObject *
+install_call(PyObject *module, PyObject *type)
+{
+    if (!PyType_Check(type) || !(((PyTypeObject *)type)->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        PyErr_SetString(PyExc_TypeError, "install_call(ufunc class)");
+        return NULL;
+    }
+    PyObject *call = PyDict_GetItemString(((PyTypeObject *)type)->tp_dict, "__call__");
+    if (call == NULL || !PyFunction_Check(call)) {
+        PyErr_SetString(PyExc_TypeError, "install_call: the class defines no __call__");
+        return NULL;
+    }
+    if (intern(&s_nin, "nin"))
+        return NULL;
+    Py_INCREF(call);
+    Py_XSETREF(ufunc_python_call, call);
+    Py_INCREF(type);
+    Py_XSETREF(ufunc_type, (PyTypeObject *)type);
+    ufunc_type->tp_call = ufunc_call;
+    PyType_Modified(ufunc_type);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"setup", setup, METH_VARARGS,
      "setup(ndarray, Loop, ScalarLoop, config, readonly, general_call, elision_binary, "
@@ -484,6 +716,11 @@ static PyMethodDef methods[] = {
     {"call1", (PyCFunction)(void (*)(void))call1, METH_FASTCALL, "ufunc._call1(uf, x)"},
     {"inplace2", (PyCFunction)(void (*)(void))inplace2, METH_FASTCALL,
      "ufunc._inplace2(uf, x1, x2)"},
+    {"install_call", install_call, METH_O,
+     "install_call(ufunc): calls with one or two operands take the fast paths."},
+    {"install_slots", install_slots, METH_O,
+     "install_slots({'__add__': ufunc, ...}): the ndarray's operator slots call the fast paths "
+     "(ufunc by the name of the operator's forward method)."},
     {NULL, NULL, 0, NULL}
 };
 

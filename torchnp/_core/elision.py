@@ -20,14 +20,19 @@ from torchnp._core import convert
 from torchnp._core.ndarray import ndarray
 
 MIN_BYTES = 256 * 1024      # NumPy's NPY_MIN_ELIDE_BYTES
-# ``sys.getrefcount`` of an operand in ``ufunc._call2`` when the interpreter's stack holds the only
-# other reference: the stack, the operator's parameter, ``_call2``'s and getrefcount's argument.
+# The references to a temporary operand outside ``binary`` when the interpreter's evaluation stack
+# holds the only other one. Through an operator method: the stack, the operator's parameter and
+# the operator's call of the fast path (``ufunc._call2``'s parameter, or the stack slot the C
+# twin borrows). Through the ndarray's C number slot (``_speedups.c``): the stack alone.
+HELD_BY_OPERATOR = 3
+HELD_BY_SLOT = 1
+# ``sys.getrefcount`` of such an operand in ``ufunc._call2`` (+ 1: getrefcount's argument).
+TEMP_REFS = HELD_BY_OPERATOR + 1
 # Python 3.14 lends stack references without counting them (a named local counts the same), so
 # elision is off there; before 3.11 there is no BINARY_OP instruction.
-TEMP_REFS = 4
 ENABLED = (3, 11) <= sys.version_info[:2] < (3, 14)
-# The tensor's, seen from ``_is_temporary``: the ndarray's slot, ``_call2``'s local, ``binary``'s
-# argument, and getrefcount's.
+# The tensor's, seen from ``_is_temporary``: the ndarray's slot, the fast path's reference
+# (``_call2``'s local, or the C twin's), ``binary``'s argument, and getrefcount's.
 _TENSOR_REFS = 4
 # The storage's use count, our ``untyped_storage()`` object included, when one tensor owns it.
 _STORAGE_USES = 2
@@ -44,39 +49,39 @@ def register_operators(*functions):
     _OPERATORS.update(f.__code__ for f in functions)
 
 
-def binary(loop, x1, x2, t1, t2, depth):
+def binary(loop, x1, x2, t1, t2, held, frames):
     """``loop.kernel(t1, t2)``, into the tensor of ``x1`` or ``x2`` where that one is a temporary
-    (``ufunc._call2`` calls this only when one of them has ``TEMP_REFS`` references and ``t1``
-    has ``MIN_BYTES``, so the result has too; ``t1`` is ``x2``'s tensor when ``x1`` is a Python
-    scalar). ``depth``: the Python frames between the caller and the operator method, 1 from
-    ``ufunc._call2``, 0 from its C twin (``_speedups.c``); the reference counts are the same."""
+    (``ufunc._call2`` calls this only when one of them has ``held`` references and ``t1`` has
+    ``MIN_BYTES``, so the result has too; ``t1`` is ``x2``'s tensor when ``x1`` is a Python
+    scalar). ``held``: ``HELD_BY_OPERATOR`` or ``HELD_BY_SLOT``; ``frames``: the Python frames
+    between this call and the frame running the ``BINARY_OP`` instruction (``_call2`` and the
+    operator: 2; the operator, calling the C twin: 1; the C number slot: 0)."""
     if loop.kernel in OUT_KERNELS:
         dt = loop.out_dt
-        if _is_temporary(x1, dt):
+        if _is_temporary(x1, dt, held):
             target, other = t1, t2
-        elif _is_temporary(x2, dt):
+        elif _is_temporary(x2, dt, held):
             target, other = (t2, t1) if type(x1) is ndarray else (t1, t2)
         else:
             target = None
-        if target is not None and _from_binary_op(depth) and _holds_result(target, other):
+        if target is not None and _from_binary_op(frames) and _holds_result(target, other):
             return loop.kernel(t1, t2, out=target)
     return loop.kernel(t1, t2)
 
 
-def _from_binary_op(depth):
-    """Whether the operator ``depth`` frames above ``binary``'s caller was called by a
-    ``BINARY_OP`` instruction."""
-    operator = sys._getframe(depth + 2)
-    if operator.f_code not in _OPERATORS:
+def _from_binary_op(frames):
+    """Whether the frame ``frames`` above ``binary``'s caller runs a ``BINARY_OP`` instruction,
+    with the frame below it, if any, an ndarray operator (no other code between)."""
+    if frames and sys._getframe(frames + 1).f_code not in _OPERATORS:
         return False
-    caller = operator.f_back
-    return caller is not None and caller.f_code.co_code[caller.f_lasti] == _BINARY_OP
+    caller = sys._getframe(frames + 2)
+    return caller.f_code.co_code[caller.f_lasti] == _BINARY_OP
 
 
-def _is_temporary(x, dt):
+def _is_temporary(x, dt, held):
     """Whether ndarray ``x`` of dtype ``dt`` is a temporary no one else can see."""
     if type(x) is not ndarray or not x._scalar or x._dt is not dt or x._base is not None \
-            or sys.getrefcount(x) != TEMP_REFS + 2:      # + 2: ``binary``'s and ours
+            or sys.getrefcount(x) != held + 3:       # + 3: ``binary``'s, ours, getrefcount's
         return False
     t = x._t
     if sys.getrefcount(t) != _TENSOR_REFS + 1 or t.requires_grad or t._base is not None:

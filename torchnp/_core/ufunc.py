@@ -186,7 +186,7 @@ class ufunc:
                 elif (_ELIDE and not _is_dynamo() and (_getrefcount(x1) == _TEMP
                                                        or _getrefcount(x2) == _TEMP)
                         and t1.nbytes >= _ELIDE_BYTES):
-                    t = _elision.binary(loop, x1, x2, t1, t2, 1)  # a*2.0 - b: into a*2.0
+                    t = _elision.binary(loop, x1, x2, t1, t2, _HELD, 2)   # a*2.0 - b: into a*2.0
                 else:
                     t = loop.kernel(t1, t2)
             except RuntimeError:    # shapes, devices, memory: NumPy's error, general path
@@ -360,6 +360,7 @@ _is_dynamo = torch.compiler.is_dynamo_compiling     # ~40 ns; is_compiling ~200 
 _getrefcount = sys.getrefcount
 _ELIDE = _elision.ENABLED
 _TEMP = _elision.TEMP_REFS
+_HELD = _elision.HELD_BY_OPERATOR
 _ELIDE_BYTES = _elision.MIN_BYTES
 
 
@@ -433,6 +434,7 @@ def _load_speedups():
         return None
     _speedups.setup(ndarray, Loop, ScalarLoop, _config, readonly, _ufunc_call.call,
                     _elision.binary, _ELIDE, _ELIDE_BYTES)
+    _speedups.install_call(ufunc)       # np.add(a, b) without __call__'s frame
     return _speedups
 
 

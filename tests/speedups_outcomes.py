@@ -1,0 +1,92 @@
+"""Prints what every operator and short ufunc call does on a fixed set of operands, one line
+each: ``tests/test_speedups.py`` runs it with and without the C extension and compares."""
+import operator
+import warnings
+
+import numpy
+
+import torchnp as np
+
+
+class Refuser:
+    """Opts out of ufuncs (NEP 13): the ndarray operators return NotImplemented to it."""
+    __array_ufunc__ = None
+
+    def __radd__(self, other):
+        return "Refuser.__radd__"
+
+    def __lt__(self, other):
+        return "Refuser.__lt__"
+
+
+def operands():
+    arrays = [np.asarray(numpy.array([0, 1, 3]).astype(d))
+              for d in ["bool", "int8", "uint8", "int32", "int64", "uint64", "float32", "float64",
+                        "complex128"]]
+    arrays += [np.float64(2.5) * 1, np.arange(6.0).reshape(2, 3)[:, 1:], np.arange(4).reshape(4, 1),
+               np.eye(3)[0]]
+    others = [2, -1, 2**70, 2.5, 1j, True, numpy.float32(1.5), numpy.arange(3), [1, 2, 3], None,
+              Refuser()]
+    return arrays, others
+
+
+BINARY = [operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv,
+          operator.mod, operator.and_, operator.or_, operator.xor, operator.lshift,
+          operator.rshift, operator.matmul, operator.pow, divmod, operator.lt, operator.le,
+          operator.eq, operator.ne, operator.gt, operator.ge]
+INPLACE = [operator.iadd, operator.isub, operator.imul, operator.itruediv, operator.ifloordiv,
+           operator.imod, operator.iand, operator.ior, operator.ixor, operator.ilshift,
+           operator.irshift, operator.imatmul, operator.ipow]
+UNARY = [operator.neg, operator.pos, abs, operator.invert]
+UFUNCS2 = [np.add, np.subtract, np.divide, np.power, np.maximum, np.arctan2, np.equal,
+           np.logical_and, np.ldexp]
+UFUNCS1 = [np.sin, np.negative, np.sqrt, np.isnan, np.logical_not, np.invert]
+
+
+def describe(f, *args):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            res = f(*args)
+        except Exception as e:              # noqa: BLE001 (the class is what is compared)
+            return f"raises {type(e).__name__} {sorted({w.category.__name__ for w in caught})}"
+    seen = sorted({w.category.__name__ for w in caught})
+    return f"{value(res)} {seen}"
+
+
+def value(res):
+    if isinstance(res, tuple):
+        return tuple(value(r) for r in res)
+    if isinstance(res, np.ndarray):
+        return (res.tensor.numpy().tolist(), str(res.dtype), res._scalar, res._base is None)
+    return repr(res)
+
+
+def copy(x):
+    if isinstance(x, np.ndarray):
+        c = x.copy()
+        c._scalar = x._scalar
+        return c
+    return x
+
+
+def main():
+    arrays, others = operands()
+    for x in arrays:
+        for y in arrays + others:
+            for f in BINARY:
+                print(f.__name__, describe(f, x, y), describe(f, y, x))
+            for f in INPLACE:
+                a = copy(x)
+                print(f.__name__, describe(f, a, y), value(a))
+            for f in UFUNCS2:
+                print(f.__name__, describe(f, x, y), describe(f, y, x))
+        for f in UNARY + UFUNCS1:
+            print(f.__name__, describe(f, x))
+    for y in others:
+        for f in UFUNCS1:
+            print(f.__name__, describe(f, y))
+
+
+if __name__ == "__main__":
+    main()
