@@ -70,6 +70,23 @@ def copy(x):
     return x
 
 
+def base_of(res, x):
+    """How a view's ``.base`` relates to its source ``x``."""
+    if not isinstance(res, np.ndarray):
+        return "-"
+    return "x" if res.base is x else "x.base" if res.base is x.base and res.base is not None \
+        else "none" if res.base is None else "other"
+
+
+VIEWS = [lambda x: x.reshape(-1), lambda x: x.reshape((1, -1)), lambda x: x.reshape(1, 1, -1),
+         lambda x: x.reshape(4, 4), lambda x: x.reshape(()), lambda x: x.reshape([3, -1]),
+         lambda x: x.reshape(), lambda x: x.reshape(-1, order="F"), lambda x: x.T,
+         lambda x: x.T.T, lambda x: x.reshape(1, -1).T]
+JOINS = [lambda x, y: np.concatenate([x, y]), lambda x, y: np.concatenate([x, y], 1),
+         lambda x, y: np.concatenate([x, y], -1), lambda x, y: np.concatenate([x, y], axis=5),
+         lambda x, y: np.concatenate([x, x, y]), lambda x, y: np.concatenate((x, y))]
+
+
 def main():
     arrays, others = operands()
     for x in arrays:
@@ -86,6 +103,18 @@ def main():
     for y in others:
         for f in UFUNCS1:
             print(f.__name__, describe(f, y))
+    shaped = arrays + [np.zeros((0,)), np.ones((2, 0)), np.arange(6.0).reshape(3, 2).T,
+                       np.asarray(7.0)]
+    for x in shaped:
+        for i, f in enumerate(VIEWS):
+            try:
+                res = f(x)
+            except Exception:               # noqa: BLE001 (describe reports it)
+                res = None
+            print("view", i, describe(f, x), base_of(res, x))
+        for y in shaped:
+            for i, f in enumerate(JOINS):
+                print("join", i, describe(f, x, y))
 
 
 if __name__ == "__main__":

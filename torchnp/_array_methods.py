@@ -335,7 +335,8 @@ ndarray.put       = put
 
 # Last, as assigning an operator resets its slot: the operator slots call the C fast paths
 # directly, saving the Python operator's frame (``_speedups.c``; the operators above stay for
-# Dynamo, explicit calls and the Python-only build).
+# Dynamo, explicit calls and the Python-only build). (Not ``__getitem__``: CPython 3.11+
+# specialises ``a[k]`` to call a Python ``__getitem__`` straight, bypassing the slot.)
 if _SPEEDUPS is not None:
     _SPEEDUPS.install_slots({
         "__add__": _u.add, "__sub__": _u.subtract, "__mul__": _u.multiply,

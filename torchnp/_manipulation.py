@@ -25,9 +25,11 @@ from torchnp._core import indexing as _ix
 from torchnp._core import promotion
 from torchnp._core import readonly
 from torchnp._core.convert import AxisError, normalize_axis_index, normalize_axis_tuple
+from torchnp._core.ufunc import SPEEDUPS as _SPEEDUPS
 from torchnp._core.ndarray import ndarray
 
 _new = object.__new__
+_tracing = torch.compiler.is_dynamo_compiling     # the C fast paths are eager only
 _wrap_array = convert.wrap_array          # NumPy's manipulation functions return arrays, even 0-d
 cast_tensor = convert.cast_tensor
 _as_tensor = convert.as_tensor
@@ -146,6 +148,10 @@ def reshape(a, /, shape, order="C", *, copy=None):
 
 def ndarray_reshape(a, /, *shape, order="C", copy=None):
     """``a.reshape(2, 3)`` and ``a.reshape((2, 3))``: the method itself (see ndarray.py)."""
+    if order == "C" and copy is None and _SPEEDUPS is not None and not _tracing():
+        res = _SPEEDUPS.reshape_view(a, shape)     # where torch can view it, in C (_speedups.c)
+        if res is not NotImplemented:
+            return res
     if not shape:
         raise TypeError("reshape() takes exactly 1 argument (0 given)")
     dims = None             # torch parses separate ints ~0.5 us faster than one tuple of them
@@ -349,6 +355,10 @@ def ndarray_T(a):
     """``a.T``: ``transpose(a)``, with a fast path for up to two dimensions (``Tensor.mT``, the
     fastest, or ``Tensor.t``, a new view even of a 0-d or 1-d tensor); a scalar's (a copy) and
     more dimensions take ``transpose``."""
+    if _SPEEDUPS is not None and not _tracing():
+        res = _SPEEDUPS.transpose_view(a)       # the same fast path, in C (_speedups.c)
+        if res is not NotImplemented:
+            return res
     t = a._t
     nd = t.ndim
     if nd > 2 or (nd == 0 and a._scalar):
@@ -783,9 +793,14 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind")
         # The fast path (inlined: a call is ~5% of concatenate([a, b])): ndarrays of one dtype
         # and one number of dimensions (torch joins a 1-d empty tensor to any shape; NumPy
         # refuses), joined by torch. Anything else, or anything torch refuses (shapes, devices,
-        # the axis, 0-d), takes the general path, which raises NumPy's errors.
+        # the axis, 0-d), takes the general path, which raises NumPy's errors. In C where built
+        # (_speedups.c), unless Dynamo traces.
         a0 = arrays[0]
-        if type(a0) is ndarray:
+        if _SPEEDUPS is not None and not _tracing():
+            res = _SPEEDUPS.join(arrays, axis)
+            if res is not NotImplemented:
+                return res
+        elif type(a0) is ndarray:
             dt = a0._dt
             nd = a0._t.ndim
             ts = []

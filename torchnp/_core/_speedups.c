@@ -165,9 +165,10 @@ cast(PyObject *t, PyObject *dt)
     return res;
 }
 
-/* A new ndarray around tensor ``t`` (stolen) of dtype ``dt``: a computed result, no base. */
+/* A new ndarray around tensor ``t`` (stolen) of dtype ``dt``, with no base: NumPy's scalar when
+ * 0-d if ``scalar`` (a computed result; convert.wrap_dt), else an array (convert.wrap_array). */
 static PyObject *
-wrap(PyObject *t, PyObject *dt)
+wrap(PyObject *t, PyObject *dt, PyObject *scalar)
 {
     PyObject *res = ndarray_type->tp_alloc(ndarray_type, 0);
     if (res == NULL) {
@@ -179,8 +180,8 @@ wrap(PyObject *t, PyObject *dt)
     SLOT(res, nd_dt) = dt;
     Py_INCREF(Py_None);
     SLOT(res, nd_base) = Py_None;
-    Py_INCREF(Py_True);
-    SLOT(res, nd_scalar) = Py_True;
+    Py_INCREF(scalar);
+    SLOT(res, nd_scalar) = scalar;
     return res;
 }
 
@@ -325,7 +326,7 @@ binary(PyObject *uf, PyObject *x1, PyObject *x2, int held, int frames)
     Py_DECREF(t1);
     Py_DECREF(t2);
     if (t != NULL)
-        return wrap(t, out_dt);
+        return wrap(t, out_dt, Py_True);
 kernel_failed:
     if (clear_runtime_error())
         return general(uf, PyTuple_Pack(2, x1, x2), Py_None);
@@ -375,7 +376,7 @@ unary(PyObject *uf, PyObject *x)
     PyObject *res = PyObject_Vectorcall(kernel, &t, 1, NULL);
     Py_DECREF(t);
     if (res != NULL)
-        return wrap(res, out_dt);
+        return wrap(res, out_dt, Py_True);
 failed:
     if (clear_runtime_error())
         return general(uf, PyTuple_Pack(1, x), Py_None);
@@ -490,6 +491,213 @@ inplace2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     return inplace(args[0], args[1], args[2]);
+}
+
+/* ----- views and joins: the bodies of ``a.reshape``, ``a.T`` and ``concatenate`` --------------
+ * Each takes the common case and returns NotImplemented for the Python code to take the rest
+ * (and to raise NumPy's errors): the Python functions call these first unless Dynamo traces. */
+static PyObject *torch_cat, *readonly_inherit;
+static PyObject *s_view, *s_mT, *s_t;
+
+/* A new ndarray around tensor ``t`` (stolen) viewing ndarray ``a`` (convert.wrap_view for a
+ * non-scalar ``a``; the view's dtype is ``a``'s). */
+static PyObject *
+wrap_view(PyObject *t, PyObject *a)
+{
+    PyObject *res = ndarray_type->tp_alloc(ndarray_type, 0);
+    if (res == NULL) {
+        Py_DECREF(t);
+        return NULL;
+    }
+    PyObject *dt = SLOT(a, nd_dt), *base = SLOT(a, nd_base);
+    base = base == Py_None ? a : base;
+    SLOT(res, nd_t) = t;
+    Py_INCREF(dt);
+    SLOT(res, nd_dt) = dt;
+    Py_INCREF(base);
+    SLOT(res, nd_base) = base;
+    Py_INCREF(Py_False);
+    SLOT(res, nd_scalar) = Py_False;
+    int marked = flag(readonly_module, s_any);
+    if (marked > 0) {
+        PyObject *args[2] = {t, SLOT(a, nd_t)};
+        PyObject *done = PyObject_Vectorcall(readonly_inherit, args, 2, NULL);
+        Py_XDECREF(done);
+        if (done == NULL)
+            marked = -1;
+    }
+    if (marked < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* The ndarray ``a``'s tensor (and its ndim, unless ``ndim`` is NULL), or NULL (no exception)
+ * where ``a`` is not an ndarray with every slot set, or is a 0-d "scalar" (whose views are
+ * copies: the Python code). */
+static PyObject *
+view_source(PyObject *a, long *ndim)
+{
+    if (!Py_IS_TYPE(a, ndarray_type))
+        return NULL;
+    PyObject *t = SLOT(a, nd_t), *scalar = SLOT(a, nd_scalar);
+    if (t == NULL || scalar == NULL || SLOT(a, nd_dt) == NULL || SLOT(a, nd_base) == NULL)
+        return NULL;
+    if (ndim == NULL && scalar != Py_True)
+        return t;
+    PyObject *n = PyObject_GetAttr(t, s_ndim);
+    if (n == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    long k = PyLong_AsLong(n);
+    Py_DECREF(n);
+    if (k == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (k == 0 && scalar == Py_True)
+        return NULL;
+    if (ndim != NULL)
+        *ndim = k;
+    return t;
+}
+
+/* Whether the raised exception is one of torch's refusals (RuntimeError, TypeError, ValueError,
+ * IndexError), which the Python code turns into NumPy's; then it is cleared. */
+static int
+clear_refusal(void)
+{
+    if (!PyErr_ExceptionMatches(PyExc_RuntimeError) && !PyErr_ExceptionMatches(PyExc_TypeError)
+            && !PyErr_ExceptionMatches(PyExc_ValueError)
+            && !PyErr_ExceptionMatches(PyExc_IndexError))
+        return 0;
+    PyErr_Clear();
+    return 1;
+}
+
+/* reshape_view(a, shape): ``a.reshape(*shape)`` (``shape``: the method's positional arguments,
+ * one tuple or separate sizes) where torch can view ``a`` in that shape, as NumPy then does (a
+ * contiguous array always; torch raises where strides forbid it: the Python code copies). */
+static PyObject *
+reshape_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyTuple_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "reshape_view(a, shape)");
+        return NULL;
+    }
+    PyObject *a = args[0], *dims = args[1];
+    if (PyTuple_GET_SIZE(dims) == 1 && PyTuple_CheckExact(PyTuple_GET_ITEM(dims, 0)))
+        dims = PyTuple_GET_ITEM(dims, 0);
+    PyObject *t = view_source(a, NULL);
+    Py_ssize_t n = PyTuple_GET_SIZE(dims);
+    if (t == NULL || n == 0 || n > 64)      /* (), or more than NumPy's 64 dimensions */
+        Py_RETURN_NOTIMPLEMENTED;
+    PyObject *stack[65];
+    stack[0] = t;
+    for (Py_ssize_t i = 0; i < n; i++)
+        stack[i + 1] = PyTuple_GET_ITEM(dims, i);
+    PyObject *r = PyObject_VectorcallMethod(s_view, stack, (size_t)(n + 1), NULL);
+    if (r == NULL) {
+        if (clear_refusal())
+            Py_RETURN_NOTIMPLEMENTED;
+        return NULL;
+    }
+    return wrap_view(r, a);
+}
+
+/* transpose_view(a): ``a.T`` for up to two dimensions (Tensor.mT, or Tensor.t: a new view even
+ * of a 0-d or 1-d tensor). */
+static PyObject *
+transpose_view(PyObject *module, PyObject *a)
+{
+    long ndim;
+    PyObject *t = view_source(a, &ndim);
+    if (t == NULL || ndim > 2)
+        Py_RETURN_NOTIMPLEMENTED;
+    PyObject *r = ndim == 2 ? PyObject_GetAttr(t, s_mT) : PyObject_CallMethodNoArgs(t, s_t);
+    if (r == NULL)
+        return NULL;
+    return wrap_view(r, a);
+}
+
+/* join(arrays, axis): ``concatenate(arrays, axis)`` for a list of ndarrays of one dtype and one
+ * number of dimensions (torch joins a 1-d empty tensor to any shape; NumPy refuses), which
+ * torch.cat joins. */
+static PyObject *
+join(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyList_CheckExact(args[0]) || !PyLong_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "join(list, int)");
+        return NULL;
+    }
+    PyObject *arrays = args[0], *axis = args[1];
+    Py_ssize_t n = PyList_GET_SIZE(arrays);
+    if (n == 0)
+        Py_RETURN_NOTIMPLEMENTED;
+    PyObject *tensors = PyList_New(n);
+    if (tensors == NULL)
+        return NULL;
+    PyObject *dt = NULL;
+    long nd = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(arrays, i);
+        PyObject *t = Py_IS_TYPE(x, ndarray_type) ? SLOT(x, nd_t) : NULL;
+        PyObject *xdt = t == NULL ? NULL : SLOT(x, nd_dt);
+        if (xdt == NULL || (dt != NULL && xdt != dt)) {
+            Py_DECREF(tensors);
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        PyObject *xnd = PyObject_GetAttr(t, s_ndim);
+        if (xnd == NULL) {
+            Py_DECREF(tensors);
+            return NULL;
+        }
+        long k = PyLong_AsLong(xnd);
+        Py_DECREF(xnd);
+        if ((k == -1 && PyErr_Occurred()) || (nd != -1 && k != nd)) {
+            Py_DECREF(tensors);
+            if (PyErr_Occurred())
+                return NULL;
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        dt = xdt;
+        nd = k;
+        Py_INCREF(t);
+        PyList_SET_ITEM(tensors, i, t);
+    }
+    int nonzero = PyObject_IsTrue(axis);
+    if (nonzero < 0) {
+        Py_DECREF(tensors);
+        return NULL;
+    }
+    PyObject *cargs[2] = {tensors, axis};
+    PyObject *r = PyObject_Vectorcall(torch_cat, cargs, nonzero ? 2 : 1, NULL);  /* dim=: slow */
+    Py_DECREF(tensors);
+    if (r == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_RuntimeError)
+                || PyErr_ExceptionMatches(PyExc_IndexError)) {
+            PyErr_Clear();
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        return NULL;
+    }
+    return wrap(r, dt, Py_False);
+}
+
+/* setup_views(torch.cat, readonly.inherit) */
+static PyObject *
+setup_views(PyObject *module, PyObject *args)
+{
+    if (!PyArg_ParseTuple(args, "OO", &torch_cat, &readonly_inherit))
+        return NULL;
+    Py_INCREF(torch_cat);
+    Py_INCREF(readonly_inherit);
+    if (intern(&s_view, "view")
+            || intern(&s_mT, "mT") || intern(&s_t, "t"))
+        return NULL;
+    Py_RETURN_NONE;
 }
 
 /* ----- the ndarray's number and comparison slots ---------------------------------------------
@@ -716,6 +924,13 @@ static PyMethodDef methods[] = {
     {"call1", (PyCFunction)(void (*)(void))call1, METH_FASTCALL, "ufunc._call1(uf, x)"},
     {"inplace2", (PyCFunction)(void (*)(void))inplace2, METH_FASTCALL,
      "ufunc._inplace2(uf, x1, x2)"},
+    {"setup_views", setup_views, METH_VARARGS,
+     "setup_views(torch.cat, readonly.inherit): what the view and join functions call."},
+    {"reshape_view", (PyCFunction)(void (*)(void))reshape_view, METH_FASTCALL,
+     "reshape_view(a, shape): a.reshape(*shape) where torch can view it, or NotImplemented."},
+    {"transpose_view", transpose_view, METH_O, "transpose_view(a): a.T up to 2-d, or NotImplemented."},
+    {"join", (PyCFunction)(void (*)(void))join, METH_FASTCALL,
+     "join(arrays, axis): concatenate a list of ndarrays of one dtype and ndim, or NotImplemented."},
     {"install_call", install_call, METH_O,
      "install_call(ufunc): calls with one or two operands take the fast paths."},
     {"install_slots", install_slots, METH_O,

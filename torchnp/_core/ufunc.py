@@ -435,6 +435,7 @@ def _load_speedups():
     _speedups.setup(ndarray, Loop, ScalarLoop, _config, readonly, _ufunc_call.call,
                     _elision.binary, _ELIDE, _ELIDE_BYTES)
     _speedups.install_call(ufunc)       # np.add(a, b) without __call__'s frame
+    _speedups.setup_views(torch.cat, readonly.inherit)
     return _speedups
 
 
