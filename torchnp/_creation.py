@@ -320,6 +320,24 @@ def zeros(shape, dtype=None, order="C", *, device=None, like=None, requires_grad
 
     torchnp implementation of :func:`numpy.zeros`.
     """
+    if dtype is None and device is None and type(shape) is tuple and shape and order == "C" \
+            and like is None and not requires_grad:
+        # _filled's common case inlined (a frame is ~7% of zeros((3, 3))); torch refuses what
+        # NumPy refuses of a tuple, and _filled words NumPy's error
+        dev = config.current_device()
+        dt = config.default_float_dtype()
+        try:
+            t = torch.zeros(*shape, dtype=dt) if dev is None else \
+                torch.zeros(*shape, dtype=dt, device=dev)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass
+        else:
+            res = _new(ndarray)
+            res._t = t
+            res._dt = dt
+            res._base = None
+            res._scalar = False
+            return res
     if like is not None:
         _check_like(like)
     return _filled(shape, 0, dtype, order, device, requires_grad)
