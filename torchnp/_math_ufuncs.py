@@ -128,7 +128,8 @@ spacing = ufunc("spacing", k.spacing, loops={torch.float16: k.spacing_float16},
                 doc="Return the distance between x and the nearest adjacent number.")
 nextafter = ufunc("nextafter", torch.nextafter, loops={torch.float16: k.nextafter_float16},
                   doc="Return the next floating-point value after x1 towards x2, element-wise.")
-matmul = ufunc("matmul", p.matmul_kernel, doc="Matrix product of two arrays.")
+matmul = ufunc("matmul", p.matmul_kernel, loops={p.MM_DTYPES: p.matmul_mm_kernel},
+               doc="Matrix product of two arrays.")
 vecdot = ufunc("vecdot", p.vecdot_kernel, doc="Vector dot product of two arrays.")
 matvec = ufunc("matvec", p.matvec_kernel, doc="Matrix-vector dot product of two arrays.")
 vecmat = ufunc("vecmat", p.vecmat_kernel, doc="Vector-matrix dot product of two arrays.")
