@@ -87,8 +87,11 @@ for line in open("/proc/self/maps"):
     lo, hi = (int(x, 16) for x in fields[0].split("-"))
     if lo <= addr < hi:
         where = fields[5] if len(fields) > 5 else "anonymous"
+# read with an fd opened now: a file object's buffer, malloc'd between the free and the next
+# array, would take the freed block's first bytes
+statm, page = os.open("/proc/self/statm", os.O_RDONLY), os.sysconf("SC_PAGE_SIZE")
 def resident():
-    return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return int(os.pread(statm, 100, 0).split()[1]) * page
 before = resident()
 del a
 kept = resident() > before - 2**25
