@@ -24,6 +24,7 @@ from torchnp._core.ndarray import ndarray
 from torchnp.exceptions import ComplexWarning
 
 _new = object.__new__
+_CONTIGUOUS = torch.contiguous_format
 _wrap_array = convert.wrap_array          # creation makes arrays, mutable even when 0-d
 _PY_SCALARS = (bool, int, float, complex)
 
@@ -251,10 +252,15 @@ def ndarray_copy(a, order="C"):
     """``a.copy(order)``: :func:`copy` with the method's default order, 'C' (also for None); a
     scalar's copy is a scalar, as in NumPy."""
     if order == "C" or order is None:      # copy()'s checks skipped: ~2 us of a 3x3 copy
-        try:
-            res = _wrap_array(a._t.clone(memory_format=torch.contiguous_format))
+        t = a._t
+        try:        # (clone() of a contiguous tensor is contiguous; the keyword costs ~0.2 us)
+            r = t.clone() if t.is_contiguous() else t.clone(memory_format=_CONTIGUOUS)
         except RuntimeError as err:
-            raise convert.allocation_error(tuple(a._t.shape), a._t.dtype, err) or err from None
+            raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+        res = _new(ndarray)                 # convert.wrap_array inlined, with the dtype known
+        res._t = r
+        res._dt = a._dt
+        res._base = None
         res._scalar = a._scalar
         return res
     res = copy(a, order)
