@@ -30,7 +30,8 @@ def _run_both(client, program):
     results = {}
     for backend in ("numpy", "torchnp"):
         with dask.config.set({"array.backend": backend}):
-            results[backend] = client.compute(program()).result()
+            # (a timeout: a chunk the workers cannot serialize makes dask retry, not fail)
+            results[backend] = client.compute(program()).result(timeout=120)
     return results["torchnp"], results["numpy"]
 
 
@@ -45,7 +46,7 @@ def _chunk_types(client, x):
     def library(block):
         return numpy.full((1,) * block.ndim, type(block).__module__.split(".")[0], dtype=object)
     names = x.map_blocks(library, dtype=object, meta=numpy.empty((0,) * x.ndim, dtype=object))
-    return set(client.compute(names).result().ravel())
+    return set(client.compute(names).result(timeout=120).ravel())
 
 
 def _data(chunks=(25, 4)):
@@ -85,7 +86,7 @@ def test_chunks_are_made_on_the_default_device_of_the_graph(client):
     # the meta device stands in for a GPU: the workers make every chunk there, with no data
     with torchnp.default_device("meta"), dask.config.set({"array.backend": "torchnp"}):
         x = (da.ones((6, 4), chunks=(3, 2)) * 2 + da.arange(4, chunks=2)).sum(axis=0)
-    result = client.compute(x).result()
+    result = client.compute(x).result(timeout=120)
     assert type(result) is torchnp.ndarray and result.device.type == "meta"
     assert result.shape == (4,) and result.dtype == numpy.float64
 
@@ -102,11 +103,11 @@ def test_random_generation_makes_torchnp_chunks(client):
     with dask.config.set({"array.backend": "torchnp"}):
         x = da.random.default_rng(0).standard_normal((400, 50), chunks=(100, 50))
         legacy = da.random.RandomState(0).uniform(size=(400,), chunks=100)
-    sample = client.compute(x).result()
+    sample = client.compute(x).result(timeout=120)
     # torchnp's generators are not NumPy's bit streams: compare the distribution, not values
     assert type(sample) is torchnp.ndarray and sample.shape == (400, 50)
     assert abs(float(sample.mean())) < 0.02 and abs(float(sample.std()) - 1) < 0.02
-    uniform = client.compute(legacy).result()
+    uniform = client.compute(legacy).result(timeout=120)
     assert type(uniform) is torchnp.ndarray and 0 <= float(uniform.min()) < float(uniform.max()) < 1
 
 
@@ -138,7 +139,7 @@ def test_kmeans_steps_match_numpy(client):
     for _ in range(3):
         x = da.from_array(points, chunks=(150, 2))
         expected = step(x, expected).compute(scheduler="sync")
-        ours = client.compute(step(x.to_backend("torchnp"), torchnp.asarray(ours))).result()
+        ours = client.compute(step(x.to_backend("torchnp"), torchnp.asarray(ours))).result(timeout=120)
     _check(ours, expected)
 
 
@@ -148,7 +149,7 @@ def test_chunks_travel_between_processes_as_raw_bytes(client):
     pickle.dumps(a, protocol=5, buffer_callback=buffers.append)
     assert sum(b.raw().nbytes for b in buffers) == a.nbytes      # out of band: not re-encoded
     future = client.scatter(a)
-    doubled = client.submit(lambda b: b * 2, future).result()
+    doubled = client.submit(lambda b: b * 2, future).result(timeout=120)
     assert type(doubled) is torchnp.ndarray
     numpy.testing.assert_array_equal(numpy.asarray(doubled), numpy.arange(10_000.0).reshape(100,
                                                                                            100) * 2)

@@ -113,6 +113,23 @@ def test_pickle_round_trip_keeps_dtype_shape_and_values(x, protocol):
     np.testing.assert_array_equal(np.asarray(b), np.zeros_like(x))
 
 
+@pytest.mark.parametrize("shape", [(1,), (1, 1), (3, 1)])
+@pytest.mark.parametrize("protocol", [4, 5])
+def test_pickle_of_a_broadcast_scalar(shape, protocol):
+    """One element broadcast to (1,) has stride 0 in torch, which viewing as bytes refuses."""
+    x = np.broadcast_to(np.asarray(2.5), shape)
+    b = pickle.loads(pickle.dumps(torchnp.broadcast_to(torchnp.asarray(2.5), shape),
+                                  protocol=protocol))
+    assert b.shape == x.shape
+    np.testing.assert_array_equal(np.asarray(b), x)
+
+
+def test_copy_of_a_broadcast_scalar_has_numpys_strides():
+    for shape in [(1,), (1, 1), (3, 1)]:
+        x = np.broadcast_to(np.asarray(2.5), shape).copy()
+        assert torchnp.broadcast_to(torchnp.asarray(2.5), shape).copy().strides == x.strides
+
+
 def test_pickle_protocol_5_moves_the_bytes_out_of_band_without_copying():
     a = torchnp.arange(1000.0)
     buffers = []
