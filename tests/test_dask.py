@@ -139,7 +139,8 @@ def test_kmeans_steps_match_numpy(client):
     for _ in range(3):
         x = da.from_array(points, chunks=(150, 2))
         expected = step(x, expected).compute(scheduler="sync")
-        ours = client.compute(step(x.to_backend("torchnp"), torchnp.asarray(ours))).result(timeout=120)
+        ours = client.compute(step(x.to_backend("torchnp"), torchnp.asarray(ours)))
+        ours = ours.result(timeout=120)
     _check(ours, expected)
 
 
