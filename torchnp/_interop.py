@@ -281,12 +281,12 @@ def ndarray_reduce_ex(self, protocol):
     if t.device.type == "meta":
         data = None
     else:
-        # host-sync: pickled bytes live on the host (a copy off the CPU, a view on it)
         flat = t.contiguous().reshape(-1)
         if flat.stride(0) != 1:
             # torch: one element counts as contiguous with any stride (a broadcast scalar's is
             # 0), and view() as bytes needs stride 1
             flat = flat.clone(memory_format=torch.contiguous_format)
+        # host-sync: pickled bytes live on the host (a copy off the CPU, a view on it)
         raw = flat.view(torch.uint8).cpu()
         # host-data: the NumPy array only views those bytes, as the buffer protocol's carrier
         data = pickle.PickleBuffer(raw.numpy()) if protocol >= 5 else raw.numpy().tobytes()
