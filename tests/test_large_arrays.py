@@ -87,16 +87,11 @@ for line in open("/proc/self/maps"):
     lo, hi = (int(x, 16) for x in fields[0].split("-"))
     if lo <= addr < hi:
         where = fields[5] if len(fields) > 5 else "anonymous"
-# read with an fd opened now: a file object's buffer, malloc'd between the free and the next
-# array, would take the freed block's first bytes
-statm, page = os.open("/proc/self/statm", os.O_RDONLY), os.sysconf("SC_PAGE_SIZE")
 def resident():
-    return int(os.pread(statm, 100, 0).split()[1]) * page
+    return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 before = resident()
 del a
-kept = resident() > before - 2**25
-again = torchnp.zeros(2**23)
-print(memory.KEEPS_FREED_BLOCKS, where, kept, again.tensor.data_ptr() == addr)
+print(memory.KEEPS_FREED_BLOCKS, where, resident() > before - 2**25)
 """
 
 
@@ -105,18 +100,19 @@ def _heap_probe(**env):
     environ.update(env)
     out = subprocess.run([sys.executable, "-c", _HEAP_PROBE], env=environ, capture_output=True,
                          text=True, check=True, cwd=os.path.dirname(os.path.dirname(__file__)))
-    keeps, where, kept, reused = out.stdout.split()
-    return keeps == "True", where, kept == "True", reused == "True"
+    keeps, where, kept = out.stdout.split()
+    return keeps == "True", where, kept == "True"
 
 
 @pytest.mark.skipif(not memory._is_glibc(), reason="the setting is glibc's mallopt")
 def test_large_blocks_come_from_the_heap_and_opt_out():
-    """With the setting a 64 MiB array lies in the [heap] mapping, its pages stay resident when
-    it is freed, and the next array of its size reuses its block; with TORCHNP_MALLOC=0 it gets a
-    mapping of its own, which freeing unmaps, as glibc does by default. (In a fresh process: in a
-    long one, freeing more than M_TRIM_THRESHOLD at the heap's top does trim it.)"""
-    assert _heap_probe() == (True, "[heap]", True, True)
-    keeps, where, kept, _ = _heap_probe(TORCHNP_MALLOC="0")
+    """With the setting a 64 MiB array lies in the [heap] mapping and its pages stay with the
+    process when it is freed, for the next large array; with TORCHNP_MALLOC=0 it gets a mapping
+    of its own, which freeing unmaps, as glibc does by default. (In a fresh process: in a long
+    one, freeing more than M_TRIM_THRESHOLD at the heap's top does trim it. Where the next array
+    lands is glibc's choice: the same address in a quiet process, not always in CI.)"""
+    assert _heap_probe() == (True, "[heap]", True)
+    keeps, where, kept = _heap_probe(TORCHNP_MALLOC="0")
     assert not keeps and where != "[heap]" and not kept
 
 
