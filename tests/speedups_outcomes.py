@@ -23,7 +23,7 @@ def operands():
     arrays = [np.asarray(numpy.array([0, 1, 3]).astype(d))
               for d in ["bool", "int8", "uint8", "int32", "int64", "uint64", "float32", "float64",
                         "complex128"]]
-    arrays += [np.float64(2.5) * 1, np.arange(6.0).reshape(2, 3)[:, 1:], np.arange(4).reshape(4, 1),
+    arrays += [np.asarray(2.5) * 1, np.arange(6.0).reshape(2, 3)[:, 1:], np.arange(4).reshape(4, 1),
                np.eye(3)[0]]
     others = [2, -1, 2**70, 2.5, 1j, True, numpy.float32(1.5), numpy.arange(3), [1, 2, 3], None,
               Refuser()]
@@ -44,6 +44,7 @@ UFUNCS1 = [np.sin, np.negative, np.sqrt, np.isnan, np.logical_not, np.invert]
 
 
 def describe(f, *args):
+    """What ``f(*args)`` does: its value (or exception class) and the warning classes it gave."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -63,11 +64,8 @@ def value(res):
 
 
 def copy(x):
-    if isinstance(x, np.ndarray):
-        c = x.copy()
-        c._scalar = x._scalar
-        return c
-    return x
+    """An ndarray's copy (``copy()`` keeps a 0-d result's scalar standing), else ``x``."""
+    return x.copy() if isinstance(x, np.ndarray) else x
 
 
 def base_of(res, x):

@@ -27,35 +27,38 @@ from torchnp._core.ufunc import SPEEDUPS as _SPEEDUPS
 from torchnp._core.ufunc import ufunc as _ufunc
 
 _BOOL = torch.bool
-# The fast paths the operators call (ufunc.call2, call1, inplace2: C where built, _speedups.c), and
-# the Python methods they call instead while Dynamo traces, as it cannot trace C
-# (``is_dynamo_compiling`` costs ~40 ns).
+# The fast paths that methods and operators CPython's slots do not reach call (ufunc.call2, call1,
+# inplace2: C where built, _speedups.c), and the Python methods they call instead while Dynamo
+# traces, as it cannot trace C (``is_dynamo_compiling`` costs ~40 ns).
 _tracing = torch.compiler.is_dynamo_compiling
 _py1, _py2, _pyi = _ufunc._call1, _ufunc._call2, _ufunc._inplace2
 
 
 # ----- operators: each is its ufunc's fast entry (a call saved against ``ufunc.__call__``) -------
-# The reflected and in-place forms too; ``_inplace2`` rebinds a 0-d "scalar" as NumPy's do.
-def __add__(self, other): return (_py2 if _tracing() else _f2)(_u.add, self, other)
-def __radd__(self, other): return (_py2 if _tracing() else _f2)(_u.add, other, self)
-def __iadd__(self, other): return (_pyi if _tracing() else _fi)(_u.add, self, other)
-def __sub__(self, other): return (_py2 if _tracing() else _f2)(_u.subtract, self, other)
-def __rsub__(self, other): return (_py2 if _tracing() else _f2)(_u.subtract, other, self)
-def __isub__(self, other): return (_pyi if _tracing() else _fi)(_u.subtract, self, other)
-def __mul__(self, other): return (_py2 if _tracing() else _f2)(_u.multiply, self, other)
-def __rmul__(self, other): return (_py2 if _tracing() else _f2)(_u.multiply, other, self)
-def __imul__(self, other): return (_pyi if _tracing() else _fi)(_u.multiply, self, other)
-def __truediv__(self, other): return (_py2 if _tracing() else _f2)(_u.true_divide, self, other)
-def __rtruediv__(self, other): return (_py2 if _tracing() else _f2)(_u.true_divide, other, self)
-def __itruediv__(self, other): return (_pyi if _tracing() else _fi)(_u.true_divide, self, other)
-def __floordiv__(self, other): return (_py2 if _tracing() else _f2)(_u.floor_divide, self, other)
-def __rfloordiv__(self, other): return (_py2 if _tracing() else _f2)(_u.floor_divide, other, self)
-def __ifloordiv__(self, other): return (_pyi if _tracing() else _fi)(_u.floor_divide, self, other)
-def __mod__(self, other): return (_py2 if _tracing() else _f2)(_u.remainder, self, other)
-def __rmod__(self, other): return (_py2 if _tracing() else _f2)(_u.remainder, other, self)
-def __imod__(self, other): return (_pyi if _tracing() else _fi)(_u.remainder, self, other)
-def __divmod__(self, other): return (_py2 if _tracing() else _f2)(_u.divmod, self, other)
-def __rdivmod__(self, other): return (_py2 if _tracing() else _f2)(_u.divmod, other, self)
+# The reflected and in-place forms too; ``_inplace2`` rebinds a 0-d "scalar" as NumPy's do. Where
+# the C extension is built, ``a + b`` runs its C twin through the number slot (installed below);
+# these Python operators serve Dynamo, explicit ``a.__add__(b)``, memmap and the Python-only
+# build. ``**`` keeps CPython's slot (its third argument), so its operators call the C twins.
+def __add__(self, other): return _u.add._call2(self, other)
+def __radd__(self, other): return _u.add._call2(other, self)
+def __iadd__(self, other): return _u.add._inplace2(self, other)
+def __sub__(self, other): return _u.subtract._call2(self, other)
+def __rsub__(self, other): return _u.subtract._call2(other, self)
+def __isub__(self, other): return _u.subtract._inplace2(self, other)
+def __mul__(self, other): return _u.multiply._call2(self, other)
+def __rmul__(self, other): return _u.multiply._call2(other, self)
+def __imul__(self, other): return _u.multiply._inplace2(self, other)
+def __truediv__(self, other): return _u.true_divide._call2(self, other)
+def __rtruediv__(self, other): return _u.true_divide._call2(other, self)
+def __itruediv__(self, other): return _u.true_divide._inplace2(self, other)
+def __floordiv__(self, other): return _u.floor_divide._call2(self, other)
+def __rfloordiv__(self, other): return _u.floor_divide._call2(other, self)
+def __ifloordiv__(self, other): return _u.floor_divide._inplace2(self, other)
+def __mod__(self, other): return _u.remainder._call2(self, other)
+def __rmod__(self, other): return _u.remainder._call2(other, self)
+def __imod__(self, other): return _u.remainder._inplace2(self, other)
+def __divmod__(self, other): return _u.divmod._call2(self, other)
+def __rdivmod__(self, other): return _u.divmod._call2(other, self)
 def __pow__(self, other, mod=None):
     # pow(a, b, mod): NumPy returns NotImplemented, so Python raises its TypeError
     if mod is not None:
@@ -67,34 +70,34 @@ def __pow__(self, other, mod=None):
     return (_py2 if _tracing() else _f2)(_u.power, self, other)
 def __rpow__(self, other): return (_py2 if _tracing() else _f2)(_u.power, other, self)
 def __ipow__(self, other): return (_pyi if _tracing() else _fi)(_u.power, self, other)
-def __matmul__(self, other): return (_py2 if _tracing() else _f2)(_u.matmul, self, other)
-def __rmatmul__(self, other): return (_py2 if _tracing() else _f2)(_u.matmul, other, self)
-def __imatmul__(self, other): return (_pyi if _tracing() else _fi)(_u.matmul, self, other)
-def __and__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_and, self, other)
-def __rand__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_and, other, self)
-def __iand__(self, other): return (_pyi if _tracing() else _fi)(_u.bitwise_and, self, other)
-def __or__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_or, self, other)
-def __ror__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_or, other, self)
-def __ior__(self, other): return (_pyi if _tracing() else _fi)(_u.bitwise_or, self, other)
-def __xor__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_xor, self, other)
-def __rxor__(self, other): return (_py2 if _tracing() else _f2)(_u.bitwise_xor, other, self)
-def __ixor__(self, other): return (_pyi if _tracing() else _fi)(_u.bitwise_xor, self, other)
-def __lshift__(self, other): return (_py2 if _tracing() else _f2)(_u.left_shift, self, other)
-def __rlshift__(self, other): return (_py2 if _tracing() else _f2)(_u.left_shift, other, self)
-def __ilshift__(self, other): return (_pyi if _tracing() else _fi)(_u.left_shift, self, other)
-def __rshift__(self, other): return (_py2 if _tracing() else _f2)(_u.right_shift, self, other)
-def __rrshift__(self, other): return (_py2 if _tracing() else _f2)(_u.right_shift, other, self)
-def __irshift__(self, other): return (_pyi if _tracing() else _fi)(_u.right_shift, self, other)
-def __eq__(self, other): return (_py2 if _tracing() else _f2)(_u.equal, self, other)
-def __ne__(self, other): return (_py2 if _tracing() else _f2)(_u.not_equal, self, other)
-def __lt__(self, other): return (_py2 if _tracing() else _f2)(_u.less, self, other)
-def __le__(self, other): return (_py2 if _tracing() else _f2)(_u.less_equal, self, other)
-def __gt__(self, other): return (_py2 if _tracing() else _f2)(_u.greater, self, other)
-def __ge__(self, other): return (_py2 if _tracing() else _f2)(_u.greater_equal, self, other)
-def __neg__(self): return (_py1 if _tracing() else _f1)(_u.negative, self)
-def __pos__(self): return (_py1 if _tracing() else _f1)(_u.positive, self)
-def __abs__(self): return (_py1 if _tracing() else _f1)(_u.absolute, self)
-def __invert__(self): return (_py1 if _tracing() else _f1)(_u.invert, self)
+def __matmul__(self, other): return _u.matmul._call2(self, other)
+def __rmatmul__(self, other): return _u.matmul._call2(other, self)
+def __imatmul__(self, other): return _u.matmul._inplace2(self, other)
+def __and__(self, other): return _u.bitwise_and._call2(self, other)
+def __rand__(self, other): return _u.bitwise_and._call2(other, self)
+def __iand__(self, other): return _u.bitwise_and._inplace2(self, other)
+def __or__(self, other): return _u.bitwise_or._call2(self, other)
+def __ror__(self, other): return _u.bitwise_or._call2(other, self)
+def __ior__(self, other): return _u.bitwise_or._inplace2(self, other)
+def __xor__(self, other): return _u.bitwise_xor._call2(self, other)
+def __rxor__(self, other): return _u.bitwise_xor._call2(other, self)
+def __ixor__(self, other): return _u.bitwise_xor._inplace2(self, other)
+def __lshift__(self, other): return _u.left_shift._call2(self, other)
+def __rlshift__(self, other): return _u.left_shift._call2(other, self)
+def __ilshift__(self, other): return _u.left_shift._inplace2(self, other)
+def __rshift__(self, other): return _u.right_shift._call2(self, other)
+def __rrshift__(self, other): return _u.right_shift._call2(other, self)
+def __irshift__(self, other): return _u.right_shift._inplace2(self, other)
+def __eq__(self, other): return _u.equal._call2(self, other)
+def __ne__(self, other): return _u.not_equal._call2(self, other)
+def __lt__(self, other): return _u.less._call2(self, other)
+def __le__(self, other): return _u.less_equal._call2(self, other)
+def __gt__(self, other): return _u.greater._call2(self, other)
+def __ge__(self, other): return _u.greater_equal._call2(self, other)
+def __neg__(self): return _u.negative._call1(self)
+def __pos__(self): return _u.positive._call1(self)
+def __abs__(self): return _u.absolute._call1(self)
+def __invert__(self): return _u.invert._call1(self)
 
 
 # the binary operators, which defer to an operand with __array_ufunc__ = None (NEP 13; the

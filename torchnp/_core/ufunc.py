@@ -144,9 +144,9 @@ class ufunc:
         if not kwargs and not args:
             if x2 is not _NOARG:
                 if self.nin == 2:
-                    return self._call2(x1, x2) if _is_dynamo() else call2(self, x1, x2)
+                    return self._call2(x1, x2)
             elif x1 is not _NOARG and self.nin == 1:
-                return self._call1(x1) if _is_dynamo() else call1(self, x1)
+                return self._call1(x1)
         args = tuple(x for x in (x1, x2) if x is not _NOARG) + args
         return _ufunc_call.call(self, args, kwargs.pop("out", None), kwargs)
 
@@ -439,9 +439,10 @@ def _load_speedups():
     return _speedups
 
 
-# The fast paths as functions of (ufunc, operands), which the operators and ``__call__`` call
-# unless Dynamo traces (it cannot trace C; is_dynamo_compiling costs ~40 ns): C where built, else
-# the methods above.
+# The fast paths as functions of (ufunc, operands), which the ndarray methods that no C slot
+# reaches (``**``, ``conj``) call unless Dynamo traces (it cannot trace C): C where built, else the
+# methods above. (Where built, ``np.add(a, b)`` takes them through the C call slot, not
+# ``__call__``.)
 SPEEDUPS = _load_speedups()
 call2 = ufunc._call2 if SPEEDUPS is None else SPEEDUPS.call2
 call1 = ufunc._call1 if SPEEDUPS is None else SPEEDUPS.call1
