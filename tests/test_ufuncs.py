@@ -408,3 +408,78 @@ def test_compare_with_none_edges():
     for op in ["__lt__", "__ge__"]:                              # only == and != take None
         raises_like_numpy(lambda: getattr(x, op)(None),
                           lambda: getattr(torchnp.asarray(x), op)(None))
+
+
+# ----- Python scalars as cached 0-d tensors (ufunc.ScalarTensors) --------------------------------
+
+_SCALAR_OPS = {
+    "+": lambda x, s: x + s, "r-": lambda x, s: s - x, "*": lambda x, s: x * s,
+    "/": lambda x, s: x / s, "r/": lambda x, s: s / x, "<": lambda x, s: x < s,
+    "r>=": lambda x, s: s >= x, "==": lambda x, s: x == s, "!=": lambda x, s: x != s,
+    "&": lambda x, s: x & s, "^": lambda x, s: s ^ x,
+    "maximum": lambda x, s: x.__array_namespace__().maximum(x, s)
+    if hasattr(x, "__array_namespace__") else numpy.maximum(x, s),
+    "minimum": lambda x, s: numpy.minimum(x, s) if isinstance(x, numpy.ndarray)
+    else torchnp.minimum(x, s),
+}
+_SCALARS = [0, 1, -3, 7, 255, 16777217, 2.5, 0.0, -0.0, 1e-6, 1 / 3, -1e-300, 1e39,
+            float("nan"), float("inf"), -float("inf")]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "complex64", "complex128", "int8",
+                                   "uint8", "int16", "int32", "int64"])
+def test_python_scalars_match_numpy_exactly(dtype):
+    """Each operator with a Python scalar, twice (the second time from the cache), equals NumPy's
+    result bit for bit, signed zeros, NaN and overflow included; -0.0 after int 0 keeps its sign."""
+    rng = numpy.random.default_rng(0)
+    if dtype.startswith(("float", "complex")):
+        a = (rng.standard_normal(12) * 10).astype(dtype)
+        a[:4] = [0.0, -0.0, numpy.inf, numpy.nan]
+    else:
+        a = rng.integers(0, 100, 12).astype(dtype)
+    # maximum/minimum of equal zeros: NumPy's SIMD loops return the second operand, its scalar
+    # loop the first (CPU-dependent): not compared (docs/differences.md, "maximum")
+    nonzero = a[a != 0]
+    for name, op in _SCALAR_OPS.items():
+        x = nonzero if name in ("maximum", "minimum") else a
+        tx = torchnp.asarray(x)
+        for s in _SCALARS:
+            for _ in range(2):
+                msg = _compare("", lambda: op(x, s), lambda: op(tx, s), rtol=0)
+                assert not msg, f"{dtype} {name} {s!r}: {msg}"
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int16", "int64"])
+def test_inplace_python_scalars_match_numpy_exactly(dtype):
+    for s in [0, 3, -0.0, 2.5, 1e-6, float("nan"), float("inf")]:
+        for name in ("__iadd__", "__isub__", "__imul__", "__itruediv__"):
+            a = numpy.arange(-3, 3).astype(dtype)
+            ta = torchnp.asarray(a.copy())
+            msg = _compare("", lambda: getattr(a, name)(s), lambda: getattr(ta, name)(s), rtol=0)
+            assert not msg, f"{dtype} {name} {s!r}: {msg}"
+
+
+def test_scalar_tensor_cache_is_bounded_and_never_written():
+    from torchnp._core.ufunc import ScalarTensors
+    cache = torchnp.multiply._fast_s[float][torch.float64].tensors
+    assert isinstance(cache, ScalarTensors)
+    ta = torchnp.asarray([1.0, 2.0])
+    for i in range(3 * ScalarTensors.SIZE):
+        ta * (i + 0.5)
+        ta * float("nan")                   # NaN is never kept (each would be a new key)
+    assert 0 < len(cache) <= ScalarTensors.SIZE
+    assert all(v == v for v in cache)
+    before = {k: v.clone() for k, v in cache.items() if isinstance(v, torch.Tensor)}
+    tb = torchnp.asarray([1.0, 2.0])
+    for k in list(before)[:5]:
+        tb *= k
+        tb -= k
+        tb /= k
+    assert all(torch.equal(cache[k], v) for k, v in before.items())
+
+
+def test_scalar_operands_keep_autograd():
+    x = torchnp.asarray([1.0, -2.0, 3.0], requires_grad=True)
+    y = ((x * 3.0 + 1) * (x < 2.5)).sum()
+    y.backward()
+    assert_matches_numpy(x.grad, numpy.array([3.0, 3.0, 0.0]))

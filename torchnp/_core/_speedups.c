@@ -22,10 +22,11 @@
 
 #define SLOT(obj, off) (*(PyObject **)((char *)(obj) + (off)))
 
-static PyTypeObject *ndarray_type, *loop_type, *scalar_loop_type;
+static PyTypeObject *ndarray_type, *loop_type, *scalar_loop_type, *tensor_type;
 static Py_ssize_t nd_t, nd_dt, nd_base, nd_scalar;            /* ndarray slots */
 static Py_ssize_t lp_kernel, lp_cast, lp_casts, lp_out_dt;    /* Loop slots */
-static Py_ssize_t sl_kernel, sl_cast, sl_casts, sl_out_dt, sl_lo, sl_hi;  /* ScalarLoop */
+static Py_ssize_t sl_kernel, sl_cast, sl_casts, sl_out_dt, sl_lo, sl_hi,   /* ScalarLoop */
+    sl_tkernel, sl_tensors;
 static PyObject *config_module, *readonly_module;
 /* Python functions: ufunc_call.call, elision.binary */
 static PyObject *general_call, *elision_binary;
@@ -67,11 +68,14 @@ intern(PyObject **s, const char *text)
 static PyObject *
 setup(PyObject *module, PyObject *args)
 {
-    PyObject *nd, *lp, *sl;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOOOpn", &PyType_Type, &nd, &PyType_Type, &lp,
+    PyObject *nd, *lp, *sl, *tensor;
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOpnO!", &PyType_Type, &nd, &PyType_Type, &lp,
                           &PyType_Type, &sl, &config_module, &readonly_module, &general_call,
-                          &elision_binary, &elide_enabled, &elide_min_bytes))
+                          &elision_binary, &elide_enabled, &elide_min_bytes, &PyType_Type,
+                          &tensor))
         return NULL;
+    Py_INCREF(tensor);
+    tensor_type = (PyTypeObject *)tensor;
     Py_INCREF(config_module);
     Py_INCREF(readonly_module);
     Py_INCREF(general_call);
@@ -93,7 +97,9 @@ setup(PyObject *module, PyObject *args)
             || (sl_cast = slot_offset(sl, "cast")) < 0
             || (sl_casts = slot_offset(sl, "casts")) < 0
             || (sl_out_dt = slot_offset(sl, "out_dt")) < 0
-            || (sl_lo = slot_offset(sl, "lo")) < 0 || (sl_hi = slot_offset(sl, "hi")) < 0)
+            || (sl_lo = slot_offset(sl, "lo")) < 0 || (sl_hi = slot_offset(sl, "hi")) < 0
+            || (sl_tkernel = slot_offset(sl, "tkernel")) < 0
+            || (sl_tensors = slot_offset(sl, "tensors")) < 0)
         return NULL;
     if (intern(&s_fast, "_fast") || intern(&s_fast_s, "_fast_s")
             || intern(&s_fast_rs, "_fast_rs") || intern(&s_inplace, "_inplace")
@@ -156,6 +162,31 @@ in_range(PyObject *loop, PyObject *x)
     if (ok == 1)
         ok = PyObject_RichCompareBool(x, hi, Py_LE);
     return ok;
+}
+
+/* The cached 0-d tensor that ScalarLoop ``loop`` takes in place of Python scalar ``s``
+ * (ufunc.ScalarTensors; its ``__missing__`` makes it), in ``*z`` as a new reference; ``*z`` is
+ * NULL where the loop takes the scalar itself. 0, or -1 with an exception set. */
+static int
+scalar_tensor(PyObject *loop, PyObject *s, PyObject **z)
+{
+    *z = NULL;
+    PyObject *tensors = SLOT(loop, sl_tensors);
+    if (tensors == NULL || tensors == Py_None || SLOT(loop, sl_tkernel) == NULL)
+        return 0;
+    /* an int, or a nonzero float (a float zero would find int 0's tensor: -0.0 == 0) */
+    if (!PyLong_CheckExact(s) && !(PyFloat_CheckExact(s) && PyFloat_AS_DOUBLE(s) != 0.0))
+        return 0;
+    PyObject *value = PyDict_GetItemWithError(tensors, s);
+    if (value != NULL)
+        Py_INCREF(value);
+    else if (PyErr_Occurred() || (value = PyObject_GetItem(tensors, s)) == NULL)
+        return -1;
+    if (Py_IS_TYPE(value, tensor_type))
+        *z = value;
+    else
+        Py_DECREF(value);
+    return 0;
 }
 
 /* ``t.to(dt)`` (a new reference), stealing ``t``. */
@@ -322,9 +353,16 @@ binary(PyObject *uf, PyObject *x1, PyObject *x2, int held, int frames)
             Py_XDECREF(h);
             Py_XDECREF(f);
         }
-        else {
-            PyObject *kargs[2] = {t1, t2};
-            t = PyObject_Vectorcall(kernel, kargs, 2, NULL);
+        else {              /* a Python scalar as a cached 0-d tensor, where it has one */
+            PyObject *z = NULL;
+            if (scalar_loop && scalar_tensor(loop, t2, &z) < 0)
+                t = NULL;
+            else {
+                PyObject *kargs[2] = {t1, z == NULL ? t2 : z};
+                t = PyObject_Vectorcall(z == NULL ? kernel : SLOT(loop, sl_tkernel), kargs, 2,
+                                        NULL);
+                Py_XDECREF(z);
+            }
         }
     }
     Py_DECREF(t1);
@@ -447,7 +485,7 @@ inplace(PyObject *uf, PyObject *x1, PyObject *x2)
     if (stop)
         return python_inplace2(uf, x1, x2);
 
-    PyObject *kernel, *t2;
+    PyObject *kernel, *t2, *z = NULL;
     if (Py_IS_TYPE(x2, ndarray_type)) {
         t2 = SLOT(x2, nd_t);
         kernel = t2 == NULL ? NULL : table2(uf, s_inplace, SLOT(x1, nd_dt), SLOT(x2, nd_dt));
@@ -474,9 +512,19 @@ inplace(PyObject *uf, PyObject *x1, PyObject *x2)
             return NULL;
         if (!ok)
             return python_inplace2(uf, x1, x2);
+        if (scalar_tensor(sl, x2, &z) < 0) {
+            if (clear_runtime_error())
+                return general(uf, PyTuple_Pack(2, x1, x2), x1);
+            return NULL;
+        }
+        if (z != NULL) {
+            kernel = SLOT(sl, sl_tkernel);
+            t2 = z;
+        }
     }
     PyObject *kargs[2] = {t1, t2};
     PyObject *res = PyObject_Vectorcall(kernel, kargs, 2, NULL);
+    Py_XDECREF(z);
     if (res == NULL) {
         if (clear_runtime_error())      /* shapes, read-only, overlap: NumPy's error or result */
             return general(uf, PyTuple_Pack(2, x1, x2), x1);
@@ -925,7 +973,7 @@ install_call(PyObject *module, PyObject *type)
 static PyMethodDef methods[] = {
     {"setup", setup, METH_VARARGS,
      "setup(ndarray, Loop, ScalarLoop, config, readonly, general_call, elision_binary, "
-     "elide, elide_min_bytes): the classes and modules the fast paths read."},
+     "elide, elide_min_bytes, Tensor): the classes and modules the fast paths read."},
     {"call2", (PyCFunction)(void (*)(void))call2, METH_FASTCALL, "ufunc._call2(uf, x1, x2)"},
     {"call1", (PyCFunction)(void (*)(void))call1, METH_FASTCALL, "ufunc._call1(uf, x)"},
     {"inplace2", (PyCFunction)(void (*)(void))inplace2, METH_FASTCALL,
