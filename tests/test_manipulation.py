@@ -120,6 +120,31 @@ def test_reshape_errors():
     raises_like_numpy(lambda: numpy.zeros(0).reshape(-1, 0), lambda: T(numpy.zeros(0)).reshape(-1, 0))
 
 
+_BOOL_SHAPES = [
+    "m.arange(12).reshape(True, 12)", "m.arange(12).reshape((2, True, 6))",
+    "m.arange(12).reshape([True, 12])", "m.reshape(m.arange(12), (True, 12))",
+    "m.arange(1).reshape(True)", "m.arange(1).reshape(numpy.bool_(True))",
+    "m.broadcast_to(m.ones(1), (True,))", "m.broadcast_to(m.ones(1), True)",
+    "m.resize(m.ones(2), (True,))", "m.resize(m.ones(2), True)",
+    "m.broadcast_shapes((True, 4))", "m.broadcast_shapes(True)",
+]
+
+
+@pytest.mark.parametrize("code", _BOOL_SHAPES)
+def test_bools_are_not_sizes(code):
+    """torch takes True as the size 1; NumPy raises TypeError, with its message."""
+    with pytest.raises(TypeError) as expected:
+        eval(code, {"m": numpy, "numpy": numpy})
+    with pytest.raises(TypeError) as got:
+        eval(code, {"m": torchnp, "numpy": numpy})
+    assert str(got.value) == str(expected.value)
+
+
+def test_tile_takes_bools_as_ints():
+    for reps in (True, (True, 2)):
+        assert_matches_numpy(torchnp.tile(T(numpy.ones(2)), reps), numpy.tile(numpy.ones(2), reps))
+
+
 def test_shape_setter():
     x = numpy.arange(12.0)
     a = torchnp.asarray(x.copy())

@@ -79,8 +79,11 @@ def _resolve_shape(shape, size):
     return tuple(res)
 
 
-def _shape_arg(shape):
-    """A shape argument (int or sequence) as a tuple of ints, negatives kept (for -1)."""
+def _shape_arg(shape, bools=False):
+    """A shape argument (int or sequence) as a tuple of ints, negatives kept (for -1). A bool is
+    NumPy's TypeError unless ``bools`` (tile's ``reps`` takes them as ints)."""
+    if not bools and isinstance(shape, (bool, numpy.bool_)):
+        raise TypeError(f"expected a sequence of integers or a single integer, got '{shape!r}'")
     if isinstance(shape, (int, numpy.integer)) or hasattr(shape, "__index__"):
         return (convert.operator_index(shape),)
     try:
@@ -88,12 +91,16 @@ def _shape_arg(shape):
     except TypeError:
         raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an "
                         "integer") from None
+    if not bools and any(isinstance(s, (bool, numpy.bool_)) for s in items):
+        raise TypeError("an integer is required")
     return tuple(convert.operator_index(s) for s in items)     # NumPy's error names the item
 
 
-def _sizes_arg(shape, negative):
+def _sizes_arg(shape, negative, bools=False):
     """A shape argument of sizes as a tuple of ints; a negative one raises ValueError(negative)."""
-    sizes = _shape_arg(shape)
+    if not bools and isinstance(shape, (bool, numpy.bool_)):
+        raise TypeError("an integer is required")
+    sizes = _shape_arg(shape, bools)
     if any(s < 0 for s in sizes):
         raise ValueError(negative)
     return sizes
@@ -161,9 +168,10 @@ def ndarray_reshape(a, /, *shape, order="C", copy=None):
             dims = shape
     else:
         dims = shape
-    if order == "C" and copy is None:
-        # fast path: torch accepts what NumPy accepts here; anything it rejects takes the slow
-        # path, which raises NumPy's error
+    if order == "C" and copy is None and (type(shape) is not bool if dims is None
+                                          else bool not in map(type, dims)):
+        # fast path: torch accepts what NumPy accepts here (but bools, which NumPy refuses);
+        # anything it rejects takes the slow path, which raises NumPy's error
         t = a._t
         try:
             if t.is_contiguous():            # always a view; no _is_view() (a compile graph break)
@@ -642,7 +650,7 @@ def tile(A, reps):
     torchnp implementation of :func:`numpy.tile`.
     """
     t = _as_tensor(A)
-    reps = _sizes_arg(reps, "negative dimensions are not allowed")
+    reps = _sizes_arg(reps, "negative dimensions are not allowed", bools=True)
     d = len(reps)
     if d < t.ndim:
         reps = (1,) * (t.ndim - d) + reps

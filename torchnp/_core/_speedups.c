@@ -648,8 +648,11 @@ reshape_view(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_RETURN_NOTIMPLEMENTED;
     PyObject *stack[65];
     stack[0] = t;
-    for (Py_ssize_t i = 0; i < n; i++)
+    for (Py_ssize_t i = 0; i < n; i++) {
         stack[i + 1] = PyTuple_GET_ITEM(dims, i);
+        if (PyBool_Check(stack[i + 1]))         /* torch takes a bool as a size; NumPy refuses */
+            Py_RETURN_NOTIMPLEMENTED;
+    }
     PyObject *r = PyObject_VectorcallMethod(s_view, stack, (size_t)(n + 1), NULL);
     if (r == NULL) {
         if (clear_refusal())
