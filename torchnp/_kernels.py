@@ -340,6 +340,8 @@ def power_int(t1, t2):
 
 def power_scalar(t, s):
     """``t ** s`` for a Python scalar exponent (the scalar fast path)."""
+    if s == 2:      # torch's pow(t, 2) computes t * t, and integer pow is ~3x slower than mul
+        return torch.mul(t, t)
     if s < 0 and type(s) is int and not (t.is_floating_point() or t.is_complex()) and t.numel():
         raise ValueError("Integers to negative integer powers are not allowed.")
     return torch.pow(t, s)
@@ -360,6 +362,12 @@ def power_scalars(dt, reverse):
 
 
 # --- sign, reciprocal, cbrt ---
+
+def square_int(t):
+    # torch.square of an integer tensor is pow(t, 2): 2.6x slower than t * t ((64, 100) int64,
+    # 11.8 against 4.5 us), the same wrapping products
+    return torch.mul(t, t)
+
 
 def sign_float(t):
     # torch: sign(nan) is 0; NumPy's is nan.

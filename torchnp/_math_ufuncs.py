@@ -166,7 +166,7 @@ bitwise_count = ufunc("bitwise_count", None, loops=k.bitwise_count_loops, widen=
 # ----- one kernel for every loop
 fabs = ufunc("fabs", torch.abs,
              doc="Compute the absolute values element-wise.")
-square = ufunc("square", torch.square,
+square = ufunc("square", torch.square, loops={INTEGER: k.square_int},
                doc="Return the element-wise square of the input.")
 sqrt = ufunc("sqrt", torch.sqrt,
              doc="Return the non-negative square-root of an array, element-wise.")
