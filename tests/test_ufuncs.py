@@ -503,3 +503,20 @@ def test_square_and_power_of_two_as_products(dtype):
                               (lambda: x ** 2.0, lambda: a ** 2.0)]:
         msg = _compare("", np_call, tnp_call, rtol=0)
         assert not msg, msg
+
+
+def test_scalar_tensors_are_plain_cpu_tensors():
+    """A scalar first met under inference mode or another default device still serves autograd
+    and CPU arrays later."""
+    with torch.inference_mode():
+        torchnp.asarray([1.0, 2.0]) * 3.625
+    w = torchnp.asarray([1.0, 2.0], requires_grad=True)
+    (w * 3.625).sum().backward()
+    assert_matches_numpy(w.grad, numpy.array([3.625, 3.625]))
+    torch.set_default_device("meta")
+    try:
+        z = torchnp.multiply._fast_s[float][torch.float64].tensors[5.875]
+    finally:
+        torch.set_default_device("cpu")
+    assert z.device.type == "cpu" and not z.is_inference()
+    assert_matches_numpy(torchnp.asarray([2.0]) * 5.875, numpy.array([11.75]))

@@ -91,9 +91,14 @@ class ScalarTensors(dict):
     def __missing__(self, s):
         if type(s) is float and not abs(s) <= self.limit:
             value = s
-        else:       # as torch wraps it: int64 or float64, then cast
-            value = torch.tensor(s, dtype=torch.int64 if type(s) is int else torch.float64)
-            value = value.to(self.dtype)
+        else:       # as torch wraps it: int64 or float64, then cast; on the CPU, as torch's
+            # wrapped scalars are, whatever the default device, and never an inference tensor
+            # (autograd could not save it for backward)
+            with torch.inference_mode(False):
+                value = torch.tensor(s, dtype=torch.int64 if type(s) is int else torch.float64,
+                                     device="cpu").to(self.dtype)
+            if type(value) is not _Tensor:      # a mode's tensor (FakeTensorMode): not kept
+                return s
         if s == s:
             if len(self) >= self.SIZE:
                 self.clear()
