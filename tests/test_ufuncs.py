@@ -520,3 +520,16 @@ def test_scalar_tensors_are_plain_cpu_tensors():
         torch.set_default_device("cpu")
     assert z.device.type == "cpu" and not z.is_inference()
     assert_matches_numpy(torchnp.asarray([2.0]) * 5.875, numpy.array([11.75]))
+
+
+def test_uint64_power_squares_only_as_often_as_the_exponents_need():
+    """``power_u64`` stops at the largest exponent's bit length on the CPU: exponents with the
+    top bit set, 0, 1 and large ones give NumPy's wrapped powers."""
+    x = (numpy.arange(24) * 7919).astype(numpy.uint64)
+    x[:3] = [2**64 - 1, 2**63, 3]
+    a = torchnp.asarray(x)
+    for s in [0, 1, 2, 3, 63, 64, 2**63, 2**64 - 1]:
+        _check(lambda: x ** numpy.uint64(s), lambda: a ** numpy.uint64(s))
+    ex = numpy.array([0, 1, 2**63, 2**64 - 1, 5, 40] * 4, dtype=numpy.uint64)
+    _check(lambda: x ** ex, lambda: a ** torchnp.asarray(ex))
+    _check(lambda: x[:0] ** ex[:0], lambda: a[:0] ** torchnp.asarray(ex[:0]))

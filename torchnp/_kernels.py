@@ -190,11 +190,22 @@ def power_u64(t1, t2):
     res = torch.ones_like(t1)
     base = t1.clone()
     e = t2.clone()
-    for _ in range(64):
+    for _ in range(_exponent_bits(e)):
         res = torch.where((e & 1) == 1, res * base, res)
         base = base * base
         e = (e >> 1) & _I64_MAX
     return res
+
+
+def _exponent_bits(e):
+    """The squarings ``power_u64`` needs for exponents ``e`` (uint64 bits in int64): the bit
+    length of the largest, read on the CPU (``a ** 2``: 2 instead of 64, ~30x faster); 64 on
+    other devices and under torch.compile, where reading it would be a host sync or a break."""
+    if e.device.type != "cpu" or not e.numel() or torch.compiler.is_compiling():
+        return 64
+    if bool((e < 0).any()):     # host-sync: CPU only; the loop's length (a top bit: 64)
+        return 64
+    return int(e.max()).bit_length()    # host-sync: CPU only; the loop's length
 
 
 def power_complex(t1, t2):
