@@ -533,3 +533,30 @@ def test_uint64_power_squares_only_as_often_as_the_exponents_need():
     ex = numpy.array([0, 1, 2**63, 2**64 - 1, 5, 40] * 4, dtype=numpy.uint64)
     _check(lambda: x ** ex, lambda: a ** torchnp.asarray(ex))
     _check(lambda: x[:0] ** ex[:0], lambda: a[:0] ** torchnp.asarray(ex[:0]))
+
+
+_TINY_F32 = numpy.array([1.1754943508222875e-38, 1e-45, 0.5, 0.0, 3.0], dtype=numpy.float32)
+_SIGNATURE_SEARCHES = [
+    # the homogeneous loop fails: the search takes inputs by safe casts only (NumPy's
+    # type-tuple resolver), so float32 goes to the float32/float64 loop, not float16's
+    lambda m, A: m.logical_not(A(_TINY_F32), dtype="bool"),
+    lambda m, A: m.greater(A(_TINY_F32), A(numpy.arange(5)), dtype="bool"),
+    lambda m, A: m.logical_and(A(_TINY_F32), A(numpy.arange(5)), dtype="bool"),
+    lambda m, A: m.absolute(A(numpy.array([3 + 4j])), dtype="float32"),
+    lambda m, A: m.ldexp(A(numpy.ones(2)), 1, dtype="float16"),
+    # the homogeneous loop takes the casting as given
+    lambda m, A: m.sqrt(A(numpy.arange(5)), dtype="float32"),
+    lambda m, A: m.add(A(_TINY_F32), A(_TINY_F32), dtype="float16"),
+    lambda m, A: m.negative(A(_TINY_F32), dtype="float16"),
+    lambda m, A: m.add(A(numpy.arange(5, dtype=numpy.int8)), A(numpy.arange(5)), dtype="int8"),
+    lambda m, A: m.add(A(_TINY_F32), A(numpy.arange(5)), signature=(None, None, "f4")),
+    lambda m, A: m.sqrt(A(numpy.arange(5)), signature=(None, "f4")),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_SIGNATURE_SEARCHES)))
+def test_loop_search_for_a_given_output_dtype(case):
+    f = _SIGNATURE_SEARCHES[case]
+    msg = _compare("", lambda: f(numpy, numpy.asarray), lambda: f(torchnp, torchnp.asarray),
+                   rtol=0)
+    assert not msg, msg

@@ -66,15 +66,6 @@ _add(["take"], XFail("bug: take casts into an out= of another dtype; NumPy raise
                      "(take's out= must have the result's dtype). Reproducer: torchnp.take("
                      "torchnp.arange(3), [0], out=torchnp.zeros(1, dtype='int8'))",
                      variants=("out_dtype",), dtypes=BOOL + INTEGER + FLOATING + COMPLEX[:1]))
-_add(["absolute"], XFail("bug: absolute(complex128, dtype=float32) computes; NumPy raises "
-                         "TypeError (no loop D->f under same_kind casting)",
-                         variants=("dtype",), dtypes=("complex128",)))
-_add(["ldexp"], XFail("bug: ldexp(x, e, dtype=float16) computes where NumPy raises TypeError "
-                      "(its float16 loop takes no such exponent under same_kind casting). "
-                      "Reproducer: torchnp.ldexp(torchnp.ones(2), 1, dtype='float16')",
-                      variants=("dtype",),
-                      dtypes=("int16", "int32", "int64", "uint16", "uint32", "uint64", "float32",
-                              "float64")))
 _add(["broadcast_arrays", "ix_"], _PER_OPERAND)
 
 

@@ -410,10 +410,14 @@ def _loop_for_signature(uf, key, spec, casting):
                 return homogeneous
             except TypeError as e:
                 error = e
+    # The search takes inputs only by safe casts (NumPy's type-tuple resolver), so
+    # greater(float32, int64, dtype=bool) compares in float64, not float16, the first loop
+    # 'same_kind' reaches.
+    input_casting = casting if casting in ("no", "equiv", "safe") else "safe"
     for lp in loops:
         dts = lp.in_dts + lp.out_dts
         if all(s is None or s is d for s, d in zip(spec, dts)) and \
-                all(_castable(k, d, casting) for k, d in zip(key, lp.in_dts)):
+                all(_castable(k, d, input_casting) for k, d in zip(key, lp.in_dts)):
             return lp
     if error is not None:
         raise error
