@@ -321,3 +321,29 @@ def test_reduce_of_several_length_1_axes_with_an_empty_kept_axis(name):
                          getattr(numpy, name).reduce(x, axis=(0, 1)))
     assert_matches_numpy(torchnp.prod(torchnp.asarray(x.astype(bool)), axis=(0, 1)),
                          numpy.prod(x.astype(bool), axis=(0, 1)))
+
+
+_NO_AXIS_REDUCTIONS = [
+    lambda m, A: m.add.reduce(A(numpy.array(-0.0)), axis=None),
+    lambda m, A: m.add.reduce(A(numpy.array([-0.0, 1.0])), axis=()),
+    lambda m, A: m.sum(A(numpy.array([-0.0, 1.0])), axis=()),
+    lambda m, A: m.multiply.reduce(A(numpy.array([numpy.complex64(numpy.inf)])), axis=()),
+    lambda m, A: m.multiply.reduce(A(numpy.array(numpy.complex128(numpy.inf))), axis=None),
+    lambda m, A: m.add.reduce(A(numpy.array(-0.0)), axis=None, initial=-0.0),
+    lambda m, A: m.add.reduce(A(numpy.array([-0.0, 2.0])), axis=(), initial=-0.0),
+    lambda m, A: m.prod(A(numpy.array([2.0, 3.0])), initial=0.5),
+    lambda m, A: m.minimum.reduce(A(numpy.array(-0.0)), axis=None),
+    lambda m, A: m.add.reduce(A(numpy.array([1, 2])), axis=()),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_NO_AXIS_REDUCTIONS)))
+def test_reducing_no_axis_still_applies_the_identity(case):
+    """NumPy combines each element with the identity (or initial) even when no axis is reduced:
+    add.reduce of a 0-d -0.0 is 0.0, multiply.reduce of inf+0j is inf+nanj."""
+    f = _NO_AXIS_REDUCTIONS[case]
+    with numpy.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = f(numpy, numpy.asarray)
+        got = f(torchnp, torchnp.asarray)
+    assert_matches_numpy(got, expected, rtol=0)

@@ -202,7 +202,14 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
         res = t.clone() if t.dtype is res_dt else t.to(res_dt)
     else:
         res = op.kernel(t, dims, keepdims)
-    if has_initial:
+    pair = _PAIRWISE.get(op) if res_dt.is_floating_point or res_dt.is_complex else None
+    if pair is not None and (has_initial or not dims):
+        # NumPy combines each result with the initial value, or with the identity where no axis
+        # is reduced: 0 + -0.0 is 0.0, 1 * (inf+0j) is inf+nanj, -0.0 + -0.0 stays -0.0 (a
+        # two-element sum would start from 0 and lose it)
+        res = pair(const(initial if has_initial else op.identity, res_dt, res.device),
+                   res.to(res_dt))
+    elif has_initial:
         if res.dtype is not res_dt:
             res = res.to(res_dt)
         init = const(initial, res_dt, res.device).expand(res.shape)
@@ -352,6 +359,9 @@ ANY = Reduction("logical_or", False, any_kernel)
 BITWISE_AND = Reduction("bitwise_and", -1, _bitwise(torch.bitwise_and))
 BITWISE_OR = Reduction("bitwise_or", 0, _bitwise(torch.bitwise_or))
 BITWISE_XOR = Reduction("bitwise_xor", 0, _bitwise(torch.bitwise_xor))
+# The elementwise form of the reductions whose identity changes a float (signed zeros, complex
+# infinities), to combine a result with ``initial`` or the identity as NumPy does.
+_PAIRWISE = {SUM: torch.add, PROD: torch.mul}
 
 
 def result_or_out(res, res_dt, out, what):
