@@ -47,6 +47,9 @@ ALLOWED = {
     "float summation order":
         "sum/prod/mean of floats whose partial results can overflow or underflow: the summation "
         "order decides inf / nan / 0 (docs/differences.md, Floating-point corner cases)",
+    "maximum & co. of two zeros":
+        "which zero NumPy returns for -0.0 and 0.0 depends on its loop; IEEE 754 allows either "
+        "(docs/differences.md, Where NumPy itself is wrong)",
     "Python int too large for uint64":
         "raises OverflowError where NumPy would make an object array (docs/differences.md, "
         "Other deliberate differences)",
@@ -659,6 +662,9 @@ def ufunc_allowance(name, inputs, result_dtype):
             inf = inf | numpy.isinf(i.astype(numpy.complex128))
         rules.append(lambda e, g: (inf & numpy.ones(e.shape, bool),
                                    "complex power with infinite operands"))
+    if name in ("maximum", "minimum", "fmax", "fmin") and rdt.kind in "fc" and len(ins) == 2:
+        ties = (ins[0] == 0) & (ins[1] == 0)
+        rules.append(lambda e, g: (ties & (g == 0), "maximum & co. of two zeros"))
     if name == "log1p" and rdt.kind == "f":
         tiny = float(numpy.finfo(rdt).smallest_subnormal)
         rules.append(lambda e, g: ((ins[0] == tiny) & (g == 0), "log1p of the smallest subnormal"))

@@ -876,3 +876,21 @@ def test_where_of_arrays_errors():
     raises_with_numpys_message(
         lambda: numpy.where(c[:2], x, x),
         lambda: torchnp.where(torchnp.array(c[:2]), torchnp.array(x), torchnp.array(x)))
+
+
+def test_mask_in_a_one_tuple_assigns_as_the_mask():
+    """``a[(mask,)] = v`` is ``a[mask] = v``: NumPy's TypeError for a 2-d value included."""
+    for value, shape in ((numpy.zeros((2, 2)), (2, 2)), (numpy.array([7.0, 8.0]), (2, 2)),
+                         (5.0, (2, 2)), (numpy.zeros((1, 0), bool), (1, 0))):
+        x = numpy.arange(float(numpy.prod(shape))).reshape(shape)
+        a = torchnp.asarray(x.copy())
+
+        def assign(arr, m):
+            arr[(arr > 1,)] = value if not isinstance(value, numpy.ndarray) else m.asarray(value)
+            return arr
+        try:
+            expected = assign(x, numpy)
+        except TypeError:
+            raises_like_numpy(lambda: assign(x, numpy), lambda: assign(a, torchnp))
+        else:
+            assert_matches_numpy(assign(a, torchnp), expected)

@@ -482,6 +482,8 @@ def setitem(a, key, value):
 def _setitem_slow(a, key, value):
     t = a._t
     dt = a._dt
+    if type(key) is tuple and len(key) == 1 and _is_full_mask(t, key[0]):
+        key = key[0]                    # a[(mask,)] is a[mask], its value checks included
     if _is_full_mask(t, key):
         mask = convert.on_device(key, t.device)
         if _is_scalar(value):
