@@ -894,3 +894,17 @@ def test_mask_in_a_one_tuple_assigns_as_the_mask():
             raises_like_numpy(lambda: assign(x, numpy), lambda: assign(a, torchnp))
         else:
             assert_matches_numpy(assign(a, torchnp), expected)
+
+
+def test_advanced_index_with_an_ellipsis_gives_a_0d_array():
+    """``x[..., array(1), 2]`` indexes every axis, yet NumPy returns a 0-d array (a view's base
+    for what follows), not a scalar; without the Ellipsis it is a scalar."""
+    x = numpy.arange(6).reshape(2, 3)
+    a = torchnp.asarray(x)
+    for key in [(numpy.array(1), Ellipsis, numpy.array(0)), (Ellipsis, numpy.array(1), 2),
+                (0, numpy.array(1)), (numpy.array(0), numpy.array(1))]:
+        tkey = tuple(torchnp.asarray(k) if isinstance(k, numpy.ndarray) else k for k in key)
+        assert_matches_numpy(a[tkey], x[key])
+    r = numpy.array([False])[(Ellipsis, numpy.array(0))]
+    t = torchnp.asarray([False])[(Ellipsis, torchnp.asarray(0))]
+    assert numpy.shares_memory(r[None], r) and torchnp.shares_memory(t[None], t)

@@ -176,7 +176,10 @@ def _getitem_general(a, key):
     r = view.permute(dims + rest)[tuple(idx)]
     if _k.same_storage(r, t):
         r = r.clone()                            # torch: 0-d index tensors may select a view
-    return _wrap(ix.to_result_layout(r))
+    r = ix.to_result_layout(r)
+    if ix.ell and r.ndim == 0:      # a[..., array(0)] of 1-d: NumPy's 0-d array, not a scalar
+        return convert.wrap_array(r)
+    return _wrap(r)
 
 
 def _is_full_mask(t, key):
@@ -195,7 +198,8 @@ def _is_full_mask(t, key):
 
 class _Index:
     """A parsed key: the basic view of the array and the advanced indices applied to it."""
-    __slots__ = ("view", "neg", "scalar", "adv", "adv_dims", "adv_axes", "adjacent", "bshape")
+    __slots__ = ("view", "neg", "scalar", "ell", "adv", "adv_dims", "adv_axes", "adjacent",
+                 "bshape")
 
     def broadcast_indices(self, check=True):
         """The advanced index tensors, bounds-checked (unless ``check`` is false: assignments check
@@ -437,6 +441,7 @@ def _parse(t, key):
     ix.view = t[tuple(tkey)] if tkey else t
     ix.neg = neg
     ix.scalar = scalar
+    ix.ell = n_ell > 0
     if adv:
         ix.adv = adv
         ix.adv_dims = [d for d, _ in adv]
