@@ -420,13 +420,21 @@ def reciprocal_uint(t):
     return torch.where(t == 1, t, _zeros_like(t))
 
 
+_SMALLEST_NORMAL64 = 2.0 ** -1022
+
+
 def cbrt(t):
-    # torch: no cbrt; |x| ** (1/3) refined by one Newton step, in float64, sign restored.
+    # torch: no cbrt; |x| ** (1/3) refined by one Newton step, in float64, sign restored. A
+    # subnormal |x| is scaled by 2**162 first (cbrt: 2**54, exact): its y**3 would be subnormal
+    # too, and the Newton step would lose digits (5e-324: 1.4e-14 off).
     x = t.double()
     a = torch.abs(x)
+    tiny = a < _SMALLEST_NORMAL64
+    a = torch.where(tiny, a * 2.0 ** 162, a)
     y = torch.pow(a, 1.0 / 3.0)
     ok = torch.isfinite(y) & (y != 0)
     y = torch.where(ok, y - (y * y * y - a) / (3 * y * y), y)
+    y = torch.where(tiny, y * 2.0 ** -54, y)
     return torch.copysign(y, x).to(t.dtype)
 
 
