@@ -37,8 +37,8 @@ ALLOWED = {
     "fmod/remainder/divmod of overflowing quotients":
         "nan where x1 / x2 overflows (docs/differences.md, Floating-point corner cases)",
     "complex power with infinite operands":
-        "NumPy multiplies repeatedly for small integer exponents (docs/differences.md, "
-        "Floating-point corner cases)",
+        "NumPy multiplies repeatedly for small integer exponents, also where a huge base makes "
+        "exp(b log a) overflow (docs/differences.md, Floating-point corner cases)",
     "log1p of the smallest subnormal":
         "torch returns 0 (docs/differences.md, Floating-point corner cases)",
     "float to integer cast out of range":
@@ -557,7 +557,8 @@ def has_negative_step(key):
 
 def is_basic(key):
     keys = key if isinstance(key, tuple) else (key,)
-    return all(k is None or k is Ellipsis or isinstance(k, (int, slice)) and type(k) is not bool
+    return all(k is None or k is Ellipsis
+               or isinstance(k, (int, numpy.integer, slice)) and type(k) is not bool
                for k in keys)
 
 
@@ -658,8 +659,11 @@ def ufunc_allowance(name, inputs, result_dtype):
                                    "fmod/remainder/divmod of overflowing quotients"))
     if name in ("power", "float_power") and rdt.kind == "c":
         inf = numpy.zeros((), bool)
+        limit = numpy.sqrt(numpy.finfo(rdt).max)
         for i in ins:
-            inf = inf | numpy.isinf(i.astype(numpy.complex128))
+            c = i.astype(numpy.complex128)
+            inf = inf | numpy.isinf(c)
+        inf = inf | (numpy.abs(ins[0].astype(numpy.complex128)) > limit)   # exp(b log a) overflows
         rules.append(lambda e, g: (inf & numpy.ones(e.shape, bool),
                                    "complex power with infinite operands"))
     if name in ("maximum", "minimum", "fmax", "fmin") and rdt.kind in "fc" and len(ins) == 2:

@@ -560,3 +560,22 @@ def test_loop_search_for_a_given_output_dtype(case):
     msg = _compare("", lambda: f(numpy, numpy.asarray), lambda: f(torchnp, torchnp.asarray),
                    rtol=0)
     assert not msg, msg
+
+
+_READ_ONLY_OUT_FIRST = [
+    lambda m: m.arccos(m.asarray(numpy.array(False)), out=m.asarray(numpy.array(False)).imag,
+                       dtype="bool"),
+    lambda m: m.add(m.ones(2), "a", out=m.broadcast_to(m.zeros(1), (2,))),
+    lambda m: m.add(m.ones(2), 1, out=m.broadcast_to(m.zeros(1), (2,)), casting="bad"),
+    lambda m: m.add(m.ones(2), 1, out=m.broadcast_to(m.zeros(1), (2,)), where="x"),
+    lambda m: m.add(m.ones(2), 1, out=m.broadcast_to(m.zeros(1), (2,)), bad=3),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_READ_ONLY_OUT_FIRST)))
+def test_read_only_out_is_checked_in_numpys_order(case):
+    """A read-only out= raises before the keywords' values, the inputs and the loop search are
+    checked (after the keywords' names), as in NumPy."""
+    f = _READ_ONLY_OUT_FIRST[case]
+    msg = _compare("", lambda: f(numpy), lambda: f(torchnp))
+    assert not msg, msg

@@ -78,6 +78,9 @@ def call(uf, args, out, kwargs):
             axes = _gufunc_axes(uf, key, value)
         else:
             raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+    for o in outs:      # NumPy checks this before the keywords' values, the inputs and the loop
+        if o is not None:
+            convert.check_writeable(o._t, "output array is read-only")
     where, casting, order, dtype, subok, signature = options.values()
     if casting not in promotion.CASTINGS:
         _bad_keyword("casting", casting, "'no', 'equiv', 'safe', 'same_kind', 'unsafe'")
@@ -213,7 +216,6 @@ def _finish(uf, results, outs, where_t, casting, loop):
             arrays.append(convert.wrap(t))
             continue
         dst = o._t
-        convert.check_writeable(dst, "output array is read-only")
         if not promotion.can_cast_dtype(t.dtype, dst.dtype, casting):
             raise promotion.UFuncOutputCastingError(uf, casting, _dtypes.to_numpy_dtype(t.dtype),
                                            _dtypes.to_numpy_dtype(dst.dtype), i)
