@@ -908,3 +908,41 @@ def test_advanced_index_with_an_ellipsis_gives_a_0d_array():
     r = numpy.array([False])[(Ellipsis, numpy.array(0))]
     t = torchnp.asarray([False])[(Ellipsis, torchnp.asarray(0))]
     assert numpy.shares_memory(r[None], r) and torchnp.shares_memory(t[None], t)
+
+
+_ONE_ITEM_BY_0D_ARRAYS = [
+    (numpy.array([-3], numpy.int8), lambda m, a: (m.asarray(numpy.array(0)),), lambda m, a: a),
+    (numpy.array([-3, 4], numpy.int8), lambda m, a: (m.asarray(numpy.array(0)),),
+     lambda m, a: a[:1]),
+    (numpy.array([[-3, 4]], numpy.int8), lambda m, a: (0, m.asarray(numpy.array(1))),
+     lambda m, a: a[0, :1]),
+    (numpy.array([-3, 4], numpy.int8), lambda m, a: (m.asarray(numpy.array(0)),),
+     lambda m, a: [5]),
+    (numpy.array([True, False]), lambda m, a: (m.asarray(numpy.array(0)),), lambda m, a: [0]),
+    (numpy.array([1, 2]), lambda m, a: (m.asarray(numpy.array(1)),),
+     lambda m, a: numpy.float64(7.75)),
+    (numpy.array([1 + 2j, 2]), lambda m, a: (m.asarray(numpy.array(1)),),
+     lambda m, a: m.asarray(numpy.array([9.0]))),
+    (numpy.array([1.5, 2.5]), lambda m, a: (Ellipsis, m.asarray(numpy.array(1))),
+     lambda m, a: m.asarray(numpy.array([9.0]))),
+    (numpy.array([-3, 4], numpy.int8), lambda m, a: (m.asarray(numpy.array([0])),),
+     lambda m, a: a[:1]),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_ONE_ITEM_BY_0D_ARRAYS)))
+def test_0d_integer_array_indices_set_one_item(case):
+    """Keys of ints and 0-d integer arrays set one item, as ``a[0] = v``: a sequence value is
+    NumPy's error (ValueError, or the dtype's TypeError), an Ellipsis makes it a 0-d array."""
+    x, key, value = _ONE_ITEM_BY_0D_ARRAYS[case]
+
+    def assign(m, arr):
+        arr[key(m, arr)] = value(m, arr)
+        return arr
+    a = torchnp.asarray(x.copy())
+    try:
+        expected = assign(numpy, x.copy())
+    except (TypeError, ValueError):
+        raises_like_numpy(lambda: assign(numpy, x.copy()), lambda: assign(torchnp, a))
+    else:
+        assert_matches_numpy(assign(torchnp, a), expected)

@@ -543,8 +543,16 @@ def _setitem_slow(a, key, value):
         ix.check_bounds(idx)             # NumPy takes a 0-d integer array as an int: checked first
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
+    if isinstance(value, numpy.generic) and not rest and all(i.ndim == 0 for _, i in ix.adv):
+        value = _generic_value(value, dt)
     if _is_scalar(value):
         vt = torch.tensor(_scalar_value(value, dt), dtype=dt, device=t.device)
+    elif not ix.ell and not rest and all(i.ndim == 0 for _, i in ix.adv):
+        # ints and 0-d integer arrays only: NumPy takes them all as ints and sets one item
+        vt = _value_tensor(value, dt, None, t.device)
+        if vt.ndim:
+            vt = _sequence_as_item(value, vt, dt)
+        vt = _no_overlap(vt, t)
     else:
         shape = ix.result_shape()
         vt = _value_tensor(value, dt, len(shape), t.device)
