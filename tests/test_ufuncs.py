@@ -579,3 +579,19 @@ def test_read_only_out_is_checked_in_numpys_order(case):
     f = _READ_ONLY_OUT_FIRST[case]
     msg = _compare("", lambda: f(numpy), lambda: f(torchnp))
     assert not msg, msg
+
+
+@pytest.mark.parametrize("name", ["equal", "not_equal", "less", "less_equal", "greater",
+                                  "greater_equal"])
+def test_out_of_range_int_comparison_under_where(name):
+    """NumPy 2.4.6 segfaults on these (docs/differences.md, Where NumPy itself is wrong): the
+    expected values are NumPy's comparison without ``where=``, written where the mask selects."""
+    x = numpy.array([[-3, 5, 127]], numpy.int8)
+    mask = numpy.array([False, True, True])
+    for value in (1000, -1000, 2**63 - 1):
+        full = getattr(numpy, name)(x, value)
+        out = numpy.zeros(full.shape, bool)
+        expected = numpy.where(mask, full, out)
+        got = getattr(torchnp, name)(torchnp.asarray(x), value, where=torchnp.asarray(mask),
+                                     out=torchnp.asarray(out.copy()))
+        assert_matches_numpy(got, expected)
