@@ -946,3 +946,25 @@ def test_0d_integer_array_indices_set_one_item(case):
         raises_like_numpy(lambda: assign(numpy, x.copy()), lambda: assign(torchnp, a))
     else:
         assert_matches_numpy(assign(torchnp, a), expected)
+
+
+def test_empty_selection_still_checks_0d_indices():
+    """An empty advanced selection checks no array index, but a 0-d one is an int to NumPy and
+    is bounds-checked, in reads and writes."""
+    x = numpy.zeros((0, 3))
+    keys = [lambda m: (m.asarray(numpy.array([], int)), m.asarray(numpy.array(5))),
+            lambda m: (m.asarray(numpy.zeros(0, int)), m.asarray(numpy.array([7])))]
+    for key in keys:
+        try:
+            expected = x[key(numpy)]
+        except IndexError:
+            raises_like_numpy(lambda: x[key(numpy)], lambda: torchnp.asarray(x)[key(torchnp)])
+
+            def write(m, k=key):
+                a = m.asarray(x.copy())
+                a[k(m)] = 1
+            raises_like_numpy(lambda: write(numpy), lambda: write(torchnp))
+        else:
+            assert_matches_numpy(torchnp.asarray(x)[key(torchnp)], expected)
+    raises_like_numpy(lambda: numpy.array([], bool)[False, numpy.array(0)],
+                      lambda: torchnp.asarray(numpy.array([], bool))[False, torchnp.asarray(0)])

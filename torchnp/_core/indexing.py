@@ -217,9 +217,17 @@ class _Index:
         return [i.expand(bshape) for i in idx]
 
     def check_bounds(self, idx):
-        """IndexError with NumPy's message when an index in ``idx`` is out of range."""
-        if _prod(self.bshape) and self.adv_axes:
-            _check_bounds(idx, [self.view.shape[d] for d in self.adv_dims], self.adv_axes)
+        """IndexError with NumPy's message when an index in ``idx`` is out of range; of an empty
+        selection only the 0-d indices, which NumPy takes as ints (``a[False, array(0)]``)."""
+        if not self.adv_axes:
+            return
+        sizes = [self.view.shape[d] for d in self.adv_dims]
+        if _prod(self.bshape):
+            _check_bounds(idx, sizes, self.adv_axes)
+            return
+        zero_d = [(i, n, ax) for i, n, ax in zip(idx, sizes, self.adv_axes) if i.ndim == 0]
+        if zero_d:
+            _check_bounds(*(list(c) for c in zip(*zero_d)))
 
     def result_shape(self):
         rest = [self.view.shape[d] for d in range(self.view.ndim) if d not in self.adv_dims]
@@ -540,7 +548,7 @@ def _setitem_slow(a, key, value):
         raise
     early = any(i.ndim == 0 and ax is not None for (_, i), ax in zip(ix.adv, ix.adv_axes))
     if early:
-        ix.check_bounds(idx)             # NumPy takes a 0-d integer array as an int: checked first
+        ix.check_bounds([i for _, i in ix.adv])   # NumPy takes a 0-d integer array as an int: first
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
     if isinstance(value, numpy.generic) and not rest and all(i.ndim == 0 for _, i in ix.adv):
@@ -561,7 +569,7 @@ def _setitem_slow(a, key, value):
             vt = _k.flip(vt, ix.result_dims_of_view_dims(ix.neg))
         vt = _no_overlap(ix.to_front_layout(vt), t)
     if not early:
-        ix.check_bounds(idx)             # NumPy converts and broadcasts the value first
+        ix.check_bounds([i for _, i in ix.adv])   # NumPy converts and broadcasts the value first
     # torch: index_put_ with repeated indices; serial on CPU below its grain size, so the last
     # write wins as in NumPy. (On parallel/GPU kernels the winner among duplicates is unspecified.)
     _k.index_put_(target, tuple(idx), vt)
