@@ -968,3 +968,17 @@ def test_empty_selection_still_checks_0d_indices():
             assert_matches_numpy(torchnp.asarray(x)[key(torchnp)], expected)
     raises_like_numpy(lambda: numpy.array([], bool)[False, numpy.array(0)],
                       lambda: torchnp.asarray(numpy.array([], bool))[False, torchnp.asarray(0)])
+
+
+@pytest.mark.parametrize("index", [[7], [6, 0], [-8], [[7]], [-7, 6]])
+def test_integer_index_into_empty_data_is_bounds_checked(index):
+    """torch's CPU index kernel skips its bounds check when the data is empty (shape (7, 0)):
+    the fast paths leave empty data to the slow path, which checks as NumPy does."""
+    x = numpy.zeros((7, 0), bool)
+    for key in (lambda m: index, lambda m: m.asarray(numpy.array(index))):
+        try:
+            expected = x[key(numpy)]
+        except IndexError:
+            raises_like_numpy(lambda: x[key(numpy)], lambda: torchnp.asarray(x)[key(torchnp)])
+        else:
+            assert_matches_numpy(torchnp.asarray(x)[key(torchnp)], expected)

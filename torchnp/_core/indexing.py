@@ -86,10 +86,11 @@ def getitem(a, key):
             rows = False
         else:
             # One integer array along axis 0 (``a[idx]``). torch's CPU kernel checks bounds itself
-            # (no host sync), and refuses an index on another device; the slow path words NumPy's
-            # IndexError and the device rule's ValueError. Other devices check first.
+            # (no host sync; not for empty data, which the slow path checks), and refuses an index
+            # on another device; the slow path words NumPy's IndexError and the device rule's
+            # ValueError. Other devices check first.
             fast = key._dt in _FAST_INDEX_DTYPES and a._dt in _FAST_DATA_DTYPES and kt.ndim \
-                and a._t.is_cpu
+                and a._t.is_cpu and a._t.numel()
             # a 1-d key: index_select, eagerly (compiled, it could not fall back on negatives)
             rows = fast and kt.ndim == 1 and a._t.ndim != 0 and not _is_dynamo()
         if fast:
@@ -122,10 +123,11 @@ def getitem(a, key):
 
 def _getitem_int_list(a, key):
     """``a[[0, 2]]``: NumPy reads a list key as an array, so a non-empty list of Python ints is an
-    integer index along axis 0 (torch's CPU kernel checks the bounds). Other lists (bools, nested,
-    numbers of other types) and other devices take the slow path."""
+    integer index along axis 0 (torch's CPU kernel checks the bounds, unless the data is empty).
+    Other lists (bools, nested, numbers of other types), empty data and other devices take the
+    slow path."""
     t = a._t
-    if not key or not t.is_cpu or a._dt not in _FAST_DATA_DTYPES:
+    if not key or not t.is_cpu or a._dt not in _FAST_DATA_DTYPES or not t.numel():
         return _getitem_slow(a, key)
     for k in key:
         if type(k) is not int:
