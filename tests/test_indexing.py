@@ -927,6 +927,11 @@ _ONE_ITEM_BY_0D_ARRAYS = [
      lambda m, a: m.asarray(numpy.array([9.0]))),
     (numpy.array([-3, 4], numpy.int8), lambda m, a: (m.asarray(numpy.array([0])),),
      lambda m, a: a[:1]),
+    # a NumPy integer scalar into a row through a 0-d index: basic indexing's OverflowError
+    (numpy.array([[-3]], numpy.int8), lambda m, a: (m.asarray(numpy.array(0)),),
+     lambda m, a: numpy.int16(32767)),
+    (numpy.array([[-3]], numpy.int8), lambda m, a: (m.asarray(numpy.array([0])),),
+     lambda m, a: numpy.int16(32767)),
 ]
 
 
@@ -942,7 +947,7 @@ def test_0d_integer_array_indices_set_one_item(case):
     a = torchnp.asarray(x.copy())
     try:
         expected = assign(numpy, x.copy())
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raises_like_numpy(lambda: assign(numpy, x.copy()), lambda: assign(torchnp, a))
     else:
         assert_matches_numpy(assign(torchnp, a), expected)

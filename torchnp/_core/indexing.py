@@ -553,11 +553,12 @@ def _setitem_slow(a, key, value):
         ix.check_bounds([i for _, i in ix.adv])   # NumPy takes a 0-d integer array as an int: first
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
-    if isinstance(value, numpy.generic) and not rest and all(i.ndim == 0 for _, i in ix.adv):
-        value = _generic_value(value, dt)
+    ints_only = all(i.ndim == 0 for _, i in ix.adv)    # 0-d integer arrays: ints to NumPy
+    if isinstance(value, numpy.generic) and ints_only:
+        value = _generic_value(value, dt)               # as basic indexing takes it
     if _is_scalar(value):
         vt = torch.tensor(_scalar_value(value, dt), dtype=dt, device=t.device)
-    elif not ix.ell and not rest and all(i.ndim == 0 for _, i in ix.adv):
+    elif ints_only and not ix.ell and not rest:
         # ints and 0-d integer arrays only: NumPy takes them all as ints and sets one item
         vt = _value_tensor(value, dt, None, t.device)
         if vt.ndim:
