@@ -987,3 +987,18 @@ def test_integer_index_into_empty_data_is_bounds_checked(index):
             raises_like_numpy(lambda: x[key(numpy)], lambda: torchnp.asarray(x)[key(torchnp)])
         else:
             assert_matches_numpy(torchnp.asarray(x)[key(torchnp)], expected)
+
+
+@pytest.mark.parametrize("mask_shape, lead", [((0,), 0), ((0,), 1), ((0, 0), 0), ((0, 2), 0),
+                                               ((3, 0), 0)])
+def test_empty_boolean_index_of_any_shape(mask_shape, lead):
+    """NumPy takes an empty boolean array whatever its shape (a legacy rule): an empty selection,
+    in reads and writes; a non-empty mismatch is still its IndexError."""
+    x = numpy.arange(6.0).reshape(3, 2)
+    key = (slice(None),) * lead + (numpy.zeros(mask_shape, bool),)
+    tkey = (slice(None),) * lead + (torchnp.zeros(mask_shape, dtype=bool),)
+    assert_matches_numpy(torchnp.asarray(x)[tkey], x[key])
+    a, y = torchnp.asarray(x.copy()), x.copy()
+    a[tkey], y[key] = 1.0, 1.0
+    assert_matches_numpy(a, y)
+    raises_like_numpy(lambda: x[[True]], lambda: torchnp.asarray(x)[[True]])

@@ -434,7 +434,8 @@ def _parse(t, key):
                 vdim += 1
             else:
                 for j in range(k):
-                    if val.shape[j] != shape[axis + j]:
+                    # NumPy takes an empty boolean array whatever its shape (a legacy rule)
+                    if val.shape[j] != shape[axis + j] and val.numel():
                         raise IndexError(
                             f"boolean index did not match indexed array along axis {axis + j}; "
                             f"size of axis is {shape[axis + j]} but size of corresponding boolean "
