@@ -991,9 +991,9 @@ def test_integer_index_into_empty_data_is_bounds_checked(index):
 
 @pytest.mark.parametrize("mask_shape, lead", [((0,), 0), ((0,), 1), ((0, 0), 0), ((0, 2), 0),
                                                ((3, 0), 0)])
-def test_empty_boolean_index_of_any_shape(mask_shape, lead):
-    """NumPy takes an empty boolean array whatever its shape (a legacy rule): an empty selection,
-    in reads and writes; a non-empty mismatch is still its IndexError."""
+def test_empty_boolean_index_lengths_are_not_checked(mask_shape, lead):
+    """NumPy checks only a boolean index's nonzero lengths against the array's (a legacy rule):
+    an empty selection, in reads and writes; other mismatches are still its IndexError."""
     x = numpy.arange(6.0).reshape(3, 2)
     key = (slice(None),) * lead + (numpy.zeros(mask_shape, bool),)
     tkey = (slice(None),) * lead + (torchnp.zeros(mask_shape, dtype=bool),)
@@ -1002,3 +1002,6 @@ def test_empty_boolean_index_of_any_shape(mask_shape, lead):
     a[tkey], y[key] = 1.0, 1.0
     assert_matches_numpy(a, y)
     raises_like_numpy(lambda: x[[True]], lambda: torchnp.asarray(x)[[True]])
+
+    raises_like_numpy(lambda: numpy.zeros((1, 0), bool)[numpy.zeros((2, 0), bool)],
+                      lambda: torchnp.zeros((1, 0), dtype=bool)[torchnp.zeros((2, 0), dtype=bool)])

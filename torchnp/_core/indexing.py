@@ -434,8 +434,8 @@ def _parse(t, key):
                 vdim += 1
             else:
                 for j in range(k):
-                    # NumPy takes an empty boolean array whatever its shape (a legacy rule)
-                    if val.shape[j] != shape[axis + j] and val.numel():
+                    # NumPy checks only the mask's nonzero lengths: (0, 2) fits (3, 2)
+                    if val.shape[j] != shape[axis + j] and val.shape[j]:
                         raise IndexError(
                             f"boolean index did not match indexed array along axis {axis + j}; "
                             f"size of axis is {shape[axis + j]} but size of corresponding boolean "
