@@ -91,9 +91,8 @@ def _shape_arg(shape, bools=False):
     except TypeError:
         raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an "
                         "integer") from None
-    if not bools and any(isinstance(s, (bool, numpy.bool_)) for s in items):
-        raise TypeError("an integer is required")
-    return tuple(convert.operator_index(s) for s in items)     # NumPy's error names the item
+    index = convert.operator_index if bools else convert.dim_index
+    return tuple(index(s) for s in items)     # NumPy's error names the item
 
 
 def _sizes_arg(shape, negative, bools=False):

@@ -607,10 +607,12 @@ def _shape_tuple_slow(shape):
     except TypeError:
         raise TypeError(f"expected a sequence of integers or a single integer, got '{shape!r}'") \
             from None
-    return _checked_dims(tuple(_dim_index(d) for d in dims))
+    return _checked_dims(tuple(dim_index(d) for d in dims))
 
 
-def _dim_index(d):
+def dim_index(d):
+    """One size of a shape sequence as an int: NumPy refuses bools ("an integer is required"),
+    which ``operator.index`` (and torch) take as 0 and 1."""
     if isinstance(d, (bool, numpy.bool_)):
         raise TypeError("an integer is required")
     return operator.index(d)            # its TypeError is NumPy's: "'float' object cannot be ..."
