@@ -431,9 +431,9 @@ _SCALARS = [0, 1, -3, 7, 255, 16777217, 2.5, 0.0, -0.0, 1e-6, 1 / 3, -1e-300, 1e
 @pytest.mark.parametrize("dtype", ["float32", "float64", "complex64", "complex128", "int8",
                                    "uint8", "int16", "int32", "int64"])
 def test_python_scalars_match_numpy_exactly(dtype):
-    """Each operator with a Python scalar, twice (the second time from the cache), equals NumPy's
-    result bit for bit, signed zeros, NaN and overflow included; -0.0 after int 0 keeps its sign.
-    (Complex products and quotients within the default tolerance: NumPy's and torch's SIMD loops
+    """Each operator with a Python scalar, three times (as itself, as a new tensor, from the
+    cache), equals NumPy's result bit for bit, signed zeros, NaN and overflow included; -0.0
+    after int 0 keeps its sign. (Complex products and quotients within the default tolerance: NumPy's and torch's SIMD loops
     may fuse multiply-adds differently on other CPUs.)"""
     rng = numpy.random.default_rng(0)
     if dtype.startswith(("float", "complex")):
@@ -448,7 +448,7 @@ def test_python_scalars_match_numpy_exactly(dtype):
         x = nonzero if name in ("maximum", "minimum") else a
         tx = torchnp.asarray(x)
         for s in _SCALARS:
-            for _ in range(2):
+            for _ in range(3):
                 msg = _compare("", lambda: op(x, s), lambda: op(tx, s),
                                rtol=None if dtype.startswith("complex") else 0)
                 assert not msg, f"{dtype} {name} {s!r}: {msg}"
@@ -468,12 +468,18 @@ def test_scalar_tensor_cache_is_bounded_and_never_written():
     from torchnp._core.ufunc import ScalarTensors
     cache = torchnp.multiply._fast_s[float][torch.float64].tensors
     assert isinstance(cache, ScalarTensors)
+    cache.clear()
+    cache.seen.clear()
     ta = torchnp.asarray([1.0, 2.0])
     for i in range(3 * ScalarTensors.SIZE):
-        ta * (i + 0.5)
+        ta * (i + 0.5)                      # seen once: no tensor made
         ta * float("nan")                   # NaN is never kept (each would be a new key)
+    assert not cache and 0 < len(cache.seen) <= ScalarTensors.SIZE
+    for i in range(3 * ScalarTensors.SIZE):
+        for _ in range(2):                  # seen twice: a tensor
+            ta * (i + 0.25)
     assert 0 < len(cache) <= ScalarTensors.SIZE
-    assert all(v == v for v in cache)
+    assert all(v == v for v in cache) and all(type(v) is torch.Tensor for v in cache.values())
     before = {k: v.clone() for k, v in cache.items() if isinstance(v, torch.Tensor)}
     tb = torchnp.asarray([1.0, 2.0])
     for k in list(before)[:5]:
@@ -514,13 +520,17 @@ def test_scalar_tensors_are_plain_cpu_tensors():
     """A scalar first met under inference mode or another default device still serves autograd
     and CPU arrays later."""
     with torch.inference_mode():
-        torchnp.asarray([1.0, 2.0]) * 3.625
+        for _ in range(2):
+            torchnp.asarray([1.0, 2.0]) * 3.625
+    assert type(torchnp.multiply._fast_s[float][torch.float64].tensors.get(3.625)) is torch.Tensor
     w = torchnp.asarray([1.0, 2.0], requires_grad=True)
     (w * 3.625).sum().backward()
     assert_matches_numpy(w.grad, numpy.array([3.625, 3.625]))
     torch.set_default_device("meta")
     try:
-        z = torchnp.multiply._fast_s[float][torch.float64].tensors[5.875]
+        cache = torchnp.multiply._fast_s[float][torch.float64].tensors
+        assert cache[5.875] == 5.875        # seen once: the scalar itself
+        z = cache[5.875]
     finally:
         torch.set_default_device("cpu")
     assert z.device.type == "cpu" and not z.is_inference()
