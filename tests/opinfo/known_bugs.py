@@ -80,8 +80,7 @@ _add(["nanmax", "nanmin", "trim_zeros", "choose"],
 _add(["compress", "extract"], _graph_break("a result shape that depends on the data (nonzero)"))
 _add(["nanmedian", "nanquantile", "nanpercentile", "nanargmax", "nanargmin"],
      _graph_break("a guard on data (a host read: NumPy's all-NaN warning or error)"))
-_add(["reshape", "swapaxes", "moveaxis", "roll", "rollaxis", "broadcast_shapes",
-      "diag_indices", "tril_indices", "triu_indices"],
+_add(["swapaxes", "moveaxis", "roll", "rollaxis", "diag_indices", "tril_indices", "triu_indices"],
      _graph_break("a torch.* call returns a non-tensor (a shape or Python ints) mid-graph"))
 _add(["repeat", "delete", "insert"],
      _graph_break("a TypeError when Dynamo makes the fake-tensor call"))
