@@ -932,6 +932,14 @@ _ONE_ITEM_BY_0D_ARRAYS = [
      lambda m, a: numpy.int16(32767)),
     (numpy.array([[-3]], numpy.int8), lambda m, a: (m.asarray(numpy.array([0])),),
      lambda m, a: numpy.int16(32767)),
+    # a row through a 0-d index broadcasts the value as basic indexing does: an empty value with
+    # an extra axis is NumPy's ValueError, not the advanced reshape to the trailing axes
+    (numpy.zeros((1, 2, 0), bool), lambda m, a: (m.asarray(numpy.array(0)),),
+     lambda m, a: m.zeros((2, 1, 0), bool)),
+    (numpy.zeros((1, 2, 1)), lambda m, a: (m.asarray(numpy.array(0)),),
+     lambda m, a: m.zeros((2, 1, 1))),
+    (numpy.zeros((3, 2, 0)), lambda m, a: (m.asarray(numpy.array([0])),),
+     lambda m, a: m.zeros((1, 1, 2, 0))),
 ]
 
 

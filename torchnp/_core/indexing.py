@@ -568,7 +568,7 @@ def _setitem_slow(a, key, value):
     else:
         shape = ix.result_shape()
         vt = _value_tensor(value, dt, len(shape), t.device)
-        vt = _broadcast_value(vt, shape, advanced=True)
+        vt = _broadcast_value(vt, shape, advanced=not ints_only)    # 0-d arrays index as ints
         if ix.neg:
             vt = _k.flip(vt, ix.result_dims_of_view_dims(ix.neg))
         vt = _no_overlap(ix.to_front_layout(vt), t)
