@@ -11,7 +11,7 @@ import pytest
 import torch
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy
+from helpers import assert_matches_numpy, raises_like_numpy, raises_with_numpys_message
 from opinfo.checks import message_mismatch
 from opinfo.known_bugs import KNOWN_MESSAGES, UNLISTED_LOOPS
 
@@ -548,6 +548,66 @@ def test_uint64_power_squares_only_as_often_as_the_exponents_need():
     ex = numpy.array([0, 1, 2**63, 2**64 - 1, 5, 40] * 4, dtype=numpy.uint64)
     _check(lambda: x ** ex, lambda: a ** torchnp.asarray(ex))
     _check(lambda: x[:0] ** ex[:0], lambda: a[:0] ** torchnp.asarray(ex[:0]))
+
+
+_SCALARS = [5, -5, 0, True, 5.5, 1e300, 1j, 2**63, 2**64, -2**63 - 1]
+_SCALAR_PARTNERS = [1, 1.0, 2**64]
+_SCALAR_DTYPES = [None, "bool", "uint64", "int64", "int8", "float16", "float64", "complex128"]
+
+
+def _platform_cast(args, dtype, casting):
+    """A float beyond an integer dtype's range cast to it under 'unsafe': C leaves the value
+    undefined, and NumPy's differs between CPUs."""
+    return casting == "unsafe" and dtype is not None and numpy.dtype(dtype).kind in "iu" and \
+        any(type(x) is float and abs(x) > 2**63 for x in args)
+
+
+@pytest.mark.parametrize("name", ["absolute", "negative", "sqrt", "add", "multiply", "less",
+                                  "arctan2", "logical_and", "bitwise_and"])
+def test_python_scalars_only_with_dtype_and_casting(name):
+    """Python scalars as the only inputs, with dtype= and casting=: one input is NumPy's default
+    array of it (strong: absolute(5, dtype='uint64') is a casting error from int64); two are weak
+    (add(5, 1, dtype='uint64') runs, an int only overflows the dtype it is cast to), and
+    'unsafe' casts a weak scalar across kinds (add(5.5, 1, dtype='int8', casting='unsafe'))."""
+    uf = getattr(numpy, name)
+    args_list = [(s,) for s in _SCALARS] if uf.nin == 1 else \
+        [(s, p) for s in _SCALARS for p in _SCALAR_PARTNERS]
+    failures = []
+    for args in args_list:
+        for dtype in _SCALAR_DTYPES:
+            for casting in ["same_kind", "unsafe", "safe", "no"]:
+                kw = {"casting": casting} if dtype is None else {"casting": casting, "dtype": dtype}
+                if _platform_cast(args, dtype, casting) or (
+                        dtype is None and uf.nin == 1 and type(args[0]) is int
+                        and not -2**63 <= args[0] < 2**64):
+                    continue                # NumPy's object loop: docs/differences.md
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        r = uf(*args, **kw)
+                    if not isinstance(r, numpy.generic) or r.dtype == object:
+                        continue            # NumPy's object result: docs/differences.md
+                except Exception:           # noqa: BLE001 - _compare compares the errors
+                    pass
+                msg = _compare(name, lambda: uf(*args, **kw),
+                               lambda: getattr(torchnp, name)(*args, **kw))
+                if msg:
+                    failures.append(f"{name}{args} {kw}: {msg}")
+    assert not failures, "\n".join(failures[:20])
+
+
+def test_python_int_beyond_uint64_for_one_input():
+    """A one-input ufunc makes an object array of an int beyond uint64: with a dtype, NumPy's
+    casting error from object unless 'unsafe'; without one, torchnp's documented OverflowError
+    where NumPy computes with Python ints."""
+    for dtype in ["float16", "float64"]:
+        raises_with_numpys_message(lambda: numpy.absolute(2**64, dtype=dtype),
+                                   lambda: torchnp.absolute(2**64, dtype=dtype))
+    _check(lambda: numpy.sqrt(2**70, dtype="float64", casting="unsafe"),
+           lambda: torchnp.sqrt(2**70, dtype="float64", casting="unsafe"))
+    with pytest.raises(OverflowError):
+        torchnp.absolute(2**64)
+    _check(lambda: numpy.absolute(2**63), lambda: torchnp.absolute(2**63))     # uint64
 
 
 _TINY_F32 = numpy.array([1.1754943508222875e-38, 1e-45, 0.5, 0.0, 3.0], dtype=numpy.float32)

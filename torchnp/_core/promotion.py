@@ -102,9 +102,17 @@ def weak_result_dtype(operands):
     return result_dtype(strong, weak)
 
 
-def weak_castable(code, dt):
-    """Whether a weak scalar of ``code`` casts to ``dt``: by kind, whatever the casting rule."""
-    return (WEAK_AS[code], dt) in _CAN_CAST["same_kind"]
+def weak_castable(code, dt, casting):
+    """Whether a weak scalar of ``code`` casts to ``dt``: every dtype under 'unsafe'; under the other
+    rules by kind, whatever the rule (NumPy: ``add(5, 1, dtype='uint64', casting='no')`` runs)."""
+    return casting == "unsafe" or dt in _WEAK_TARGETS[code]
+
+
+_WEAK_TARGETS = {
+    WEAK_INT: frozenset(dt for dt in _T.values() if dt is not torch.bool),
+    WEAK_FLOAT: frozenset(dt for dt in _T.values() if dt.is_floating_point or dt.is_complex),
+    WEAK_COMPLEX: frozenset(dt for dt in _T.values() if dt.is_complex),
+}
 
 
 def weak_value(x, dt):
@@ -123,8 +131,20 @@ def weak_value(x, dt):
     if dt.is_complex:
         return complex(x)
     if dt.is_floating_point:
+        if type(x) is complex:
+            return _unsafe_value(x, dt)
         return float(x)
+    if type(x) is not int:
+        return _unsafe_value(x, dt)
     return x
+
+
+def _unsafe_value(x, dt):
+    """A float or complex scalar in an integer (or a complex one in a real) dtype, which only
+    ``casting='unsafe'`` allows: NumPy's cast of the one value on the host, with its
+    RuntimeWarning (NaN, out of range) or ComplexWarning."""
+    # host-data: a Python scalar's value, cast as NumPy casts it
+    return numpy.asarray(x).astype(_dtypes.to_numpy_dtype(dt)).item()
 
 
 def is_c_int(x):

@@ -6,8 +6,10 @@ here. The steps, in NumPy's order: parse the arguments, convert the inputs (Pyth
 select the loop (from the generated tables, or from ``dtype=`` / ``signature=``), check casting,
 check broadcasting, run the kernel, apply ``where=`` and write ``out=``.
 """
+import operator
 import sys
 
+import numpy
 import torch
 
 from torchnp._core import config
@@ -30,6 +32,8 @@ _CMP_OUT_OF_RANGE = {"equal": (False, False), "not_equal": (True, True), "less":
                      "greater_equal": (False, True)}
 _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
+_PY_COMPARE = {"equal": operator.eq, "not_equal": operator.ne, "less": operator.lt,
+               "less_equal": operator.le, "greater": operator.gt, "greater_equal": operator.ge}
 _NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
 OPERATORS = set()       # code objects of the ndarray's binary operators (register_operators)
 
@@ -102,19 +106,25 @@ def call(uf, args, out, kwargs):
         args = tuple(none_as if x is None else x for x in args[:nin])
         tensors, key, device = _convert_inputs(args, outs)
     spec = _fixed_signature(uf, dtype, signature)
+    if nin == 1 and type(key[0]) is str:
+        tensors, key = _lone_scalar(uf, tensors[0], key[0], spec, casting, device)
     if spec is None:
         loop = uf._loops.get(tuple(key))
         if loop is None:
-            if all(type(k) is str for k in key):      # Python scalars only: as NumPy arrays
-                tensors = [_default_tensor(v, k, device) for v, k in zip(tensors, key)]
-                key = [t.dtype for t in tensors]
-                loop = uf._loops.get(tuple(key))
-            if loop is None:
+            if all(type(k) is str for k in key):
+                # Python scalars only: the loop of their default dtypes; their values stay weak
+                # (add(2**63, 1.0) computes in float64, add(2**63, 1) overflows int64)
+                strong = tuple(promotion.default_dtype_of_weak(k) for k in key)
+                loop = uf._loops.get(strong)
+                if loop is None:
+                    raise promotion.ufunc_loop_error(name, strong, nin)
+            else:
                 raise promotion.ufunc_loop_error(name, tuple(key), nin)
         if casting in ("no", "equiv", "safe"):
+            _check_python_ints(uf, tensors, key, loop, casting)
             _check_input_casting(uf, key, loop, casting)
     else:
-        loop = _loop_for_signature(uf, key, spec, casting)
+        loop = _loop_for_signature(uf, key, spec, casting, tensors)
 
     where_t = None
     if where is not True:
@@ -130,8 +140,8 @@ def call(uf, args, out, kwargs):
             value = _weak_value(x, loop.in_dts[i], name, key)
             if value is None:         # an out-of-range int in a comparison: the answer is known
                 try:
-                    return _finish(uf, (_out_of_range_compare(name, i, x, shape, device),), outs,
-                                   where_t, casting, loop)
+                    answer = _out_of_range_compare(name, i, tensors, shape, device)
+                    return _finish(uf, (answer,), outs, where_t, casting, loop)
                 except RuntimeError as e:
                     raise _torch_error(uf, e, shape, loop, ts) from None
             ts.append(_weak_tensor(value, cdt, device))
@@ -199,10 +209,27 @@ def _cores_back(t, ax):
                          [convert.normalize_axis_index(a, t.ndim) for a in ax])
 
 
-def _default_tensor(value, code, device):
-    """A lone Python scalar as the array NumPy makes of it (int64, float64, complex128)."""
-    dt = promotion.default_dtype_of_weak(code)
-    return torch.scalar_tensor(promotion.weak_value(value, dt), dtype=dt, device=device)
+def _lone_scalar(uf, x, code, spec, casting, device):
+    """(tensors, key) for the Python scalar ``x`` of a one-input ufunc. NumPy does not take it as
+    weak: it is the array ``numpy.asarray`` makes (int64, uint64 from 2**63, the default float or
+    complex), so ``absolute(5, dtype='uint64')`` fails the casting check from int64.
+
+    An int beyond uint64 makes NumPy an object array, which casts to a loop only under 'unsafe'
+    (``absolute(2**64, dtype='float64')`` is NumPy's casting error); torchnp keeps it weak for that
+    cast, and without a loop to cast to it raises the OverflowError of docs/differences.md."""
+    if code == promotion.WEAK_INT and not promotion.is_c_int(x):
+        if spec is None:
+            promotion.weak_value(x, torch.int64)        # the OverflowError
+        loop = _loop_for_signature(uf, [code], spec, "unsafe", ())
+        if casting != "unsafe":
+            raise promotion.UFuncInputCastingError(uf, casting, numpy.dtype(object),
+                                                   _dtypes.to_numpy_dtype(loop.in_dts[0]), 0)
+        return [bool(x) if loop.in_dts[0] is torch.bool else x], [code]     # object to bool
+    if code == promotion.WEAK_INT and x >= 2**63:
+        dt = torch.uint64
+    else:
+        dt = promotion.default_dtype_of_weak(code)
+    return [_weak_tensor(promotion.weak_value(x, dt), dt, device)], [dt]
 
 
 def _finish(uf, results, outs, where_t, casting, loop):
@@ -368,7 +395,7 @@ def _fixed_signature(uf, dtype, signature):
 
 def _castable(k, dt, casting):
     if type(k) is str:
-        return promotion.weak_castable(k, dt)
+        return promotion.weak_castable(k, dt, casting)
     return promotion.can_cast_dtype(k, dt, casting)
 
 
@@ -395,36 +422,54 @@ def _strong_loops(uf):
     return loops
 
 
-def _loop_for_signature(uf, key, spec, casting):
-    """The loop for fixed dtypes ``spec``, as NumPy's type-tuple resolver finds it."""
+def _loop_for_signature(uf, key, spec, casting, inputs=()):
+    """The loop for fixed dtypes ``spec``, as NumPy's type-tuple resolver finds it.
+
+    First the loop the inputs select without ``spec``, if it matches (less(-5, 1, dtype=bool,
+    casting='unsafe') compares ints; logical_and of a Python int is the bool loop's). Then the
+    first loop that matches ``spec`` and takes the inputs by safe casts, whatever the casting rule:
+    greater(float32, int64, dtype=bool) compares in float64, not float16, the first loop
+    'same_kind' reaches, and absolute(complex64, dtype=float64, casting='unsafe') takes the
+    modulus. Then, when only the outputs are given, the loop that uses their dtype for every
+    operand, with the casting rule as given (sqrt(int64, dtype=float32)). ``inputs``: the input
+    values, for the Python ints NumPy converts before it checks that loop's casts."""
     nin = uf.nin
+    natural = uf._loops.get(tuple(key))
+    if natural is None and all(type(k) is str for k in key):
+        natural = uf._loops.get(tuple(promotion.default_dtype_of_weak(k) for k in key))
+    if natural is not None and \
+            all(s is None or s is d for s, d in zip(spec, natural.in_dts + natural.out_dts)) and \
+            all(type(k) is str or _castable(k, d, casting) for k, d in zip(key, natural.in_dts)):
+        return natural
     loops = _strong_loops(uf)
-    error = None
-    fixed_outs = [s for s in spec[nin:] if s is not None]
-    if all(s is None for s in spec[:nin]) and fixed_outs and \
-            all(s is fixed_outs[0] for s in fixed_outs):
-        # Only the output is given: first try the loop that uses it for every operand.
-        homogeneous = next((lp for lp in loops if all(d is fixed_outs[0]
-                                                      for d in lp.in_dts + lp.out_dts)), None)
-        if homogeneous is not None:
-            try:
-                _check_casts(uf, key, homogeneous, casting)
-                return homogeneous
-            except TypeError as e:
-                error = e
-    # The search takes inputs only by safe casts (NumPy's type-tuple resolver), so
-    # greater(float32, int64, dtype=bool) compares in float64, not float16, the first loop
-    # 'same_kind' reaches.
     input_casting = casting if casting in ("no", "equiv", "safe") else "safe"
     for lp in loops:
         dts = lp.in_dts + lp.out_dts
         if all(s is None or s is d for s, d in zip(spec, dts)) and \
                 all(_castable(k, d, input_casting) for k, d in zip(key, lp.in_dts)):
             return lp
-    if error is not None:
-        raise error
+    fixed_outs = [s for s in spec[nin:] if s is not None]
+    if all(s is None for s in spec[:nin]) and fixed_outs and \
+            all(s is fixed_outs[0] for s in fixed_outs):
+        homogeneous = next((lp for lp in loops if all(d is fixed_outs[0]
+                                                      for d in lp.in_dts + lp.out_dts)), None)
+        if homogeneous is not None:
+            _check_python_ints(uf, inputs, key, homogeneous, casting)
+            _check_casts(uf, key, homogeneous, casting)
+            return homogeneous
     raise TypeError(f"No loop matching the specified signature and casting was found for ufunc "
                     f"{uf.__name__}")
+
+
+def _check_python_ints(uf, inputs, key, loop, casting):
+    """NumPy's OverflowError for a Python int the loop cannot take, before any casting error: it
+    converts the int to the loop's dtype, or to int64 where the loop's dtype does not take it
+    (add(ones(2), 300, dtype='int8') and add(5, 2**64, dtype=bool) overflow)."""
+    for x, k, dt in zip(inputs, key, loop.in_dts):
+        if type(x) is int:
+            target = dt if promotion.weak_castable(k, dt, casting) else torch.int64
+            if target in _dtypes.INT_RANGE:
+                _weak_value(x, target, uf.__name__, key)
 
 
 def _check_casts(uf, key, loop, casting):
@@ -442,7 +487,7 @@ def _weak_value(x, dt, name, key):
     out-of-range int compared with an integer array (NumPy 2 answers those comparisons)."""
     if type(x) is int and name in _CMP_OUT_OF_RANGE and dt in _dtypes.INT_RANGE:
         lo, hi = _dtypes.INT_RANGE[dt]
-        if not lo <= x <= hi and any(k in _dtypes.INTEGER_DTYPES for k in key
+        if not lo <= x <= hi and all(k in _dtypes.INTEGER_DTYPES for k in key
                                      if type(k) is torch.dtype):
             return None
     return promotion.weak_value(x, dt)
@@ -459,11 +504,14 @@ def _weak_tensor(value, dt, device):
     return torch.scalar_tensor(value, dtype=dt, device=device)
 
 
-def _out_of_range_compare(name, i, value, shape, device):
-    if i == 0:
-        name = _MIRROR[name]
-    above, below = _CMP_OUT_OF_RANGE[name]
-    return torch.full(shape, above if value > 0 else below, dtype=torch.bool, device=device)
+def _out_of_range_compare(name, i, inputs, shape, device):
+    """The comparison ``name`` whose input ``i`` is an int outside the loop's integer range."""
+    if all(type(x) is int for x in inputs):     # two Python ints: NumPy compares them exactly
+        answer = _PY_COMPARE[name](*inputs)
+    else:
+        above, below = _CMP_OUT_OF_RANGE[_MIRROR[name] if i == 0 else name]
+        answer = above if inputs[i] > 0 else below
+    return torch.full(shape, answer, dtype=torch.bool, device=device)
 
 
 def _torch_error(uf, e, shape, loop, ts):
