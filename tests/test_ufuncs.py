@@ -626,6 +626,26 @@ _SIGNATURE_SEARCHES = [
     lambda m, A: m.add(A(numpy.arange(5, dtype=numpy.int8)), A(numpy.arange(5)), dtype="int8"),
     lambda m, A: m.add(A(_TINY_F32), A(numpy.arange(5)), signature=(None, None, "f4")),
     lambda m, A: m.sqrt(A(numpy.arange(5)), signature=(None, "f4")),
+    # the inputs' own loop first, then the safe search, even under 'unsafe': the modulus of
+    # complex64 in float64, integer comparisons (not of bools)
+    lambda m, A: m.absolute(A(numpy.array([3 + 4j], numpy.complex64)), dtype="float64",
+                            casting="unsafe"),
+    lambda m, A: m.less(A(numpy.array([-5])), A(numpy.array([1])), dtype=bool, casting="unsafe"),
+    lambda m, A: m.less(A(numpy.array([-5], numpy.int8)), A(numpy.array([1], numpy.int16)),
+                        dtype=bool, casting="unsafe"),
+    # logical ufuncs take every input into their bool loop, whatever the casting rule
+    lambda m, A: m.logical_and(A(numpy.array([3, 200], numpy.uint8)), -1, dtype=bool),
+    lambda m, A: m.logical_and(A(numpy.array([True])), A(numpy.array([3], numpy.int8)),
+                               casting="no"),
+    lambda m, A: m.logical_or(A(numpy.array([1.5])), A(numpy.array([0], numpy.int8)),
+                              casting="safe"),
+    # a Python int overflows the dtype it is converted to before any casting error
+    lambda m, A: m.add(A(numpy.ones(2)), 300, dtype="int8"),
+    lambda m, A: m.add(A(numpy.array([True])), 300, dtype="int8", casting="no"),
+    # weak scalars cast by kind (an int to uint64), and anyhow under 'unsafe'
+    lambda m, A: m.floor_divide(A(numpy.array([True])), 5, dtype="uint64"),
+    lambda m, A: m.add(A(numpy.array([True, False])), 5, dtype="bool", casting="unsafe"),
+    lambda m, A: m.true_divide(A(numpy.array([True])), 1j, dtype="float16", casting="unsafe"),
 ]
 
 

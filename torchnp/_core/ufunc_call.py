@@ -34,6 +34,7 @@ _MIRROR = {"equal": "equal", "not_equal": "not_equal", "less": "greater",
            "less_equal": "greater_equal", "greater": "less", "greater_equal": "less_equal"}
 _PY_COMPARE = {"equal": operator.eq, "not_equal": operator.ne, "less": operator.lt,
                "less_equal": operator.le, "greater": operator.gt, "greater_equal": operator.ge}
+_LOGICAL = frozenset({"logical_and", "logical_or", "logical_xor", "logical_not"})
 _NONE_COMPARE = ("equal", "not_equal")     # the comparisons NumPy answers for None operands
 OPERATORS = set()       # code objects of the ndarray's binary operators (register_operators)
 
@@ -399,9 +400,15 @@ def _castable(k, dt, casting):
     return promotion.can_cast_dtype(k, dt, casting)
 
 
+def _input_castable(uf, k, dt, casting):
+    """Whether input dtype or weak code ``k`` casts to the loop's ``dt`` under ``casting``: NumPy's
+    logical ufuncs take every input into their bool loop, whatever the rule."""
+    return (dt is torch.bool and uf.__name__ in _LOGICAL) or _castable(k, dt, casting)
+
+
 def _check_input_casting(uf, key, loop, casting):
     for i, (k, dt) in enumerate(zip(key, loop.in_dts)):
-        if type(k) is not str and k is not dt and not promotion.can_cast_dtype(k, dt, casting):
+        if type(k) is not str and k is not dt and not _input_castable(uf, k, dt, casting):
             raise promotion.UFuncInputCastingError(uf, casting, _dtypes.to_numpy_dtype(k),
                                           _dtypes.to_numpy_dtype(dt), i)
 
@@ -439,7 +446,8 @@ def _loop_for_signature(uf, key, spec, casting, inputs=()):
         natural = uf._loops.get(tuple(promotion.default_dtype_of_weak(k) for k in key))
     if natural is not None and \
             all(s is None or s is d for s, d in zip(spec, natural.in_dts + natural.out_dts)) and \
-            all(type(k) is str or _castable(k, d, casting) for k, d in zip(key, natural.in_dts)):
+            all(type(k) is str or _input_castable(uf, k, d, casting)
+                for k, d in zip(key, natural.in_dts)):
         return natural
     loops = _strong_loops(uf)
     input_casting = casting if casting in ("no", "equiv", "safe") else "safe"
