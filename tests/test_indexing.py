@@ -943,6 +943,39 @@ _ONE_ITEM_BY_0D_ARRAYS = [
 ]
 
 
+_ADVANCED_VALUES = [
+    # NumPy converts an advanced assignment's value whole: extra leading 1s are dropped
+    ((3,), lambda m: m.asarray(numpy.array([0, 1])), [[[1, 2]]]),
+    ((3,), lambda m: [0, 1], [[[1]]]),
+    ((2, 1, 1), lambda m: (slice(None), 0, m.asarray(numpy.array([0, 0])), True), [[[[False]]]]),
+    ((2, 2), lambda m: (m.asarray(numpy.array(0)), [0, 1]), [[[1, 2]]]),
+    # ... so the index's bounds error comes first, an empty selection too
+    ((3,), lambda m: m.asarray(numpy.array([0, 5])), [[[1, 2]]]),
+    ((0, 1, 1), lambda m: (slice(None), 0, m.asarray(numpy.array([0, 1])), True), [[[False]]]),
+    # the advanced message names the value's shape as given, the basic one without leading 1s
+    ((3,), lambda m: m.asarray(numpy.array([0, 1])), [[[1, 2], [3, 4]]]),
+    ((3,), lambda m: slice(None), numpy.zeros((1, 2, 3))),
+    # a boolean index's TypeError for a value of more than one dimension
+    ((3,), lambda m: m.asarray(numpy.array([True, False, True])), [[[1]]]),
+]
+
+
+@pytest.mark.parametrize("case", range(len(_ADVANCED_VALUES)))
+def test_advanced_assignment_converts_the_whole_value(case):
+    shape, key, value = _ADVANCED_VALUES[case]
+
+    def assign(m):
+        a = m.zeros(shape)
+        a[key(m)] = m.asarray(value) if isinstance(value, numpy.ndarray) else value
+        return a
+    try:
+        expected = assign(numpy)
+    except (IndexError, TypeError, ValueError):
+        raises_with_numpys_message(lambda: assign(numpy), lambda: assign(torchnp))
+    else:
+        assert_matches_numpy(assign(torchnp), expected)
+
+
 @pytest.mark.parametrize("case", range(len(_ONE_ITEM_BY_0D_ARRAYS)))
 def test_0d_integer_array_indices_set_one_item(case):
     """Keys of ints and 0-d integer arrays set one item, as ``a[0] = v``: a sequence value is

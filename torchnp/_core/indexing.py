@@ -505,7 +505,7 @@ def _setitem_slow(a, key, value):
         if _is_scalar(value):
             _k.masked_fill_(t, mask, _scalar_value(value, dt))
             return
-        vt = _value_tensor(value, dt, t.ndim, t.device)
+        vt = _value_tensor(value, dt, None, t.device)
         if vt.ndim == 0:
             _k.masked_fill_(t, mask, vt)
             return
@@ -567,7 +567,9 @@ def _setitem_slow(a, key, value):
         vt = _no_overlap(vt, t)
     else:
         shape = ix.result_shape()
-        vt = _value_tensor(value, dt, len(shape), t.device)
+        # NumPy converts an advanced assignment's value whole (a[[0, 1]] = [[[1, 2]]] runs); a
+        # key of 0-d arrays is basic indexing, whose value has at most the view's dimensions
+        vt = _value_tensor(value, dt, len(shape) if ints_only else None, t.device)
         vt = _broadcast_value(vt, shape, advanced=not ints_only)    # 0-d arrays index as ints
         if ix.neg:
             vt = _k.flip(vt, ix.result_dims_of_view_dims(ix.neg))
@@ -721,7 +723,7 @@ def _cast_value(vt, dt):
 
 
 def _broadcast_value(vt, shape, advanced=False):
-    vs = tuple(vt.shape)
+    vs = given = tuple(vt.shape)
     if vs == shape:
         return vt
     if advanced and len(vs) > len(shape):
@@ -737,9 +739,9 @@ def _broadcast_value(vt, shape, advanced=False):
     if not ok:
         if advanced:
             raise ValueError("shape mismatch: value array of shape "
-                             f"{convert.shape_text(vt.shape)} could not be broadcast to indexing "
+                             f"{convert.shape_text(given)} could not be broadcast to indexing "
                              f"result of shape {convert.shape_text(shape)}")
-        raise ValueError("could not broadcast input array from shape "
+        raise ValueError("could not broadcast input array from shape "     # leading 1s dropped
                          f"{convert.shape_text(vt.shape)} into shape {convert.shape_text(shape)}")
     return vt.expand(shape)
 
