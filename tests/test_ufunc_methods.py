@@ -334,6 +334,9 @@ _NO_AXIS_REDUCTIONS = [
     lambda m, A: m.prod(A(numpy.array([2.0, 3.0])), initial=0.5),
     lambda m, A: m.minimum.reduce(A(numpy.array(-0.0)), axis=None),
     lambda m, A: m.add.reduce(A(numpy.array([1, 2])), axis=()),
+    # the parts add separately: torch's complex add would make 0 + (-inf-0j) -inf+nanj
+    lambda m, A: m.add.reduce(A(numpy.array(complex(-numpy.inf, -0.0))), axis=None),
+    lambda m, A: m.sum(A(numpy.array([complex(numpy.inf, -0.0)])), axis=(), initial=1j),
 ]
 
 

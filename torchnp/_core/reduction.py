@@ -361,7 +361,8 @@ BITWISE_OR = Reduction("bitwise_or", 0, _bitwise(torch.bitwise_or))
 BITWISE_XOR = Reduction("bitwise_xor", 0, _bitwise(torch.bitwise_xor))
 # The elementwise form of the reductions whose identity changes a float (signed zeros, complex
 # infinities), to combine a result with ``initial`` or the identity as NumPy does.
-_PAIRWISE = {SUM: torch.add, PROD: torch.mul}
+_PAIRWISE = {SUM: lambda a, b: _k.add_complex(a, b) if a.is_complex() else torch.add(a, b),
+             PROD: torch.mul}
 
 
 def result_or_out(res, res_dt, out, what):
