@@ -452,6 +452,22 @@ def test_put():
     raises_like_numpy(lambda: numpy.put([1, 2], [0], 1), lambda: torchnp.put([1, 2], [0], 1))
 
 
+def test_put_of_no_values_checks_no_bounds():
+    """NumPy returns before the bounds check when there are no values (found by the fuzzer); an
+    empty array with indices, and an index array of floats, still raise."""
+    for shape, ind, values in [((3,), [5], []), ((), [0, 1], numpy.zeros((1, 0), bool)),
+                               ((3,), [5.5], [])]:
+        x = numpy.zeros(shape)
+        a = torchnp.asarray(x.copy())
+        assert numpy.put(x, ind, values) is None and torchnp.put(a, ind, values) is None
+        assert_matches_numpy(a, x)
+    raises_with_numpys_message(lambda: numpy.put(numpy.zeros(0), [0], []),
+                               lambda: torchnp.put(torchnp.zeros(0), [0], []))
+    raises_with_numpys_message(
+        lambda: numpy.put(numpy.zeros(3), numpy.array([5.5]), []),
+        lambda: torchnp.put(torchnp.zeros(3), torchnp.asarray(numpy.array([5.5])), []))
+
+
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_nonzero_family(dtype):
     x = _sample((3, 4), dtype)

@@ -114,8 +114,10 @@ def put(a, ind, v, mode="raise"):
     if t.numel() == 0 and idx.numel():
         raise IndexError("cannot replace elements of an empty array")   # whatever the mode
     vt = _ix._value_tensor(v, a._dt, None, t.device).reshape(-1)     # before bounds, as NumPy
+    if vt.numel() == 0:
+        return              # NumPy: no values, no bounds to check
     idx = _apply_mode(idx, t.numel(), mode, 0)
-    if idx.numel() == 0 or vt.numel() == 0:
+    if idx.numel() == 0:
         return
     _ix.flatiter(a)[_wrap(idx)] = _wrap(vt)
 
