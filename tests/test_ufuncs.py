@@ -690,3 +690,6 @@ def test_out_of_range_int_comparison_under_where(name):
         got = getattr(torchnp, name)(torchnp.asarray(x), value, where=torchnp.asarray(mask),
                                      out=torchnp.asarray(out.copy()))
         assert_matches_numpy(got, expected)
+        # a NumPy integer scalar crashes NumPy too (numpy.less(1000, numpy.int8(1), where=True))
+        assert_matches_numpy(getattr(torchnp, name)(value, numpy.int8(1), where=True),
+                             getattr(numpy, name)(value, numpy.int8(1)))
