@@ -610,6 +610,21 @@ def test_python_int_beyond_uint64_for_one_input():
     _check(lambda: numpy.absolute(2**63), lambda: torchnp.absolute(2**63))     # uint64
 
 
+def test_integer_power_checks_only_the_selected_exponents():
+    """NumPy's loop raises for a negative integer exponent only where ``where=`` selects it."""
+    base, exps = numpy.array([2, 3], numpy.int8), numpy.array([-1, 2], numpy.int8)
+    for mask in ([False, True], [True, True], [False, False]):
+        _check(lambda: numpy.power(base, exps, where=numpy.array(mask),
+                                   out=numpy.zeros(2, numpy.int8)),
+               lambda: torchnp.power(torchnp.asarray(base), torchnp.asarray(exps),
+                                     where=torchnp.asarray(numpy.array(mask)),
+                                     out=torchnp.zeros(2, numpy.int8)))
+        _check(lambda: numpy.power(base, -1, where=numpy.array(mask), out=numpy.zeros(2, "i1")),
+               lambda: torchnp.power(torchnp.asarray(base), -1,
+                                     where=torchnp.asarray(numpy.array(mask)),
+                                     out=torchnp.zeros(2, numpy.int8)))
+
+
 _TINY_F32 = numpy.array([1.1754943508222875e-38, 1e-45, 0.5, 0.0, 3.0], dtype=numpy.float32)
 _SIGNATURE_SEARCHES = [
     # the homogeneous loop fails: the search takes inputs by safe casts only (NumPy's

@@ -349,6 +349,9 @@ def power_int(t1, t2):
     return torch.pow(t1, t2)
 
 
+power_int.where_fill = (None, 1)      # under where=, unselected exponents become 1 (ufunc_call)
+
+
 def power_scalar(t, s):
     """``t ** s`` for a Python scalar exponent (the scalar fast path)."""
     if s == 2:      # torch's pow(t, 2) computes t * t, and integer pow is ~3x slower than mul

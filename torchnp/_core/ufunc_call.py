@@ -155,6 +155,10 @@ def call(uf, args, out, kwargs):
                 raise _torch_error(uf, e, shape, loop, tensors) from None
     if axes is not None:
         ts = [_cores_last(t, ax) for t, ax in zip(ts, axes)]
+    if where_t is not None and hasattr(loop.kernel, "where_fill"):
+        # a kernel that checks values sees only the selected ones, as NumPy's loop
+        ts = [t if f is None else torch.where(where_t, t, f)
+              for t, f in zip(ts, loop.kernel.where_fill)]
     try:
         res = loop.kernel(*ts)
         if nout == 1:
