@@ -973,6 +973,12 @@ _ADVANCED_VALUES = [
     ((3,), lambda m: slice(None), numpy.zeros((1, 2, 3))),
     # a boolean index's TypeError for a value of more than one dimension
     ((3,), lambda m: m.asarray(numpy.array([True, False, True])), [[[1]]]),
+    # 0-d indices are ints, bounds-checked before the value; other arrays after it
+    ((1, 0), lambda m: (m.asarray(numpy.array(0)), m.asarray(numpy.array([0, 0]))),
+     [[1, 2], [3]]),
+    ((1, 0), lambda m: (m.asarray(numpy.array(5)), m.asarray(numpy.array([0, 0]))),
+     [[1, 2], [3]]),
+    ((2, 3), lambda m: (m.asarray(numpy.array(1)), m.asarray(numpy.array([0, 7]))), [[1, 2]]),
 ]
 
 

@@ -218,13 +218,14 @@ class _Index:
             self.check_bounds(idx)
         return [i.expand(bshape) for i in idx]
 
-    def check_bounds(self, idx):
+    def check_bounds(self, idx, zero_d_only=False):
         """IndexError with NumPy's message when an index in ``idx`` is out of range; of an empty
-        selection only the 0-d indices, which NumPy takes as ints (``a[False, array(0)]``)."""
+        selection (or with ``zero_d_only``) only the 0-d indices, which NumPy takes as ints
+        (``a[False, array(0)]``)."""
         if not self.adv_axes:
             return
         sizes = [self.view.shape[d] for d in self.adv_dims]
-        if _prod(self.bshape):
+        if _prod(self.bshape) and not zero_d_only:
             _check_bounds(idx, sizes, self.adv_axes)
             return
         zero_d = [(i, n, ax) for i, n, ax in zip(idx, sizes, self.adv_axes) if i.ndim == 0]
@@ -549,9 +550,11 @@ def _setitem_slow(a, key, value):
         if _is_scalar(value) or isinstance(value, (list, tuple)):
             _value_tensor(value, dt, None, t.device)    # NumPy converts these first: its errors
         raise
-    early = any(i.ndim == 0 and ax is not None for (_, i), ax in zip(ix.adv, ix.adv_axes))
-    if early:
-        ix.check_bounds([i for _, i in ix.adv])   # NumPy takes a 0-d integer array as an int: first
+    idx_list = [i for _, i in ix.adv]
+    if any(i.ndim == 0 for i in idx_list):
+        # NumPy takes a 0-d integer array as an int, checked first; other indices after the value
+        ix.check_bounds(idx_list, zero_d_only=True)
+        idx_list = [i[None][:0] if i.ndim == 0 else i for i in idx_list]     # checked: skip them
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
     ints_only = all(i.ndim == 0 for _, i in ix.adv)    # 0-d integer arrays: ints to NumPy
@@ -574,8 +577,7 @@ def _setitem_slow(a, key, value):
         if ix.neg:
             vt = _k.flip(vt, ix.result_dims_of_view_dims(ix.neg))
         vt = _no_overlap(ix.to_front_layout(vt), t)
-    if not early:
-        ix.check_bounds([i for _, i in ix.adv])   # NumPy converts and broadcasts the value first
+    ix.check_bounds(idx_list)       # NumPy converts and broadcasts the value first
     # torch: index_put_ with repeated indices; serial on CPU below its grain size, so the last
     # write wins as in NumPy. (On parallel/GPU kernels the winner among duplicates is unspecified.)
     _k.index_put_(target, tuple(idx), vt)
