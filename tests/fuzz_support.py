@@ -1065,6 +1065,7 @@ def step_inplace(p):
     np_v, tn_v, text = _operand(p, numpy.shape(dst.np))
     fn = getattr(operator, op)
     p.say(f"{dst.name} {op[1:]}= {text}  # operator.{op}")
+    before = numpy.array(dst.np, copy=True)        # the allowances look at the operands
     np_o = Outcome(lambda: fn(dst.np, np_v))
     tn_o = Outcome(lambda: fn(dst.tn, tn_v))
     if not p.outcomes_agree(np_o, tn_o, op):
@@ -1072,7 +1073,7 @@ def step_inplace(p):
         return
     e, g = np_o.value, tn_o.value
     tol = ufunc_tolerance(_IOPS[op], [numpy.result_type(e), numpy.result_type(np_v)])
-    allow = ufunc_allowance(_IOPS[op], [dst.np, np_v], numpy.result_type(e))
+    allow = ufunc_allowance(_IOPS[op], [before, np_v], numpy.result_type(e))
     if is_np_scalar(dst.np):
         # NumPy rebinds the name to a new scalar (of the promoted type), and so does torchnp's 0-d
         # result: the target is unchanged (check_all), the result a new reference. (NumPy's bool
