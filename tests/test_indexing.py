@@ -1,5 +1,6 @@
 """Indexing (ndarray __getitem__/__setitem__, flat, iteration) and the indexing routines, against
 NumPy on the same NumPy-built arrays."""
+import math
 import warnings
 
 import numpy
@@ -450,6 +451,22 @@ def test_put():
     assert_matches_numpy(a, x)
     raises_like_numpy(lambda: numpy.put(x, [10], 1), lambda: torchnp.put(a, [10], 1))
     raises_like_numpy(lambda: numpy.put([1, 2], [0], 1), lambda: torchnp.put([1, 2], [0], 1))
+
+
+@pytest.mark.parametrize("shape,key", [
+    ((1, 1, 1), lambda m: (slice(None, 0), 0, Ellipsis, m.asarray(numpy.array([True])))),
+    ((2, 3, 4, 5), lambda m: (slice(None), 0, Ellipsis, [0, 1])),
+    ((2, 3, 4), lambda m: (slice(0, 1), [0], Ellipsis, [1, 2])),
+])
+def test_an_ellipsis_of_no_axes_still_parts_advanced_indices(shape, key):
+    """NumPy puts the broadcast axes first when an Ellipsis stands between advanced indices, even
+    one that spans no axis (found by the fuzzer), in reads and writes."""
+    x = numpy.arange(math.prod(shape)).reshape(shape)
+    a = torchnp.asarray(x.copy())
+    assert_matches_numpy(a[key(torchnp)], x[key(numpy)])
+    x[key(numpy)] = numpy.arange(x[key(numpy)].size).reshape(x[key(numpy)].shape)
+    a[key(torchnp)] = numpy.arange(x[key(numpy)].size).reshape(x[key(numpy)].shape)
+    assert_matches_numpy(a, x)
 
 
 def test_put_of_no_values_checks_no_bounds():

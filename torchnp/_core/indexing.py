@@ -373,9 +373,12 @@ def _parse(t, key):
                          f"{consumed} were indexed")
     fill = [("slice", slice(None))] * (ndim - consumed)
     scalar = n_ell == 0 and consumed == ndim and all(kind == "int" for kind, _ in items)
+    gap = None          # where an Ellipsis of no dimensions was: it still parts advanced indices
     if n_ell:
         e = next(i for i, (kind, _) in enumerate(items) if kind == "ell")
         items[e:e + 1] = fill
+        if not fill:
+            gap = e
     else:
         items += fill
 
@@ -388,6 +391,8 @@ def _parse(t, key):
     vdim = 0
     axis = 0
     for pos, (kind, val) in enumerate(items):
+        if gap is not None and pos >= gap:
+            pos += 1
         if kind == "new":
             tkey.append(None)
             vdim += 1
