@@ -112,6 +112,18 @@ def test_scalars_are_immutable():
     raises_like_numpy(lambda: numpy.array(e, copy=False), lambda: torchnp.array(s, copy=False))
 
 
+def test_broadcast_of_a_scalar_is_a_stride_0_view_of_a_copy():
+    """NumPy broadcasts the array it makes of a scalar: strides of 0, read-only, and its ravel a
+    copy (found by the fuzzer: torchnp's copy was contiguous, so ravel was a view of it)."""
+    e = numpy.absolute(numpy.array(-1.5))
+    s = torchnp.absolute(torchnp.asarray(numpy.array(-1.5)))
+    be, bs = numpy.broadcast_to(e, (2, 3)), torchnp.broadcast_to(s, (2, 3))
+    assert bs.strides == be.strides == (0, 0) and not bs.flags.writeable
+    assert_matches_numpy(bs, be)
+    assert not torchnp.shares_memory(bs.ravel(), bs) and not numpy.shares_memory(be.ravel(), be)
+    assert float(s) == 1.5
+
+
 def test_integer_index_does_not_alias():
     e, a = numpy.arange(3.0), torchnp.arange(3.0)
     pe, pa = e[1], a[1]

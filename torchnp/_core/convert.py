@@ -59,7 +59,7 @@ def wrap_view(t, base, dt=None):
     A scalar has no memory to view: NumPy's methods of one work on a copy, and return scalars
     when 0-d (``s.reshape(())``, ``s.T``), so a view of a scalar is a new scalar or array."""
     if base._scalar and base._t.ndim == 0:
-        return wrap(t.clone())
+        return wrap(_copy_of_scalar_view(t))
     a = _new(ndarray)
     a._t = t
     a._dt = t.dtype if dt is None else dt
@@ -69,6 +69,15 @@ def wrap_view(t, base, dt=None):
     if readonly.ANY:
         readonly.inherit(t, base._t)
     return a
+
+
+def _copy_of_scalar_view(t):
+    """A copy of ``t``, a view of a scalar's one element: a broadcast (stride 0 along its long
+    axes) stays one, over a copy of the element, as NumPy's view of the array it makes of the
+    scalar (``broadcast_to(s, (2,)).strides`` is ``(0,)``)."""
+    if t.numel() > 1 and all(st == 0 for n, st in zip(t.shape, t.stride()) if n > 1):
+        return t.reshape(-1)[:1].clone().as_strided(t.shape, t.stride())
+    return t.clone()
 
 
 def is_scalar_like(a):
