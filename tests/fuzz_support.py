@@ -607,6 +607,10 @@ def cast_ub_allowance(source, target_dtype):
         warnings.simplefilter("ignore")
         produced = numpy.array(vals).astype(tdt)
         produced = numpy.concatenate([produced, numpy.array(vals, numpy.float32).astype(tdt)])
+        # NumPy's SIMD casts and its element-by-element ones (strided or masked copies) differ
+        # (-inf to uint32: 2147483648 in a contiguous cast, 0 one at a time)
+        produced = numpy.concatenate([produced] + [numpy.array([ft(v)]).astype(tdt) for v in vals
+                                                   for ft in (numpy.float64, numpy.float32)])
 
     def allow(e, g):
         return numpy.isin(e, produced), "float to integer cast out of range"
