@@ -1261,7 +1261,16 @@ def _weak_source(src, code, dt, casting):
     """A Python scalar copied into an array of ``dt``: NumPy's range check for ints, its casting
     check, and its unsafe cast from float64 / complex128 for floats and complexes."""
     src_dt = promotion.default_dtype_of_weak(code)
+    if casting == "equiv" and code == promotion.WEAK_INT and not -2**63 <= src < 2**63:
+        # NumPy's uint64 of an int from 2**63 is only equivalent to uint64
+        if dt is not torch.uint64 or not 0 <= src < 2**64:
+            named = torch.int64 if dt is torch.bool else dt         # (NumPy's words)
+            raise TypeError(f"cannot cast Python int to {_np_dtype(named)} under the casting "
+                            "rule 'equiv'")
+        return torch.tensor(src, dtype=dt)
     if promotion.promote_weak(dt, code) is not dt:
+        if code == promotion.WEAK_INT:
+            promotion.weak_value(src, src_dt)       # NumPy makes it an int64 first: OverflowError
         if not promotion.can_cast_dtype(src_dt, dt, casting):
             raise TypeError(f"Cannot cast scalar from {_np_dtype(src_dt)!r} to "
                             f"{_np_dtype(dt)!r} according to the rule {casting!r}")
