@@ -11,7 +11,7 @@ import pytest
 import torch
 
 import torchnp
-from helpers import assert_matches_numpy, raises_like_numpy
+from helpers import assert_matches_numpy, raises_like_numpy, raises_with_numpys_message
 
 
 def _issue_snippet(np):
@@ -122,6 +122,23 @@ def test_broadcast_of_a_scalar_is_a_stride_0_view_of_a_copy():
     assert_matches_numpy(bs, be)
     assert not torchnp.shares_memory(bs.ravel(), bs) and not numpy.shares_memory(be.ravel(), be)
     assert float(s) == 1.5
+
+
+@pytest.mark.parametrize("key", [(), Ellipsis, 0, slice(None)])
+def test_a_scalar_result_assigned_to_a_signed_item_is_range_checked(key):
+    """NumPy converts its integer scalar as a Python int for a signed integer item: 253 from a
+    uint8 maximum overflows int8 (found by the long fuzz run); fill too."""
+    for shape in [(1,)] + ([()] if key in ((), Ellipsis) else []):
+        def assign(m, value):
+            a = m.zeros(shape, numpy.int8)
+            a[key] = m.max(m.asarray(numpy.array([value], numpy.uint8)))
+            return a
+        raises_with_numpys_message(lambda: assign(numpy, 253), lambda: assign(torchnp, 253))
+        assert_matches_numpy(assign(torchnp, 5), assign(numpy, 5))
+    a = torchnp.zeros(2, numpy.int8)
+    raises_with_numpys_message(
+        lambda: numpy.zeros(2, numpy.int8).fill(numpy.array([253], numpy.uint8).max()),
+        lambda: a.fill(torchnp.asarray(numpy.array([253], numpy.uint8)).max()))
 
 
 def test_integer_index_does_not_alias():

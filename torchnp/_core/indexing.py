@@ -539,8 +539,7 @@ def _setitem_slow(a, key, value):
         if ix.scalar:
             fill_items(view, value)
             return
-        if isinstance(value, numpy.generic):
-            value = _generic_value(value, dt)
+        value = _assigned_scalar(value, dt)
         if _is_scalar(value):
             view.fill_(_scalar_value(value, dt))
             return
@@ -563,8 +562,8 @@ def _setitem_slow(a, key, value):
     rest = [d for d in range(view.ndim) if d not in dims]
     target = view.permute(dims + rest)
     ints_only = all(i.ndim == 0 for _, i in ix.adv)    # 0-d integer arrays: ints to NumPy
-    if isinstance(value, numpy.generic) and ints_only:
-        value = _generic_value(value, dt)               # as basic indexing takes it
+    if ints_only:
+        value = _assigned_scalar(value, dt)             # as basic indexing takes it
     if _is_scalar(value):
         vt = torch.tensor(_scalar_value(value, dt), dtype=dt, device=t.device)
     elif ints_only and not ix.ell and not rest:
@@ -593,8 +592,7 @@ def fill_items(t, value):
     ``a.fill(value)``): scalars converted as below, a 0-d array cast unsafely; ValueError for a
     sequence (of any length, as NumPy)."""
     dt = t.dtype
-    if isinstance(value, numpy.generic):
-        value = _generic_value(value, dt)
+    value = _assigned_scalar(value, dt)
     if _is_scalar(value):
         t.fill_(_scalar_value(value, dt))
         return
@@ -620,6 +618,18 @@ def _sequence_as_item(value, vt, dt):
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
                         f"not '{type(value).__name__}'")
     raise ValueError("setting an array element with a sequence.")
+
+
+def _assigned_scalar(value, dt):
+    """``value`` as one item takes it: a NumPy scalar, or a 0-d result that stands for one,
+    converted by ``_generic_value``; anything else unchanged."""
+    if isinstance(value, numpy.generic):
+        return _generic_value(value, dt)
+    if type(value) is ndarray and value._scalar and value._t.ndim == 0 and \
+            dt in _SIGNED_INT_DTYPES:
+        # host-sync: NumPy checks a scalar's value as a Python int (its OverflowError)
+        return _generic_value(value._t.detach().cpu().numpy()[()], dt)
+    return value
 
 
 def _generic_value(value, dt):
@@ -889,8 +899,7 @@ def _flat_item(value, dt, device):
     """The value of ``a.flat[i] = value`` as a 0-d tensor: converted as one item of setitem (a bool
     item takes a sequence's truth value), every conversion error NumPy's ValueError."""
     try:
-        if isinstance(value, numpy.generic):
-            value = _generic_value(value, dt)
+        value = _assigned_scalar(value, dt)
         if _is_scalar(value):
             return torch.tensor(_scalar_value(value, dt), dtype=dt, device=device)
         vt = _value_tensor(value, dt, None, device)
