@@ -524,3 +524,29 @@ def test_array_likes():
                          numpy.max([[1.0, 5.0], [2.0, 3.0]], axis=0))
     assert_matches_numpy(torchnp.mean([1, 2]), numpy.mean([1, 2]))
     assert_matches_numpy(torchnp.all([1, 0]), numpy.all([1, 0]))
+
+
+_LAYOUT_CALLS = ["sum", "prod", "max", "min", "mean", "std", "var", "all", "any", "cumsum",
+                 "cumprod", "nanmean", "nansum"]
+
+
+@pytest.mark.parametrize("name", _LAYOUT_CALLS)
+def test_results_keep_the_input_s_memory_order(name):
+    """NumPy lays a reduction's (and an accumulation's) result out in its input's memory order
+    (order 'K'), so a transposed input gives a transposed result: same strides, and ravel copies
+    where NumPy's does (found by the long fuzz run)."""
+    r = torchnp.sum(torchnp.ones((3, 4, 5)).transpose(2, 0, 1), axis=1)
+    assert not r.flags.c_contiguous and not torchnp.shares_memory(r.ravel(), r)
+    x = numpy.arange(1.0, 61.0).reshape(3, 4, 5).transpose(2, 0, 1)
+    for axis in (0, 1, 2, (0, 2)):
+        if name.startswith("cum") and type(axis) is tuple:
+            continue
+        for keepdims in ((False, True) if not name.startswith("cum") else (None,)):
+            kw = {"axis": axis} if keepdims is None else {"axis": axis, "keepdims": keepdims}
+            expected = getattr(numpy, name)(x, **kw)
+            got = getattr(torchnp, name)(torchnp.asarray(x), **kw)
+            assert_matches_numpy(got, expected)
+            # (a length-1 axis's stride never moves through memory: docs/differences.md)
+            long = [i for i, n in enumerate(expected.shape) if n > 1]
+            assert [got.strides[i] for i in long] == [expected.strides[i] for i in long], \
+                (axis, keepdims, got.strides)

@@ -657,6 +657,8 @@ _SIGNATURE_SEARCHES = [
     # a Python int overflows the dtype it is converted to before any casting error
     lambda m, A: m.add(A(numpy.ones(2)), 300, dtype="int8"),
     lambda m, A: m.add(A(numpy.array([True])), 300, dtype="int8", casting="no"),
+    lambda m, A: m.add(-1, A(numpy.zeros((1, 2), numpy.uint8)),
+                       out=A(numpy.zeros((1, 1), numpy.uint8))),     # ... and before broadcasting
     # weak scalars cast by kind (an int to uint64), and anyhow under 'unsafe'
     lambda m, A: m.floor_divide(A(numpy.array([True])), 5, dtype="uint64"),
     lambda m, A: m.add(A(numpy.array([True, False])), 5, dtype="bool", casting="unsafe"),

@@ -74,7 +74,8 @@ def _sum_prod(op, a, axis, dtype, out, keepdims, initial, where):
     """The body of sum and prod (``op``: the reduction). Fast path: an ndarray without dtype,
     out, initial or where, reduced over all axes, one int axis, or (sum) a tuple of axes."""
     if (type(a) is ndarray and dtype is None and out is None
-            and (initial is None or initial is NoValue) and (where is True or where is NoValue)):
+            and (initial is None or initial is NoValue) and (where is True or where is NoValue)
+            and (a._t.ndim <= 2 or a._t.is_contiguous())):     # else NumPy's layout: reduce()
         dt = _SUM_FAST.get(a._dt)
         if dt is not None:
             t = None
@@ -135,7 +136,8 @@ def _cumulative(fn, a, axis, dtype, out):
         if dtype is not None:
             t = t.to(res_dt)
         # torch: cumsum/cumprod of integers return int64, whose bits equal NumPy's wrapped result.
-        res = fn(t, dim)
+        res = fn(t, dim) if t.ndim <= 2 or t.is_contiguous() else \
+            _red.in_memory_order(lambda x, d, _: fn(x, d[0]), t, [dim], True)
         if res.dtype is not res_dt:
             res = res.to(res_dt)
     except RuntimeError as err:     # NumPy ravels a non-contiguous input into a copy first
@@ -180,7 +182,8 @@ def _max_min(fn, op, a, axis, out, keepdims, initial, where):
     """The body of max and min (``fn``: torch.amax or amin; ``op``: the reduction). Fast path: an
     ndarray, no out / where / initial, axis None or an int: one torch call."""
     if (type(a) is ndarray and out is None and (where is True or where is NoValue)
-            and (initial is None or initial is NoValue) and a._dt in _EXTREME_FAST):
+            and (initial is None or initial is NoValue) and a._dt in _EXTREME_FAST
+            and (a._t.ndim <= 2 or a._t.is_contiguous())):     # else NumPy's layout: reduce()
         # Empty input and bad axes make torch raise: the general path then raises NumPy's error.
         try:
             if axis is None:

@@ -35,7 +35,11 @@ def _dts(in_dt, dtype):
 
 def _sum(t, dims, keepdim):
     # torch: sum over dim=() sums everything; NumPy's axis=() reduces nothing.
-    return torch.sum(t, dims, keepdim) if dims else t
+    if not dims:
+        return t
+    if t.ndim <= 2 or t.is_contiguous():
+        return torch.sum(t, dims, keepdim)
+    return _red.in_memory_order(torch.sum, t, dims, keepdim)      # NumPy's result layout
 
 
 def _count(t, dims, keepdim, mask):
@@ -87,7 +91,8 @@ def ndarray_mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where
                 if keepdims is NoValue or keepdims is False:
                     return _wrap_dt(t.mean(), self._dt)
             elif type(axis) is int and -t.ndim <= axis < t.ndim and (
-                    keepdims is False or keepdims is True or keepdims is NoValue):
+                    keepdims is False or keepdims is True or keepdims is NoValue) and (
+                    t.ndim <= 2 or t.is_contiguous()):          # else NumPy's layout: _sum
                 return _wrap_dt(t.mean(axis, keepdims is True), self._dt)
     t = convert.as_tensor(self)
     dims, keepdim, out, mask = _red.options(t, axis, out, keepdims, where, scalar_axis_ok=False)

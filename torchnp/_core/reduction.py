@@ -200,8 +200,10 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
         return finish(res, res_dt, out, op.name, keepdims)
     if not dims:
         res = t.clone() if t.dtype is res_dt else t.to(res_dt)
-    else:
+    elif t.is_contiguous():
         res = op.kernel(t, dims, keepdims)
+    else:
+        res = in_memory_order(op.kernel, t, dims, keepdims)
     pair = _PAIRWISE.get(op) if res_dt.is_floating_point or res_dt.is_complex else None
     if pair is not None and (has_initial or not dims):
         # NumPy combines each result with the initial value, or with the identity where no axis
@@ -215,6 +217,19 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
         init = const(initial, res_dt, res.device).expand(res.shape)
         res = op.kernel(torch.stack([init, res]), (0,), False)
     return finish(res, res_dt, out, op.name, keepdims)
+
+
+def in_memory_order(kernel, t, dims, keepdims):
+    """``kernel(t, dims, keepdims)`` with NumPy's result layout: the kept axes in ``t``'s memory
+    order (order 'K'; torch's result is C-ordered). The kernel runs on ``t`` with its axes sorted
+    by stride and its result is viewed back, so the layout costs no copy."""
+    strides = t.stride()
+    perm = sorted(range(t.ndim), key=lambda d: -strides[d])
+    if perm == list(range(t.ndim)):
+        return kernel(t, dims, keepdims)
+    res = kernel(t.permute(perm), [perm.index(d) for d in dims], keepdims)
+    kept = perm if keepdims else [d for d in perm if d not in dims]
+    return res.permute(sorted(range(len(kept)), key=kept.__getitem__))
 
 
 def reduce_to_index(name, kernel, t, axis, out, keepdims):

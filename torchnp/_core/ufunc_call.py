@@ -130,6 +130,9 @@ def call(uf, args, out, kwargs):
     where_t = None
     if where is not True:
         where_t = _where_tensor(where, device)
+    for x, dt in zip(tensors, loop.in_dts):
+        if type(x) is int:                  # NumPy converts Python ints before it broadcasts
+            _weak_value(x, dt, name, key)
     # gufuncs (matmul, vecdot, ...) check their core dimensions in their kernels
     shape = None if uf.signature else _broadcast(tensors, outs, where_t)
 
