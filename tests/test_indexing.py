@@ -469,6 +469,28 @@ def test_an_ellipsis_of_no_axes_still_parts_advanced_indices(shape, key):
     assert_matches_numpy(a, x)
 
 
+@pytest.mark.parametrize("key", [True, (True,), numpy.True_, False, "0-d", "(0-d,)"])
+def test_a_boolean_key_of_a_0d_array_assigns_as_a_mask(key):
+    """Every boolean key of no dimensions, alone or in a 1-tuple, is a 0-d array's full mask:
+    NumPy's boolean assignment rules (a value of 0 or 1 dimensions, one value per True; found by
+    the long fuzz run)."""
+    def k(m):
+        zero_d = m.asarray(numpy.array(key is not False))
+        return {"0-d": zero_d, "(0-d,)": (zero_d,)}.get(key, key) if type(key) is str else key
+    for value in [lambda m: m.ones((1, 1)), lambda m: m.ones(2), lambda m: m.ones(1) * 7,
+                  lambda m: m.ones(0), lambda m: 5.0, lambda m: [[3.0]]]:
+        def assign(m):
+            a = m.zeros(())
+            a[k(m)] = value(m)
+            return a
+        try:
+            expected = assign(numpy)
+        except (TypeError, ValueError):
+            raises_with_numpys_message(lambda: assign(numpy), lambda: assign(torchnp))
+        else:
+            assert_matches_numpy(assign(torchnp), expected)
+
+
 def test_put_of_no_values_checks_no_bounds():
     """NumPy returns before the bounds check when there are no values (found by the fuzzer); an
     empty array with indices, and an index array of floats, still raise."""

@@ -184,6 +184,13 @@ def _getitem_general(a, key):
     return _wrap(r)
 
 
+def _is_bool_scalar(key):
+    """A boolean key of no dimensions (``True``, ``numpy.True_``, a 0-d boolean array): the full
+    mask of a 0-d array."""
+    return type(key) is bool or isinstance(key, numpy.bool_) or (
+        isinstance(key, (ndarray, numpy.ndarray)) and key.ndim == 0 and key.dtype == numpy.bool_)
+
+
 def _is_full_mask(t, key):
     """Whether ``key`` is a single boolean array with the array's shape (the ``a[a > 0]`` case)."""
     kt = type(key)
@@ -504,9 +511,9 @@ def setitem(a, key, value):
 def _setitem_slow(a, key, value):
     t = a._t
     dt = a._dt
-    if type(key) is tuple and len(key) == 1 and _is_full_mask(t, key[0]):
+    if type(key) is tuple and len(key) == 1 and (_is_full_mask(t, key[0]) or t.ndim == 0):
         key = key[0]                    # a[(mask,)] is a[mask], its value checks included
-    if _is_full_mask(t, key):
+    if _is_full_mask(t, key) or (t.ndim == 0 and _is_bool_scalar(key)):
         mask = convert.on_device(key, t.device)
         if _is_scalar(value):
             _k.masked_fill_(t, mask, _scalar_value(value, dt))
@@ -525,14 +532,12 @@ def _setitem_slow(a, key, value):
         if vt.shape[0] != count and vt.shape[0] != 1:
             raise ValueError(f"NumPy boolean array indexing assignment cannot assign {vt.shape[0]} "
                              f"input values to the {count} output values where the mask is true")
+        if t.ndim == 0:         # torch: index_put_ of a 0-d tensor takes no 1-d value
+            if count:
+                t.copy_(vt[0])
+            return
         _k.index_put_(t, (mask,), _no_overlap(vt, t).expand(count))
         return
-    if t.ndim == 0 and isinstance(key, (ndarray, numpy.ndarray)) and key.ndim == 0 and \
-            key.dtype == numpy.bool_ and not _is_scalar(value):
-        nd = value.ndim if isinstance(value, ndarray) else numpy.ndim(value)
-        if nd > 1:                       # a 0-d mask of a 0-d array is a full mask too
-            raise TypeError("NumPy boolean array indexing assignment requires a 0 or "
-                            f"1-dimensional input, input has {nd} dimensions")
     ix = _parse(t, key)
     view = ix.view
     if ix.adv is None:
