@@ -747,6 +747,19 @@ def test_copyto_overlapping_source_is_buffered():
     assert_matches_numpy(a, e)
 
 
+def test_copyto_onto_itself_returns_before_the_read_only_check():
+    """NumPy's copy of an array onto itself returns first, so a read-only one raises nothing
+    (found by the long fuzz run); casting= is still checked, and another source still raises."""
+    for shape in [(2,), (0,)]:
+        e = numpy.broadcast_to(numpy.array(False), shape)
+        a = torchnp.broadcast_to(torchnp.asarray(numpy.array(False)), shape)
+        assert numpy.copyto(e, e) is None and torchnp.copyto(a, a) is None
+        raises_with_numpys_message(lambda: numpy.copyto(e, e.copy()),
+                                   lambda: torchnp.copyto(a, a.copy()))
+        raises_with_numpys_message(lambda: numpy.copyto(e, e, casting="bad"),
+                                   lambda: torchnp.copyto(a, a, casting="bad"))
+
+
 def test_copyto_onto_itself_ignores_the_mask_as_numpy():
     """NumPy returns before it looks at the mask when the source is the destination's data."""
     for shape, mask in (((1, 0), (2, 0)), ((1, 2), (3,))):

@@ -1230,6 +1230,9 @@ def copyto(dst, src, casting="same_kind", where=True):
         name = f"numpy.{dst.dtype.name}" if isinstance(dst, ndarray) else type(dst).__name__
         raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {name}")
     d = dst._t
+    if type(src) is ndarray and _same_data(src._t, d):
+        promotion.check_casting(casting)
+        return      # NumPy: a copy onto itself returns first, a read-only one too
     convert.check_writeable(d)
     code = promotion.weak_code(src)
     if code is not None:
