@@ -1092,6 +1092,8 @@ def step_inplace(p):
         return
     e, g = np_o.value, tn_o.value
     tol = ufunc_tolerance(_IOPS[op], [numpy.result_type(e), numpy.result_type(np_v)])
+    if tol is not None and op == "ipow" and numpy.result_type(e).kind == "c":
+        tol = _complex_power_tolerance(tol, [before, np_v])
     allow = ufunc_allowance(_IOPS[op], [before, np_v], numpy.result_type(e))
     if is_np_scalar(dst.np):
         # NumPy rebinds the name to a new scalar (of the promoted type), and so does torchnp's 0-d
