@@ -1230,7 +1230,8 @@ def copyto(dst, src, casting="same_kind", where=True):
         name = f"numpy.{dst.dtype.name}" if isinstance(dst, ndarray) else type(dst).__name__
         raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {name}")
     d = dst._t
-    if type(src) is ndarray and _same_data(src._t, d):
+    if type(src) is ndarray and not torch.compiler.is_compiling() and _same_data(src._t, d):
+        # (Dynamo cannot compare data pointers; compiled code tracks no read-only arrays)
         promotion.check_casting(casting)
         return      # NumPy: a copy onto itself returns first, a read-only one too
     convert.check_writeable(d)
