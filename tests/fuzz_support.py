@@ -870,6 +870,12 @@ def _check_ufunc_result(p, name, np_args, exp, got, np_kw, out):
     if tol is not None and name in ("power", "float_power") and \
             any(numpy.dtype(d).kind == "c" for d in dtypes):
         tol = _complex_power_tolerance(tol, np_args)
+    if tol is not None and name in ("logaddexp", "logaddexp2"):
+        # max + log1p(exp(-|x - y|)) cancels when the result is near 0: its error is of the order
+        # of eps * max(|x|, |y|), whichever order of operations computes it
+        wide = max(dtypes, key=lambda d: numpy.finfo(d).eps if numpy.dtype(d).kind == "f" else 0)
+        atols = [_cancellation_atol(a, wide, 1) for a in np_args if numpy.size(a)]
+        tol = (tol[0], max([tol[1]] + atols))
     if "where" in np_kw and out is None:
         exps = tuple(_zero_unselected(p, e, np_kw["where"]) for e in exps)
     if out is not None:
