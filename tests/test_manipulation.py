@@ -760,6 +760,19 @@ def test_copyto_onto_itself_returns_before_the_read_only_check():
                                    lambda: torchnp.copyto(a, a, casting="bad"))
 
 
+@pytest.mark.parametrize("dtype", ["uint8", "bool", "float64"])
+def test_copyto_a_read_only_array_reads_the_source_first(dtype):
+    """NumPy checks casting= and reads a Python int (its OverflowError, and 'equiv''s TypeError)
+    before it refuses a read-only destination; a float's casting error comes after (found by
+    the long fuzz run)."""
+    for src, kw in [(-1, {}), (300, {}), (2**64, {}), (1.5, {}), (5, {}), (5, {"casting": "equiv"}),
+                    (2**63, {"casting": "equiv"}), (1, {"casting": "bad"})]:
+        raises_with_numpys_message(
+            lambda: numpy.copyto(numpy.broadcast_to(numpy.zeros(1, dtype), (2,)), src, **kw),
+            lambda: torchnp.copyto(torchnp.broadcast_to(torchnp.zeros(1, dtype), (2,)), src,
+                                   **kw))
+
+
 def test_copyto_onto_itself_ignores_the_mask_as_numpy():
     """NumPy returns before it looks at the mask when the source is the destination's data."""
     for shape, mask in (((1, 0), (2, 0)), ((1, 2), (3,))):

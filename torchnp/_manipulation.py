@@ -1230,14 +1230,23 @@ def copyto(dst, src, casting="same_kind", where=True):
         name = f"numpy.{dst.dtype.name}" if isinstance(dst, ndarray) else type(dst).__name__
         raise TypeError(f"copyto() argument 1 must be a numpy.ndarray, not {name}")
     d = dst._t
+    promotion.check_casting(casting)
     if type(src) is ndarray and not torch.compiler.is_compiling() and _same_data(src._t, d):
         # (Dynamo cannot compare data pointers; compiled code tracks no read-only arrays)
-        promotion.check_casting(casting)
         return      # NumPy: a copy onto itself returns first, a read-only one too
-    convert.check_writeable(d)
     code = promotion.weak_code(src)
-    if code is not None:
+    s = None
+    if code is not None and casting == "equiv":     # NumPy's 'equiv' errors come with reading it
         s = _weak_source(src, code, d.dtype, casting).to(d.device)
+    elif code == promotion.WEAK_INT:        # NumPy reads a Python int before the read-only check
+        if promotion.promote_weak(d.dtype, code) is not d.dtype:
+            promotion.weak_value(src, torch.int64)
+        elif d.dtype in _dtypes.INT_RANGE:
+            promotion.weak_value(src, d.dtype)
+    convert.check_writeable(d)
+    if code is not None:
+        if s is None:
+            s = _weak_source(src, code, d.dtype, casting).to(d.device)
     else:
         s = convert.on_device(src, d.device)
         if not promotion.can_cast_dtype(s.dtype, d.dtype, casting):
