@@ -1236,7 +1236,10 @@ def copyto(dst, src, casting="same_kind", where=True):
         return      # NumPy: a copy onto itself returns first, a read-only one too
     code = promotion.weak_code(src)
     s = None
-    if code is not None and casting == "equiv":     # NumPy's 'equiv' errors come with reading it
+    if code is not None and casting == "equiv" and (
+            promotion.promote_weak(d.dtype, code) is d.dtype or
+            (code == promotion.WEAK_INT and not -2**63 <= src < 2**63)):
+        # NumPy's 'equiv' errors for a scalar the dtype takes by kind come with reading it
         s = _weak_source(src, code, d.dtype, casting).to(d.device)
     elif code == promotion.WEAK_INT:        # NumPy reads a Python int before the read-only check
         if promotion.promote_weak(d.dtype, code) is not d.dtype:
