@@ -238,3 +238,18 @@ def test_read_only_survives_a_shape_assignment_and_pickling_copies():
         a.shape = (3, 2)
         assert not a.flags.writeable
         assert pickle.loads(pickle.dumps(a)).flags.writeable
+
+
+@pytest.mark.parametrize("make", [
+    lambda m: m.zeros((1, 4, 2), bool).transpose((0, 2, 1))[0:1, 0:2, 0:4:2],
+    lambda m: m.zeros((2, 3), "uint8").T,
+    lambda m: m.zeros((2, 3, 4)).transpose(2, 0, 1),
+    lambda m: m.zeros((2, 3))[:, ::2],
+])
+def test_imag_of_a_real_array_is_laid_out_in_order_a(make):
+    """A real array's ``.imag`` is new read-only zeros in NumPy's order 'A': F-ordered for an
+    F-contiguous array, C-ordered otherwise (not the input's strides: found by the long fuzz run,
+    where ravel of it was a copy here and a view in NumPy)."""
+    e, a = make(numpy).imag, make(torchnp).imag
+    assert a.strides == e.strides and not a.flags.writeable
+    assert torchnp.shares_memory(a.ravel(), a) == numpy.shares_memory(e.ravel(), e)

@@ -56,7 +56,10 @@ def imag(val):
     t = a._t
     if not t.is_complex():                              # new zeros, a scalar for a scalar
         try:
-            zeros = torch.zeros_like(t)
+            # NumPy's order 'A': F-ordered for an F-contiguous array, else C-ordered
+            f_order = t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
+            zeros = torch.zeros_like(t, memory_format=torch.preserve_format if f_order and
+                                     not t.is_contiguous() else torch.contiguous_format)
         except RuntimeError as err:
             raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
         if convert.is_scalar_like(a):
