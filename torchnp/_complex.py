@@ -5,6 +5,7 @@ import math
 import numpy
 import torch
 
+from torchnp import _creation
 from torchnp import _math_ufuncs as _u
 from torchnp._core import convert
 from torchnp._core import dtypes as _dtypes
@@ -55,13 +56,8 @@ def imag(val):
     a = _as_array(val)
     t = a._t
     if not t.is_complex():                              # new zeros, a scalar for a scalar
-        try:
-            # NumPy's order 'A': F-ordered for an F-contiguous array, else C-ordered
-            f_order = t.permute(tuple(range(t.ndim - 1, -1, -1))).is_contiguous()
-            zeros = torch.zeros_like(t, memory_format=torch.preserve_format if f_order and
-                                     not t.is_contiguous() else torch.contiguous_format)
-        except RuntimeError as err:
-            raise convert.allocation_error(tuple(t.shape), t.dtype, err) or err from None
+        # in NumPy's order 'A': F-ordered for an F-contiguous array, else C-ordered
+        zeros = _creation.empty_in_order(tuple(t.shape), t.dtype, t.device, "A", t).zero_()
         if convert.is_scalar_like(a):
             return convert.wrap(zeros)
         return readonly.read_only(convert.wrap_array(zeros))

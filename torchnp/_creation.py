@@ -121,7 +121,7 @@ def _inverse(perm):
     return inverse
 
 
-def _empty(shape, dt, device, order="C", like=None):
+def empty_in_order(shape, dt, device, order="C", like=None):
     """An uninitialised tensor laid out in ``order``; 'K' and 'A' follow tensor ``like``."""
     perm = _order_perm(len(shape), order, like)
     try:
@@ -292,7 +292,7 @@ def _filled(shape, value, dtype, order, device, requires_grad):
             if value is not None:
                 t.fill_(value)
     else:
-        t = _empty(shape, dt, dev, order)
+        t = empty_in_order(shape, dt, dev, order)
         if value is not None:
             t.fill_(value)
     res = _new(ndarray)          # convert.wrap_dt inlined: a frame is ~3% of zeros((3, 3))
@@ -307,7 +307,7 @@ def _empty_for_refused_shape(shape, dt, dev):
     """``_empty`` for a shape torch refused: NumPy's error for a bad shape, without torch's as its
     context (it is raised while torch's is being handled)."""
     try:
-        return _empty(convert.shape_tuple(shape), dt, dev)
+        return empty_in_order(convert.shape_tuple(shape), dt, dev)
     except Exception as e:      # noqa: BLE001 - re-raised as is
         raise e from None
 
@@ -400,7 +400,7 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None,
     else:
         value = fill_value
         dt = _dtypes.to_torch_dtype(dtype)
-    t = _empty(shape, dt, _target_device(device), order)
+    t = empty_in_order(shape, dt, _target_device(device), order)
     return _wrap_array(_finish(_fill(t, value), requires_grad))
 
 
@@ -412,7 +412,7 @@ def _like(a, dtype, order, shape, device, subok=True):
     order = convert.check_order(order, "K")
     shp = tuple(t.shape) if shape is None else convert.shape_tuple(shape)
     dev = t.device if device is None else config.as_device(device)
-    return _empty(shp, dt, dev, order, like=t)
+    return empty_in_order(shp, dt, dev, order, like=t)
 
 
 def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None, *, device=None,
@@ -465,7 +465,7 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None, requi
     if n < 0 or m < 0:
         raise ValueError("negative dimensions are not allowed")
     order = convert.check_order(order, "C", "CF")
-    t = _empty((n, m), _float_or(dtype), _target_device(device), order)
+    t = empty_in_order((n, m), _float_or(dtype), _target_device(device), order)
     t.zero_()
     t.diagonal(k).fill_(1)
     return _wrap_array(_finish(t, requires_grad))
@@ -732,7 +732,7 @@ def ndarray_new(cls, shape, dtype=float, buffer=None, offset=0, strides=None, or
                 raise ValueError("strides, if given, must be the same length as shape")
             raise NotImplementedError("ndarray(strides=...) without buffer= is not supported")
         order = convert.check_order(order, "C", "CF")
-        return _wrap_array(_empty(shp, dt, config.current_device(), order))
+        return _wrap_array(empty_in_order(shp, dt, config.current_device(), order))
     if isinstance(buffer, ndarray):
         buffer = to_numpy(buffer, None, None)
     # host-side view of the buffer (NumPy checks offset, strides and size), then zero-copy.

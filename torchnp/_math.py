@@ -136,8 +136,7 @@ def _cumulative(fn, a, axis, dtype, out):
         if dtype is not None:
             t = t.to(res_dt)
         # torch: cumsum/cumprod of integers return int64, whose bits equal NumPy's wrapped result.
-        res = fn(t, dim) if t.ndim <= 2 or t.is_contiguous() else \
-            _red.in_memory_order(lambda x, d, _: fn(x, d[0]), t, [dim], True)
+        res = _red.in_memory_order(lambda x, d, _: fn(x, d[0]), t, [dim], True)
         if res.dtype is not res_dt:
             res = res.to(res_dt)
     except RuntimeError as err:     # NumPy ravels a non-contiguous input into a copy first

@@ -37,8 +37,6 @@ def _sum(t, dims, keepdim):
     # torch: sum over dim=() sums everything; NumPy's axis=() reduces nothing.
     if not dims:
         return t
-    if t.ndim <= 2 or t.is_contiguous():
-        return torch.sum(t, dims, keepdim)
     return _red.in_memory_order(torch.sum, t, dims, keepdim)      # NumPy's result layout
 
 

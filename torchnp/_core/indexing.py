@@ -633,21 +633,22 @@ def _assigned_scalar(value, dt):
     if type(value) is ndarray and value._scalar and value._t.ndim == 0 and \
             dt in _SIGNED_INT_DTYPES:
         # host-sync: NumPy checks a scalar's value as a Python int (its OverflowError)
-        return _generic_value(value._t.detach().cpu().numpy()[()], dt)
+        return _generic_value(value, dt)
     return value
 
 
 def _generic_value(value, dt):
-    """A NumPy scalar assigned by basic indexing or ``fill``: a signed integer target takes it as a
-    Python int (its real part; ValueError for nan, OverflowError out of range, as NumPy); other
-    targets cast it as a 0-d array (unsigned ones wrap around, as C's cast does)."""
+    """A NumPy scalar (or a 0-d torchnp result that stands for one) assigned by basic indexing or
+    ``fill``: a signed integer target takes it as a Python int (its real part; ValueError for
+    nan, OverflowError out of range, as NumPy); other targets cast it as a 0-d array (unsigned
+    ones wrap around, as C's cast does)."""
     if dt not in _SIGNED_INT_DTYPES:
         return value
     if value.dtype.kind == "c":
         warnings.warn("Casting complex values to real discards the imaginary part",
                       numpy.exceptions.ComplexWarning, stacklevel=4)
         value = value.real
-    return value.item()     # host-data: a NumPy scalar
+    return value.item()     # host-data: a NumPy scalar (a 0-d result's read: see the caller)
 
 
 _SIGNED_INT_DTYPES = _dtypes.INTEGER_DTYPES - _dtypes.UNSIGNED_DTYPES

@@ -200,8 +200,6 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
         return finish(res, res_dt, out, op.name, keepdims)
     if not dims:
         res = t.clone() if t.dtype is res_dt else t.to(res_dt)
-    elif t.is_contiguous():
-        res = op.kernel(t, dims, keepdims)
     else:
         res = in_memory_order(op.kernel, t, dims, keepdims)
     pair = _PAIRWISE.get(op) if res_dt.is_floating_point or res_dt.is_complex else None
@@ -222,7 +220,10 @@ def reduce(op, t, res_dt, axis, out, keepdims, initial, where, scalar_axis_ok=Tr
 def in_memory_order(kernel, t, dims, keepdims):
     """``kernel(t, dims, keepdims)`` with NumPy's result layout: the kept axes in ``t``'s memory
     order (order 'K'; torch's result is C-ordered). The kernel runs on ``t`` with its axes sorted
-    by stride and its result is viewed back, so the layout costs no copy."""
+    by stride and its result is viewed back, so the layout costs no copy. (Up to two dimensions
+    the result has at most one axis longer than 1: any layout is NumPy's.)"""
+    if t.ndim <= 2 or t.is_contiguous():
+        return kernel(t, dims, keepdims)
     strides = t.stride()
     perm = sorted(range(t.ndim), key=lambda d: -strides[d])
     if perm == list(range(t.ndim)):

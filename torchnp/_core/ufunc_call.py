@@ -121,18 +121,17 @@ def call(uf, args, out, kwargs):
                     raise promotion.ufunc_loop_error(name, strong, nin)
             else:
                 raise promotion.ufunc_loop_error(name, tuple(key), nin)
-        if casting in ("no", "equiv", "safe"):
-            _check_python_ints(uf, tensors, key, loop, casting)
-            _check_input_casting(uf, key, loop, casting)
     else:
         loop = _loop_for_signature(uf, key, spec, casting, tensors)
+    for x, dt in zip(tensors, loop.in_dts):
+        if type(x) is int:      # NumPy reads Python ints before it checks casts, where= and shapes
+            _weak_value(x, dt, name, key)
+    if spec is None and casting in ("no", "equiv", "safe"):
+        _check_input_casting(uf, key, loop, casting)
 
     where_t = None
     if where is not True:
         where_t = _where_tensor(where, device)
-    for x, dt in zip(tensors, loop.in_dts):
-        if type(x) is int:                  # NumPy converts Python ints before it broadcasts
-            _weak_value(x, dt, name, key)
     # gufuncs (matmul, vecdot, ...) check their core dimensions in their kernels
     shape = None if uf.signature else _broadcast(tensors, outs, where_t)
 
